@@ -1,0 +1,237 @@
+// Canonical shapes the engine works on: catalogue, questionnaire, evidence set, request and response.
+// content/ validates data files into these shapes; domain/ never reads files itself.
+
+export const ROLES = [
+  'teacher',
+  'teaching_assistant',
+  'senco',
+  'leader',
+  'early_years_practitioner',
+  'fe_lecturer',
+  'learning_support',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PHASES = ['early_years', 'primary', 'secondary', 'post16', 'special', 'alternative_provision'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const FORMATS = ['online', 'in_person', 'in_house'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The Code of Practice's four broad areas, plus `practice` for cross-cutting domains. */
+export const GROUPS = [
+  'communication_interaction',
+  'cognition_learning',
+  'semh',
+  'sensory_physical',
+  'practice',
+] as const;
+export type Group = (typeof GROUPS)[number];
+
+export interface SubTag {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface NeedsArea {
+  readonly id: string;
+  readonly name: string;
+  readonly group: Group;
+  readonly description: string;
+  /** DfE school-census primary-need code (SLCN, ASD, ...) where the area is a census need type. */
+  readonly censusCode?: string | undefined;
+  /** Conditions schools ask about that sit under this area (e.g. DLD under SLCN). */
+  readonly subTags?: readonly SubTag[] | undefined;
+}
+
+export interface BroadArea {
+  readonly id: Group;
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface Taxonomy {
+  readonly version: string;
+  readonly groups: readonly BroadArea[];
+  readonly areas: readonly NeedsArea[];
+  readonly sources: readonly string[];
+}
+
+export interface ItemLoading {
+  readonly areaId: string;
+  /** 0..1: how strongly an answer to this item speaks about the area. */
+  readonly loading: number;
+}
+
+export interface QuestionItem {
+  readonly id: string;
+  /** Completes "I feel confident to…". */
+  readonly prompt: string;
+  /** Plain-English explanation of any term of art. */
+  readonly hint?: string | undefined;
+  readonly areas: readonly ItemLoading[];
+}
+
+export interface Questionnaire {
+  readonly version: string;
+  readonly scale: { readonly min: 1; readonly max: 5; readonly labels: readonly string[]; readonly notRelevantLabel: string };
+  readonly items: readonly QuestionItem[];
+}
+
+export interface ModuleArea {
+  readonly areaId: string;
+  /** 0..1 */
+  readonly relevance: number;
+}
+
+export interface Module {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly outcomes: readonly string[];
+  readonly minutes: number;
+  readonly formats: readonly Format[];
+  readonly roles: readonly Role[];
+  readonly phases: readonly Phase[];
+  readonly level: Level;
+  readonly prerequisites: readonly string[];
+  readonly areas: readonly ModuleArea[];
+  /** Sub-tag ids (e.g. `dyslexia`) the module speaks to. */
+  readonly tags?: readonly string[] | undefined;
+}
+
+export interface Catalogue {
+  readonly version: string;
+  readonly notice: string;
+  readonly modules: readonly Module[];
+}
+
+export interface ModuleEvidence {
+  /** 0..5, in the spirit of EEF padlocks. */
+  readonly strength: number;
+  readonly strengthSource: string;
+  /** Expected rise in internal confidence (0..1 scale) on a fully relevant area at the right level. */
+  readonly expectedImpact: number;
+  readonly impactSource: string;
+  readonly sources: readonly string[];
+}
+
+export interface PrevalenceProfiles {
+  readonly source: string;
+  readonly censusYear: string;
+  /** What the shares are a share of (e.g. "pupils with SEN in state-funded schools, January 2024"). */
+  readonly base: string;
+  /** Per phase: share (0..1) of pupils with SEN whose primary need is each census area. */
+  readonly byPhase: Readonly<Record<Phase, Readonly<Record<string, number>>>>;
+  /** Minimum share used for low-incidence, high-impact needs (VI, HI, MSI, PMLD). */
+  readonly floors: Readonly<Record<string, number>>;
+}
+
+export interface ConfidencePrior {
+  /** Internal confidence 0..1. */
+  readonly mean: number;
+  /** Standard deviation on the internal 0..1 scale. */
+  readonly sd: number;
+}
+
+export interface Provenance {
+  readonly panel: string;
+  readonly members: readonly string[];
+  readonly method: string;
+  readonly date: string;
+  readonly sources: readonly string[];
+  readonly notes: string;
+}
+
+export interface EvidenceSet {
+  readonly id: string;
+  readonly version: number;
+  readonly provenance: Provenance;
+  /** Keyed by module id. */
+  readonly modules: Readonly<Record<string, ModuleEvidence>>;
+  /** Default importance per area, 0..1 (panel judgement; practice areas rely on it alone). */
+  readonly areaImportance: Readonly<Record<string, number>>;
+  readonly prevalence: PrevalenceProfiles;
+  /** Per role: relevance multiplier per area, 0..1 (missing = 1). */
+  readonly roleRelevance: Readonly<Partial<Record<Role, Readonly<Record<string, number>>>>>;
+  /** Prior confidence by role (and optionally per area). */
+  readonly priors: {
+    readonly default: ConfidencePrior;
+    readonly byRole: Readonly<Partial<Record<Role, ConfidencePrior>>>;
+    readonly byPhase?: Readonly<Partial<Record<Phase, { readonly meanShift: number }>>> | undefined;
+  };
+}
+
+export interface Content {
+  readonly taxonomy: Taxonomy;
+  readonly questionnaire: Questionnaire;
+  readonly catalogue: Catalogue;
+  readonly evidence: EvidenceSet;
+}
+
+/** A validated POST /v1/recommendations body, with service defaults already applied. */
+export interface RecommendationRequest {
+  readonly role: Role;
+  readonly phase: Phase;
+  /** value 1..5, or null = "not relevant to my role". */
+  readonly responses: readonly { readonly itemId: string; readonly value: number | null }[];
+  /** Direct per-area ratings 1..5, used where no response covers an area. */
+  readonly confidence: Readonly<Record<string, number>>;
+  readonly completedModuleIds: readonly string[];
+  readonly timeBudgetMinutes: number;
+  readonly weeklyMinutes: number;
+  readonly formats: readonly Format[];
+  /** Leader/setting emphasis per area, 0..3. */
+  readonly priorities: Readonly<Record<string, number>>;
+  /** Share of pupils by primary need (0..1); replaces the national profile for the phase when given. */
+  readonly settingProfile?: Readonly<Record<string, number>> | undefined;
+}
+
+export type ReasonKind = 'gap' | 'prevalence' | 'evidence' | 'prerequisite' | 'priority';
+
+export interface Reason {
+  readonly kind: ReasonKind;
+  readonly areaId?: string;
+  readonly value: number;
+  readonly text: string;
+}
+
+export interface PathwayStep {
+  readonly position: number;
+  readonly moduleId: string;
+  readonly title: string;
+  readonly format: Format;
+  readonly minutes: number;
+  readonly week: number;
+  readonly level: Level;
+  readonly targets: readonly { readonly areaId: string; readonly expectedGain: number }[];
+  readonly evidence: { readonly strength: number; readonly sources: readonly string[] };
+  readonly reasons: readonly Reason[];
+  readonly explanation: string;
+}
+
+export interface AreaEstimate {
+  /** Internal 0..1 posterior mean. */
+  readonly confidence: number;
+  /** Posterior standard deviation on the 0..1 scale. */
+  readonly uncertainty: number;
+  /** Weighted need, 0..1. */
+  readonly need: number;
+}
+
+export interface RecommendationProvenance {
+  readonly algorithmVersion: string;
+  readonly catalogueVersion: string;
+  readonly evidenceSetId: string;
+  readonly inputHash: string;
+}
+
+export interface RecommendationResponse {
+  readonly pathway: { readonly steps: readonly PathwayStep[]; readonly totalMinutes: number };
+  readonly profile: Readonly<Record<string, AreaEstimate>>;
+  readonly provenance: RecommendationProvenance;
+}
