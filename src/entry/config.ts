@@ -1,0 +1,37 @@
+// Node configuration from the environment, validated by zod; a bad value stops start-up with one clear line.
+import { z } from 'zod';
+import { LOG_LEVELS } from '../http/logger.js';
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(8787),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1, 'must not be empty').default('var/send-pathways.sqlite'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  CONTENT_DIR: z.string().min(1).optional(),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses `env`; empty strings count as unset. Throws ConfigError with a one-line message naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const r = ConfigSchema.safeParse(cleaned);
+  if (r.success) return r.data;
+  const parts = r.error.issues.map((i) => {
+    const key = String(i.path[0]);
+    return `${key}=${JSON.stringify(env[key] ?? '')} ${i.message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);
+}

@@ -1,0 +1,36 @@
+// Serves /openapi.json (OpenAPI 3.1 from the zod schemas), the offline /docs page and the stylesheet.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './env.js';
+import { ApiReference } from '../web/api-reference.js';
+import { page } from '../web/layout.js';
+import { STYLESHEET } from '../web/styles.js';
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'SEND training pathways API',
+    version: '1.0.0',
+    description:
+      'Recommends an ordered, scheduled and explained sequence of SEND training modules for a member of staff, from a short self-assessment, using versioned evidence weightings.',
+  },
+} as const;
+
+const docCache = new WeakMap<object, Record<string, unknown>>();
+
+/** The OpenAPI 3.1 document of this app, generated once per app. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>): Record<string, unknown> {
+  let doc = docCache.get(app);
+  if (!doc) {
+    doc = app.getOpenAPI31Document(OPENAPI_INFO) as unknown as Record<string, unknown>;
+    docCache.set(app, doc);
+  }
+  return doc;
+}
+
+export function registerDocs(app: OpenAPIHono<AppEnv>): void {
+  app.get('/openapi.json', (c) => c.json(openApiDocument(app)));
+  app.get('/docs', (c) => c.html(page('API reference', <ApiReference doc={openApiDocument(app)} />)));
+  app.get('/assets/app.css', (c) =>
+    c.body(STYLESHEET, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
+  );
+}

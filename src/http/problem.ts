@@ -1,0 +1,131 @@
+// RFC 9457 problem+json: the one error shape of the service, its zod schema and helpers to send it.
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const PROBLEM_BASE = 'https://send-pathways.example/problems/';
+
+export const FieldErrorSchema = z
+  .object({
+    path: z.string().openapi({ example: 'role' }),
+    message: z.string().openapi({ example: 'Invalid option: expected one of "teacher"|"teaching_assistant"' }),
+  })
+  .openapi('FieldError');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: `${PROBLEM_BASE}validation` }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .openapi('Problem');
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** Stable problem kinds: slug and title per HTTP status we emit. */
+export const PROBLEMS = {
+  'malformed-json': { status: 400, title: 'Malformed JSON' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Request body too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  validation: { status: 422, title: 'Validation failed' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal server error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+
+export type ProblemKind = keyof typeof PROBLEMS;
+
+/** An error a handler may throw to answer with a problem; caught by the app's onError. */
+export class ProblemError extends Error {
+  readonly kind: ProblemKind;
+  readonly errors: readonly FieldError[] | undefined;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  constructor(kind: ProblemKind, detail: string, errors?: readonly FieldError[], headers?: Record<string, string>) {
+    super(detail);
+    this.kind = kind;
+    this.errors = errors;
+    this.headers = headers;
+  }
+}
+
+/** Builds the problem body for a kind; `requestId` is echoed so a person can quote it. */
+export function problemBody(kind: ProblemKind, detail: string, requestId?: string, errors?: readonly FieldError[], instance?: string): Problem {
+  const p = PROBLEMS[kind];
+  return {
+    type: PROBLEM_BASE + kind,
+    title: p.title,
+    status: p.status,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...(requestId ? { requestId } : {}),
+    ...(errors && errors.length ? { errors: [...errors] } : {}),
+  };
+}
+
+/** Sends a problem+json response on the given context. */
+export function sendProblem(
+  c: Context,
+  kind: ProblemKind,
+  detail: string,
+  errors?: readonly FieldError[],
+  headers?: Record<string, string>,
+): Response {
+  const body = problemBody(kind, detail, c.get('requestId') as string | undefined, errors, c.req.path);
+  const res = new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+  return res;
+}
+
+/** Formats a zod issue path as `responses[0].itemId`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out || '(body)';
+}
+
+/** Turns zod issues into field errors a person can act on. */
+export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+  return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+}
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;
+const doc = (description: string) => ({ description, content: problemContent });
+
+/** Error responses spread into every route's OpenAPI `responses`. */
+export const commonErrors = {
+  400: doc('Malformed JSON or bad request'),
+  413: doc('Request body over 1 MB'),
+  415: doc('Body is not application/json'),
+  422: doc('Validation failed; `errors` names each failing field'),
+  429: doc('Rate limit exceeded; see Retry-After'),
+  500: doc('Unexpected error; no internals are included'),
+} as const;
+
+export const readErrors = {
+  404: doc('Not found'),
+  429: doc('Rate limit exceeded; see Retry-After'),
+  500: doc('Unexpected error; no internals are included'),
+} as const;
+
+export const authErrors = {
+  401: doc('Missing or invalid credentials'),
+  403: doc('Credentials lack the needed role or scope'),
+} as const;
+
+export { doc as problemDoc };

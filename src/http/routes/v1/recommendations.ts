@@ -1,0 +1,37 @@
+// POST /v1/recommendations: validate the body, check every id against the content, run the engine.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { recommend, validateRequestRefs } from '../../../domain/recommend.js';
+import type { RecommendationRequest } from '../../../domain/types.js';
+import type { AppEnv } from '../../env.js';
+import { commonErrors, ProblemError } from '../../problem.js';
+import { RecommendationRequestSchema, RecommendationResponseSchema, type RecommendationRequestBody } from '../../schemas/recommendation.js';
+import type { Content } from '../../../domain/types.js';
+
+export const recommendRoute = createRoute({
+  method: 'post',
+  path: '/v1/recommendations',
+  tags: ['Recommendations'],
+  operationId: 'recommend',
+  summary: 'Recommend an ordered, scheduled, explained pathway from a self-assessment',
+  request: { body: { required: true, content: { 'application/json': { schema: RecommendationRequestSchema } } } },
+  responses: {
+    200: { description: 'The pathway, the confidence profile and provenance', content: { 'application/json': { schema: RecommendationResponseSchema } } },
+    ...commonErrors,
+  },
+});
+
+/** Checks ids against the content and throws a 422 ProblemError naming each unknown one. */
+export function toEngineRequest(content: Content, body: RecommendationRequestBody): RecommendationRequest {
+  const request: RecommendationRequest = { ...body, formats: [...new Set(body.formats)] };
+  const problems = validateRequestRefs(content, request);
+  if (problems.length) throw new ProblemError('validation', 'The request refers to ids this service does not know.', problems);
+  return request;
+}
+
+export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(recommendRoute, (c) => {
+    const content = c.get('content');
+    const request = toEngineRequest(content, c.req.valid('json'));
+    return c.json(recommend(content, request), 200);
+  });
+}

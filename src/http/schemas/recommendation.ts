@@ -1,0 +1,81 @@
+// The POST /v1/recommendations request and response schemas of API.md, with the service's defaults.
+import { z } from '@hono/zod-openapi';
+import { FORMATS, LEVELS, PHASES, ROLES } from '../../domain/types.js';
+
+export const DEFAULT_TIME_BUDGET_MINUTES = 600;
+export const DEFAULT_WEEKLY_MINUTES = 60;
+
+const areaMap = (value: z.ZodNumber, description: string) =>
+  z.record(z.string().min(1), value).default({}).openapi({ description });
+
+export const RecommendationRequestSchema = z
+  .object({
+    role: z.enum(ROLES).openapi({ example: 'teacher' }),
+    phase: z.enum(PHASES).openapi({ example: 'primary' }),
+    responses: z
+      .array(
+        z
+          .object({
+            itemId: z.string().min(1),
+            value: z.number().int().min(1).max(5).nullable().openapi({ description: '1..5, or null for "not relevant to my role"' }),
+          })
+          .strict(),
+      )
+      .max(200)
+      .default([]),
+    confidence: areaMap(z.number().int().min(1).max(5), 'Direct per-area ratings 1..5, used where no response covers an area'),
+    completedModuleIds: z.array(z.string().min(1)).max(500).default([]),
+    timeBudgetMinutes: z.number().int().min(15).max(100_000).default(DEFAULT_TIME_BUDGET_MINUTES),
+    weeklyMinutes: z.number().int().min(5).max(10_080).default(DEFAULT_WEEKLY_MINUTES),
+    formats: z.array(z.enum(FORMATS)).min(1).default([...FORMATS]),
+    priorities: areaMap(z.number().min(0).max(3), 'Leader or setting emphasis per area, 0..3'),
+    settingProfile: z
+      .record(z.string().min(1), z.number().min(0).max(1))
+      .optional()
+      .openapi({ description: 'Share of pupils by primary need, 0..1; default national by phase' }),
+  })
+  .strict()
+  .openapi('RecommendationRequest');
+
+export type RecommendationRequestBody = z.infer<typeof RecommendationRequestSchema>;
+
+const ReasonSchema = z.object({
+  kind: z.enum(['gap', 'prevalence', 'evidence', 'prerequisite', 'priority']),
+  areaId: z.string().optional(),
+  value: z.number(),
+  text: z.string(),
+});
+
+export const PathwayStepSchema = z
+  .object({
+    position: z.number().int(),
+    moduleId: z.string(),
+    title: z.string(),
+    format: z.enum(FORMATS),
+    minutes: z.number().int(),
+    week: z.number().int(),
+    level: z.enum(LEVELS),
+    targets: z.array(z.object({ areaId: z.string(), expectedGain: z.number() })),
+    evidence: z.object({ strength: z.number(), sources: z.array(z.string()) }),
+    reasons: z.array(ReasonSchema),
+    explanation: z.string(),
+  })
+  .openapi('PathwayStep');
+
+export const ProvenanceSchema = z
+  .object({
+    algorithmVersion: z.string(),
+    catalogueVersion: z.string(),
+    evidenceSetId: z.string(),
+    inputHash: z.string(),
+  })
+  .openapi('RecommendationProvenance');
+
+export const RecommendationResponseSchema = z
+  .object({
+    pathway: z.object({ steps: z.array(PathwayStepSchema), totalMinutes: z.number().int() }),
+    profile: z.record(z.string(), z.object({ confidence: z.number(), uncertainty: z.number(), need: z.number() }).loose()),
+    provenance: ProvenanceSchema,
+  })
+  .loose()
+  .openapi('Recommendation');

@@ -1,0 +1,29 @@
+// problem+json bodies: stable types, field paths a person can read, no internals.
+import { describe, expect, it } from 'vitest';
+import { formatPath, problemBody, zodFieldErrors } from '../../src/http/problem.js';
+
+describe('problem bodies', () => {
+  it('carries type, title, status, detail, request id and field errors', () => {
+    const p = problemBody('validation', 'Bad fields', 'req-1', [{ path: 'role', message: 'Unknown role' }], '/v1/recommendations');
+    expect(p).toEqual({
+      type: 'https://send-pathways.example/problems/validation',
+      title: 'Validation failed',
+      status: 422,
+      detail: 'Bad fields',
+      instance: '/v1/recommendations',
+      requestId: 'req-1',
+      errors: [{ path: 'role', message: 'Unknown role' }],
+    });
+  });
+
+  it('omits an empty errors list', () => {
+    expect(problemBody('not-found', 'x')).not.toHaveProperty('errors');
+  });
+
+  it('formats zod paths with indexes in brackets', () => {
+    expect(formatPath(['responses', 0, 'itemId'])).toBe('responses[0].itemId');
+    expect(formatPath(['confidence', 'slcn'])).toBe('confidence.slcn');
+    expect(formatPath([])).toBe('(body)');
+    expect(zodFieldErrors([{ path: ['a', 2], message: 'm' }])).toEqual([{ path: 'a[2]', message: 'm' }]);
+  });
+});
