@@ -37,28 +37,50 @@ function main(): void {
     config: { adminToken: config.ADMIN_TOKEN },
     now: () => new Date(),
   });
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  // Count requests in flight so shutdown can wait for exactly those, not for idle keep-alive sockets.
+  let inFlight = 0;
+  let onIdle: (() => void) | undefined;
+  const fetch = async (req: Request, env: unknown) => {
+    inFlight++;
+    try {
+      return await app.fetch(req, env as Record<string, unknown>);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) onIdle?.();
+    }
+  };
+  const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info({ msg: 'listening', url: `http://${info.address === '::' ? 'localhost' : info.address}:${info.port}` });
   });
+  const sockets = server as unknown as { closeAllConnections?: () => void; closeIdleConnections?: () => void };
 
   let stopping = false;
+  let finished = false;
+  const finish = async () => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(force);
+    sockets.closeAllConnections?.();
+    await database.close();
+    logger.info({ msg: 'stopped' });
+    // Let stdout drain (pipe writes are asynchronous) rather than exiting at once.
+    process.exitCode = 0;
+    setTimeout(() => process.exit(0), 500).unref();
+  };
+  let force: ReturnType<typeof setTimeout> | undefined;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ msg: 'shutting down', signal });
-    const force = setTimeout(() => {
-      logger.warn({ msg: 'shutdown timed out; closing open connections' });
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    logger.info({ msg: 'shutting down', signal, inFlight });
+    // Stop accepting; in-flight requests finish; then the database closes. A ref'd timer bounds the wait.
+    server.close();
+    sockets.closeIdleConnections?.();
+    force = setTimeout(() => {
+      logger.warn({ msg: 'shutdown timed out; closing open connections', inFlight });
+      void finish();
     }, config.SHUTDOWN_TIMEOUT_MS);
-    force.unref();
-    // Stop accepting; let in-flight requests finish; idle keep-alive sockets close at once.
-    server.close(async () => {
-      clearTimeout(force);
-      await database.close();
-      logger.info({ msg: 'stopped' });
-      process.exit(0);
-    });
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    if (inFlight === 0) void finish();
+    else onIdle = () => void finish();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

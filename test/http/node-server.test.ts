@@ -14,7 +14,7 @@ function start(env: Record<string, string>): { child: ChildProcess; out: () => s
   const child = spawn(TSX, ['src/entry/node.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
   return { child, out: () => out, exited };
 }
 
@@ -49,7 +49,7 @@ describe('Node server process', () => {
       const code = await s.exited;
       expect(code).toBe(0);
       expect(Date.now() - t0).toBeLessThan(5000);
-      expect(s.out()).toContain('"msg":"stopped"');
+      expect(s.out(), s.out()).toContain('"msg":"stopped"');
     } finally {
       if (s.child.exitCode === null) s.child.kill('SIGKILL');
     }

@@ -1,0 +1,143 @@
+// Zod schemas for the four content files (taxonomy, questionnaire, catalogue, evidence set).
+// Shapes only: cross-file rules live in rules.ts and coverage.ts. Objects are strict so typos are caught.
+import { z } from 'zod';
+import {
+  FORMATS,
+  GROUPS,
+  LEVELS,
+  PHASES,
+  ROLES,
+  type Catalogue,
+  type EvidenceSet,
+  type Questionnaire,
+  type Taxonomy,
+} from '../domain/types.js';
+
+const between = (lo: number, hi: number) => (iss: { input?: unknown }) =>
+  `must be between ${lo} and ${hi} (got ${String(iss.input)})`;
+
+/** A number in 0..1 (shares, loadings, relevance, multipliers). */
+const unit = z.number().min(0, { error: between(0, 1) }).max(1, { error: between(0, 1) });
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-kebab id such as "working-with-parents"');
+const sources = z.array(text).min(1, 'must list at least one source');
+
+export const subTagSchema = z.strictObject({ id, name: text, description: text });
+
+export const needsAreaSchema = z.strictObject({
+  id,
+  name: text,
+  group: z.enum(GROUPS),
+  description: text,
+  censusCode: z.string().regex(/^[A-Z]{2,5}$/, 'must be an upper-case DfE census code such as "SLCN"').optional(),
+  subTags: z.array(subTagSchema).optional(),
+});
+
+export const taxonomySchema = z.strictObject({
+  version: text,
+  groups: z.array(z.strictObject({ id: z.enum(GROUPS), name: text, description: text })).min(1),
+  areas: z.array(needsAreaSchema).min(1, 'must list at least one area'),
+  sources,
+});
+
+export const questionItemSchema = z.strictObject({
+  id,
+  /** Completes the sentence "I feel confident to…". */
+  prompt: text,
+  hint: text.optional(),
+  areas: z.array(z.strictObject({ areaId: id, loading: unit })).min(1, 'each item must load on at least one area'),
+});
+
+export const questionnaireSchema = z.strictObject({
+  version: text,
+  scale: z.strictObject({
+    min: z.literal(1),
+    max: z.literal(5),
+    labels: z.array(text).length(5, 'needs exactly five labels, one for each point from 1 to 5'),
+    notRelevantLabel: text,
+  }),
+  items: z.array(questionItemSchema).min(1, 'must list at least one item'),
+});
+
+export const moduleSchema = z.strictObject({
+  id,
+  title: text,
+  summary: text,
+  outcomes: z.array(text).min(1, 'must list at least one outcome'),
+  minutes: z
+    .number()
+    .int('must be a whole number of minutes')
+    .min(15, { error: between(15, 120) })
+    .max(120, { error: between(15, 120) }),
+  formats: z.array(z.enum(FORMATS)).min(1, 'must offer at least one format'),
+  roles: z.array(z.enum(ROLES)).min(1, 'must suit at least one role'),
+  phases: z.array(z.enum(PHASES)).min(1, 'must suit at least one phase'),
+  level: z.enum(LEVELS),
+  prerequisites: z.array(id),
+  areas: z.array(z.strictObject({ areaId: id, relevance: unit })).min(1, 'must be relevant to at least one area'),
+  tags: z.array(id).optional(),
+});
+
+export const catalogueSchema = z.strictObject({
+  version: text,
+  notice: text,
+  modules: z.array(moduleSchema).min(1, 'must list at least one module'),
+});
+
+export const moduleEvidenceSchema = z.strictObject({
+  strength: z.number().min(0, { error: between(0, 5) }).max(5, { error: between(0, 5) }),
+  strengthSource: text,
+  expectedImpact: unit,
+  impactSource: text,
+  sources,
+});
+
+const prior = z.strictObject({
+  mean: unit,
+  sd: z.number().gt(0, 'must be above 0').max(0.5, { error: between(0, 0.5) }),
+});
+
+export const evidenceSetSchema = z.strictObject({
+  id: text,
+  version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+  provenance: z.strictObject({
+    panel: text,
+    members: z.array(text),
+    method: text,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31'),
+    sources,
+    notes: z.string(),
+  }),
+  modules: z.record(z.string(), moduleEvidenceSchema),
+  areaImportance: z.record(z.string(), unit),
+  prevalence: z.strictObject({
+    source: text,
+    censusYear: text,
+    base: text,
+    byPhase: z.record(z.enum(PHASES), z.record(z.string(), unit)),
+    floors: z.record(z.string(), unit),
+  }),
+  roleRelevance: z.partialRecord(z.enum(ROLES), z.record(z.string(), unit)),
+  priors: z.strictObject({
+    default: prior,
+    byRole: z.partialRecord(z.enum(ROLES), prior),
+    byPhase: z
+      .partialRecord(
+        z.enum(PHASES),
+        z.strictObject({ meanShift: z.number().min(-0.5, { error: between(-0.5, 0.5) }).max(0.5, { error: between(-0.5, 0.5) }) }),
+      )
+      .optional(),
+  }),
+});
+
+// Compile-time check: what the schemas produce must be usable wherever the engine's types are expected.
+type Assignable<From, To> = [From] extends [To] ? true : false;
+type Expect<T extends true> = T;
+export type SchemaOutputsMatchDomainTypes = [
+  Expect<Assignable<z.output<typeof taxonomySchema>, Taxonomy>>,
+  Expect<Assignable<z.output<typeof questionnaireSchema>, Questionnaire>>,
+  Expect<Assignable<z.output<typeof catalogueSchema>, Catalogue>>,
+  Expect<Assignable<z.output<typeof evidenceSetSchema>, EvidenceSet>>,
+];
