@@ -221,7 +221,16 @@ export interface AreaEstimate {
   readonly uncertainty: number;
   /** Weighted need, 0..1. */
   readonly need: number;
+  /** Added: where the estimate comes from (prior only, questionnaire responses, a direct rating, a check-in). */
+  readonly basis?: EstimateBasis;
+  /** Added: true when every answered item on this area was marked "not relevant" (importance lowered). */
+  readonly notRelevant?: boolean;
+  /** Added: the person's own latest rating for the area on the internal 0..1 scale, unshrunk; absent if none. */
+  readonly selfReport?: number;
 }
+
+/** Added: where an area's confidence estimate comes from. */
+export type EstimateBasis = 'prior' | 'responses' | 'direct' | 'checkin';
 
 export interface RecommendationProvenance {
   readonly algorithmVersion: string;
@@ -234,4 +243,47 @@ export interface RecommendationResponse {
   readonly pathway: { readonly steps: readonly PathwayStep[]; readonly totalMinutes: number };
   readonly profile: Readonly<Record<string, AreaEstimate>>;
   readonly provenance: RecommendationProvenance;
+}
+
+/** Added: a check-in after finishing a module: re-ratings 1..5 for any areas (usually the module's targets). */
+export interface CheckIn {
+  readonly moduleId: string;
+  readonly ratings: Readonly<Record<string, number>>;
+}
+
+/** Added: a module already completed, reported before the re-planned steps. */
+export interface CompletedStep {
+  readonly status: 'completed';
+  /** 1-based order of completion as far as the engine knows (request order, then check-ins). */
+  readonly order: number;
+  readonly moduleId: string;
+  readonly title: string;
+  readonly minutes: number;
+}
+
+/** Added: one observed confidence change after a module, for population learning (all 0..1 internal). */
+export interface EffectObservation {
+  readonly moduleId: string;
+  readonly areaId: string;
+  /** The module's relevance to the area, 0..1. */
+  readonly relevance: number;
+  /** Level fit (0.2..1) of the module for the person's estimated confidence before it. */
+  readonly levelFit: number;
+  /** Headroom factor (0..2) at the estimated confidence before it: (1 − c) / 0.5. */
+  readonly headroom: number;
+  /** The engine's estimate (posterior mean, 0..1) just before the module: E[confidence | all answers so far]. */
+  readonly before: number;
+  /** The person's re-rating after the module, 0..1. */
+  readonly after: number;
+}
+
+/** Added: the result of a check-in (see domain/checkin.ts). */
+export interface CheckInResult {
+  readonly completed: readonly CompletedStep[];
+  /** The request to keep for the next check-in: the module joins completedModuleIds; budget reduced by it. */
+  readonly request: RecommendationRequest;
+  /** The re-planned remaining pathway with the updated profile. */
+  readonly response: RecommendationResponse;
+  /** Observations this check-in contributes to population learning. */
+  readonly observations: readonly EffectObservation[];
 }

@@ -1,10 +1,12 @@
 // Node entry: config, better-sqlite3 database, content, HTTP server, graceful shutdown on SIGTERM/SIGINT.
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { fileURLToPath } from 'node:url';
 import { getShippedContent } from '../content/bundled.js';
 import { loadContentFromDir } from '../content/fs.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
+import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { openSqlite } from '../repos/drivers/sqlite.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -34,7 +36,8 @@ function main(): void {
     database: () => database,
     content: () => content,
     logger,
-    config: { adminToken: config.ADMIN_TOKEN },
+    config: { adminToken: config.ADMIN_TOKEN, rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined },
+    clientAddress: (c) => getConnInfo(c).remote.address,
     now: () => new Date(),
   });
   // Count requests in flight so shutdown can wait for exactly those, not for idle keep-alive sockets.

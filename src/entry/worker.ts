@@ -2,12 +2,15 @@
 import { getShippedContent } from '../content/bundled.js';
 import { createApp } from '../http/app.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../http/logger.js';
+import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { d1Database } from '../repos/drivers/d1.js';
 
 interface Env {
   DB: D1Database;
   LOG_LEVEL?: string;
   ADMIN_TOKEN?: string;
+  /** `off` disables rate limits (local test runs); anything else keeps the defaults. */
+  RATE_LIMITS?: string;
 }
 
 const level = (v: unknown): LogLevel => (LOG_LEVELS as readonly string[]).includes(String(v)) ? (v as LogLevel) : 'info';
@@ -23,7 +26,10 @@ const app = createApp({
   config: (bindings) => {
     const env = bindings as Env;
     logLevel = level(env.LOG_LEVEL);
-    return { adminToken: env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= 16 ? env.ADMIN_TOKEN : undefined };
+    return {
+      adminToken: env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= 16 ? env.ADMIN_TOKEN : undefined,
+      rateLimits: env.RATE_LIMITS === 'off' ? undefined : DEFAULT_RATE_LIMITS,
+    };
   },
   now: () => new Date(),
 });

@@ -10,8 +10,24 @@ import { ProblemError, sendProblem, zodFieldErrors, PROBLEMS, type ProblemKind }
 import { registerHealth } from './routes/health.js';
 import { registerEvidenceSets } from './routes/v1/evidence-sets.js';
 import { registerRecommendations } from './routes/v1/recommendations.js';
+import { registerRecommendationReplay } from './routes/v1/recommendation-replay.js';
 import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
+import { registerWeb } from './routes/web/index.js';
+import { authenticate, requireScopeForKeys } from './middleware/auth.js';
+import { idempotency } from './middleware/idempotency.js';
+import { MemoryRateLimiter, rateLimit } from './middleware/rate-limit.js';
+import { registerAuth } from './routes/v1/auth.js';
+import { registerOrgs } from './routes/v1/orgs.js';
+import { registerKeys } from './routes/v1/keys.js';
+import { registerStaff } from './routes/v1/staff.js';
+import { registerMe } from './routes/v1/me.js';
+import { registerAssessments } from './routes/v1/assessments.js';
+import { registerAssignments } from './routes/v1/assignments.js';
+import { registerProgress } from './routes/v1/progress.js';
+import { registerXapi } from './routes/v1/xapi.js';
+import { registerCoverage } from './routes/v1/coverage.js';
+import { registerBenchBaseline } from './routes/bench-baseline.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -48,19 +64,37 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       onError: (c) => sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
     }),
   );
-  app.use('/v1/*', jsonOnly());
+  app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : [])));
   app.use('*', async (c, next) => {
     c.set('database', deps.database(c.env));
     c.set('content', deps.content());
     c.set('config', typeof deps.config === 'function' ? deps.config(c.env) : deps.config);
+    c.set('clock', deps.now);
     await next();
   });
+  app.use('/v1/*', authenticate());
+  app.use('/v1/*', rateLimit(deps.rateLimiter ?? new MemoryRateLimiter(), deps.clientAddress));
+  app.use('/v1/*', idempotency());
+  app.use('/v1/recommendations', requireScopeForKeys('recommendations:write'));
 
   registerHealth(app);
   registerReference(app);
   registerEvidenceSets(app);
   registerRecommendations(app);
+  registerRecommendationReplay(app);
+  registerAuth(app);
+  registerMe(app);
+  registerOrgs(app);
+  registerKeys(app);
+  registerStaff(app);
+  registerAssessments(app);
+  registerAssignments(app);
+  registerProgress(app);
+  registerXapi(app);
+  registerCoverage(app);
+  if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);
+  registerWeb(app);
 
   app.onError((err, c) => {
     if (err instanceof ProblemError) return sendProblem(c, err.kind, err.message, err.errors, err.headers as Record<string, string>);

@@ -1,11 +1,18 @@
 // The app's dependency bundle and the Hono Env type that flows through app, context and middleware.
+import type { Context } from 'hono';
 import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
+import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
+import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
 
 export interface AppConfig {
   /** Bearer token for panel/admin routes until accounts exist; unset disables those routes. */
   readonly adminToken?: string | undefined;
+  /** Rate limits per rule; an absent rule is not enforced (tests leave them all off). */
+  readonly rateLimits?: RateLimits | undefined;
+  /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
+  readonly benchBaseline?: boolean | undefined;
 }
 
 export interface AppDeps {
@@ -17,6 +24,10 @@ export interface AppDeps {
   readonly config: AppConfig | ((bindings: unknown) => AppConfig);
   /** Wall clock; injected so tests can fix it. */
   readonly now: () => Date;
+  /** Counts requests for rate limits; default: an in-memory limiter per app (per isolate on Workers). */
+  readonly rateLimiter?: RateLimiter | undefined;
+  /** The caller's network address for per-address limits; default: the CF-Connecting-IP header. */
+  readonly clientAddress?: ((c: Context) => string | undefined) | undefined;
 }
 
 export interface AppEnv {
@@ -26,5 +37,9 @@ export interface AppEnv {
     database: Database;
     content: Content;
     config: AppConfig;
+    /** The injected wall clock (deps.now). */
+    clock: () => Date;
+    /** The authenticated caller, or null (set by the authenticate middleware on /v1/*). */
+    principal: Principal | null;
   };
 }

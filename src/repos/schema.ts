@@ -10,6 +10,8 @@ export interface EvidenceSetsTable {
   created_at: string;
   published_at: string | null;
   superseded_at: string | null;
+  /** 0002_evidence: the last panel aggregation report (JSON) of a draft; null until aggregated. */
+  aggregation: string | null;
 }
 
 export interface JudgementsTable {
@@ -30,8 +32,173 @@ export interface RecommendationsTable {
   response: string;
 }
 
+// Accounts and tenancy (migration 0003_accounts.sql).
+export type OrgKind = 'trust' | 'setting';
+export type SettingType = 'school' | 'nursery' | 'college';
+export type UserRole = 'staff' | 'leader' | 'panel' | 'admin';
+
+export interface OrgsTable {
+  id: string;
+  kind: OrgKind;
+  parent_id: string | null;
+  name: string;
+  setting_type: SettingType | null;
+  phase: string | null;
+  urn: string | null;
+  ukprn: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  org_id: string | null;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface InvitesTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  /** JSON array of scope strings. */
+  scopes: string;
+  created_by: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface StaffTable {
+  id: string;
+  setting_id: string;
+  user_id: string | null;
+  name: string;
+  email: string | null;
+  job_role: string;
+  phase: string;
+  /** JSON array of group names. */
+  groups: Generated<string>;
+  share_with_leader: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  staff_id: string;
+  /** JSON: responses, direct confidence ratings and planning preferences as given. */
+  answers: string;
+  created_at: string;
+}
+
+export interface PathwaysTable {
+  id: string;
+  staff_id: string;
+  assessment_id: string | null;
+  cause: 'assessment' | 'checkin';
+  /** JSON RecommendationRequest the engine ran on. */
+  request: string;
+  /** JSON RecommendationResponse. */
+  response: string;
+  algorithm_version: string;
+  catalogue_version: string;
+  evidence_set_id: string;
+  input_hash: string;
+  created_at: string;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  setting_id: string;
+  target_kind: 'person' | 'role' | 'phase' | 'group' | 'everyone';
+  target_value: string | null;
+  target_staff_id: string | null;
+  kind: 'personalised' | 'modules';
+  /** JSON array of module ids (kind 'modules'). */
+  module_ids: Generated<string>;
+  due_date: string | null;
+  assigned_by: string | null;
+  created_at: string;
+}
+
+export interface ProgressTable {
+  staff_id: string;
+  module_id: string;
+  status: 'started' | 'completed';
+  source: string;
+  started_at: string;
+  completed_at: string | null;
+}
+
+export interface CheckinsTable {
+  id: string;
+  staff_id: string;
+  module_id: string;
+  /** JSON map areaId → rating 1..5. */
+  ratings: string;
+  pathway_id: string | null;
+  created_at: string;
+}
+
+export interface ModuleObservationsTable {
+  id: string;
+  module_id: string;
+  area_id: string;
+  relevance: number;
+  level_fit: number;
+  headroom: number;
+  before: number;
+  after: number;
+  /** YYYY-MM only. */
+  observed_month: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface DB {
   evidence_sets: EvidenceSetsTable;
   judgements: JudgementsTable;
   recommendations: RecommendationsTable;
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  api_keys: ApiKeysTable;
+  staff: StaffTable;
+  assessments: AssessmentsTable;
+  pathways: PathwaysTable;
+  assignments: AssignmentsTable;
+  progress: ProgressTable;
+  checkins: CheckinsTable;
+  module_observations: ModuleObservationsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

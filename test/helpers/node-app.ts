@@ -8,14 +8,15 @@ import { openSqlite } from '../../src/repos/drivers/sqlite.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/repos/migrations/', import.meta.url));
 
-export function makeNodeApp(config: AppConfig = {}, lines: string[] = []) {
+/** `now` defaults to a fixed instant; tests of expiry pass a clock they can move. */
+export function makeNodeApp(config: AppConfig = {}, lines: string[] = [], now: () => Date = () => new Date('2026-11-22T10:00:00Z')) {
   const database = openSqlite(':memory:', MIGRATIONS_DIR);
   const app = createApp({
     database: () => database,
     content: getShippedContent,
     logger: createLogger('info', (l) => lines.push(l)),
     config,
-    now: () => new Date('2026-11-22T10:00:00Z'),
+    now,
   });
   return { app, database, lines, close: () => database.close() };
 }

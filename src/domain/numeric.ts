@@ -1,0 +1,72 @@
+// Small numeric helpers shared by the engine: rounding for stable output, the normal distribution and
+// expected shortfall below a threshold (tabulated so the planner's hot loop never calls exp or erf).
+
+/** Round to `places` decimals (default 4); never returns -0, so JSON output is byte-for-byte stable. */
+export function round(x: number, places = 4): number {
+  const f = 10 ** places;
+  const r = Math.round(x * f) / f;
+  return r === 0 ? 0 : r;
+}
+
+/** Clamp `x` into [lo, hi]. */
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/** Standard normal density φ(z). */
+export function normalPdf(z: number): number {
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+}
+
+/** Standard normal distribution function Φ(z); absolute error below 1.5e-7 (Numerical Recipes erfc). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  return z >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
+}
+
+// h(z) = z·Φ(z) + φ(z) = E[max(0, z − Z)] for Z ~ N(0,1), tabulated on [-Z_MAX, Z_MAX].
+const Z_MAX = 8;
+const STEPS_PER_UNIT = 256;
+const H_TABLE = (() => {
+  const n = 2 * Z_MAX * STEPS_PER_UNIT + 1;
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const z = -Z_MAX + i / STEPS_PER_UNIT;
+    t[i] = z * normalCdf(z) + normalPdf(z);
+  }
+  return t;
+})();
+
+/** E[max(0, z − Z)] for a standard normal Z, by linear interpolation in a table (error < 1e-6). */
+export function shortfallUnit(z: number): number {
+  if (z <= -Z_MAX) return 0;
+  if (z >= Z_MAX) return z;
+  const p = (z + Z_MAX) * STEPS_PER_UNIT;
+  const i = Math.floor(p);
+  const f = p - i;
+  const a = H_TABLE[i]!;
+  return a + (H_TABLE[i + 1]! - a) * f;
+}
+
+/**
+ * Expected shortfall E[max(0, target − c)] for c ~ N(mean, sd²), all on the internal 0..1 confidence scale.
+ * Invariants: ≥ max(0, target − mean); decreasing in mean; increasing in sd. sd ≤ 1e-9 gives max(0, target − mean).
+ */
+export function expectedShortfall(mean: number, sd: number, target: number): number {
+  if (sd <= 1e-9) return target > mean ? target - mean : 0;
+  return sd * shortfallUnit((target - mean) / sd);
+}

@@ -1,0 +1,146 @@
+// Self-assessments and pathways: take the assessment (stored with its pathway and provenance), see your history
+// and your pathway; a leader sees a person's answers and pathway only if that person chose to share them.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { recommend } from '../../../domain/recommend.js';
+import { newAssessment, listAssessments } from '../../../repos/assessments.js';
+import { newPathway } from '../../../repos/pathways.js';
+import { recordProgressQuery } from '../../../repos/progress.js';
+import type { Staff } from '../../../repos/staff.js';
+import { isSelf, ownStaff, pageRequest, visibleStaff } from '../../auth/access.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import type { AppEnv } from '../../env.js';
+import { evidenceInForce } from '../../evidence-cache.js';
+import { requireAuth, requireUser } from '../../middleware/auth.js';
+import { myPathway, planAround, planningState } from '../../pathway-view.js';
+import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
+import { PageQuery, pageOf, StaffIdParam } from '../../schemas/accounts.js';
+import { AssessmentBody, AssessmentCreatedSchema, AssessmentSchema, MyPathwaySchema } from '../../schemas/learning.js';
+import { toEngineRequest } from './recommendations.js';
+import type { Context } from 'hono';
+
+const tags = ['Assessments and pathways'];
+const staffOnly = requireUser(['staff', 'leader']);
+const AssessmentPage = pageOf(AssessmentSchema, 'AssessmentPage');
+
+const take = createRoute({
+  method: 'post',
+  path: '/v1/me/assessments',
+  tags,
+  operationId: 'takeAssessment',
+  summary: 'Submit your self-assessment; stores it (history kept) and returns your new pathway',
+  security: SECURITY.session,
+  middleware: staffOnly,
+  request: { body: jsonRequest(AssessmentBody) },
+  responses: { 201: jsonBody(AssessmentCreatedSchema, 'Stored, with your pathway'), ...authErrors, ...commonErrors },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/v1/me/assessments',
+  tags,
+  operationId: 'listMyAssessments',
+  summary: 'Your self-assessments, newest first',
+  security: SECURITY.session,
+  middleware: staffOnly,
+  request: { query: PageQuery },
+  responses: { 200: jsonBody(AssessmentPage, 'A page of assessments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
+});
+
+const mine = createRoute({
+  method: 'get',
+  path: '/v1/me/pathway',
+  tags,
+  operationId: 'getMyPathway',
+  summary: 'Your pathway: assigned modules first, then your personalised steps; completed modules apart',
+  security: SECURITY.session,
+  middleware: staffOnly,
+  responses: { 200: jsonBody(MyPathwaySchema, 'Your pathway'), ...authErrors, ...readErrors },
+});
+
+const shared = requireAuth({ roles: ['staff', 'leader', 'admin'] });
+
+const theirs = createRoute({
+  method: 'get',
+  path: '/v1/staff/{staffId}/assessments',
+  tags,
+  operationId: 'listStaffAssessments',
+  summary: 'A person’s self-assessments: for them, or for their leader if they chose to share',
+  security: SECURITY.either,
+  middleware: shared,
+  request: { params: StaffIdParam, query: PageQuery },
+  responses: { 200: jsonBody(AssessmentPage, 'A page of assessments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
+});
+
+const theirPathway = createRoute({
+  method: 'get',
+  path: '/v1/staff/{staffId}/pathway',
+  tags,
+  operationId: 'getStaffPathway',
+  summary: 'A person’s pathway: for them, or for their leader if they chose to share',
+  security: SECURITY.either,
+  middleware: shared,
+  request: { params: StaffIdParam },
+  responses: { 200: jsonBody(MyPathwaySchema, 'The pathway'), ...authErrors, ...readErrors },
+});
+
+/** The staff record if the caller is the person, or manages them and the person shares; 403/404 otherwise. */
+async function sharedStaff(c: Context<AppEnv>, staffId: string): Promise<Staff> {
+  const staff = await visibleStaff(c, staffId, { self: true });
+  if (!isSelf(c.get('principal'), staff) && !staff.shareWithLeader) {
+    throw new ProblemError('forbidden', `${staff.name} has not chosen to share their individual answers; see coverage for the setting’s aggregates.`);
+  }
+  return staff;
+}
+
+export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(take, async (c) => {
+    const body = c.req.valid('json');
+    const staff = await ownStaff(c);
+    const { content } = await evidenceInForce(c);
+    const database = c.get('database');
+    const now = c.get('clock')();
+    // Checks every id in the body (422 naming each unknown one) before anything is stored.
+    toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase });
+    const state = await planningState(c, staff);
+    const selfReported = body.completedModuleIds.filter((id) => !state.completed.has(id));
+    for (const id of selfReported) state.completed.add(id);
+    const known = new Set(content.catalogue.modules.map((m) => m.id));
+    const around = planAround(content, state);
+    const request = {
+      ...toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase, completedModuleIds: around.ids.filter((id) => known.has(id)) }),
+      timeBudgetMinutes: Math.max(0, body.timeBudgetMinutes - around.assignedMinutes),
+    };
+    const response = recommend(content, request);
+    const assessment = newAssessment(database.db, staff.id, body, now);
+    const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: assessment.id, cause: 'assessment', request, response }, now);
+    await database.atomic([
+      assessment.query,
+      pathway.query,
+      ...selfReported.map((id) => recordProgressQuery(database.db, staff.id, id, 'completed', 'self', now)),
+    ]);
+    const view = myPathway(content, { ...state, latest: { id: pathway.id, staffId: staff.id, assessmentId: assessment.id, cause: 'assessment', request, response, createdAt: now.toISOString() } });
+    return c.json({ assessment: { id: assessment.id, createdAt: now.toISOString() }, pathway: view } as never, 201);
+  });
+
+  app.openapi(history, async (c) => {
+    const staff = await ownStaff(c);
+    const page = await listAssessments(c.get('database').db, staff.id, pageRequest(c.req.valid('query')));
+    return c.json(page as never, 200);
+  });
+
+  app.openapi(mine, async (c) => {
+    const staff = await ownStaff(c);
+    return c.json(myPathway((await evidenceInForce(c)).content, await planningState(c, staff)) as never, 200);
+  });
+
+  app.openapi(theirs, async (c) => {
+    const staff = await sharedStaff(c, c.req.valid('param').staffId);
+    const page = await listAssessments(c.get('database').db, staff.id, pageRequest(c.req.valid('query')));
+    return c.json(page as never, 200);
+  });
+
+  app.openapi(theirPathway, async (c) => {
+    const staff = await sharedStaff(c, c.req.valid('param').staffId);
+    return c.json(myPathway((await evidenceInForce(c)).content, await planningState(c, staff)) as never, 200);
+  });
+}

@@ -1,0 +1,122 @@
+// Assignments: a leader assigns each person's personalised pathway or a fixed module set (merged into it) to a
+// person, a job role, a phase, a named group or everyone, with an optional due date; staff see theirs and by whom.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { assignmentsFor, createAssignment, deleteAssignment, getAssignment, listAssignments, targets, type Assignment } from '../../../repos/assignments.js';
+import { getOrg } from '../../../repos/orgs.js';
+import { listProgress } from '../../../repos/progress.js';
+import { allStaffUnder, getStaff } from '../../../repos/staff.js';
+import { mayManageOrg, ownStaff, pageRequest, visibleSetting } from '../../auth/access.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { actorUserId } from '../../auth/principal.js';
+import type { AppEnv } from '../../env.js';
+import { requireAuth, requireUser } from '../../middleware/auth.js';
+import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } from '../../problem.js';
+import { OrgIdParam, PageQuery, pageOf } from '../../schemas/accounts.js';
+import { AssignmentSchema, CreateAssignmentBody, MyAssignmentSchema } from '../../schemas/learning.js';
+import { z } from '@hono/zod-openapi';
+
+const tags = ['Assignments'];
+const AssignmentIdParam = z.object({ assignmentId: z.string().min(1).max(64).openapi({ param: { name: 'assignmentId', in: 'path' } }) });
+const view = (a: Assignment, staffCount?: number) => ({ ...a, ...(staffCount === undefined ? {} : { staffCount }) }) as z.infer<typeof AssignmentSchema>;
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/orgs/{orgId}/assignments',
+  tags,
+  operationId: 'createAssignment',
+  summary: 'Assign pathways or a module set to a person, a role, a phase, a group or everyone in a setting',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
+  request: { params: OrgIdParam, body: jsonRequest(CreateAssignmentBody) },
+  responses: { 201: jsonBody(AssignmentSchema, 'Assigned'), ...authErrors, 404: readErrors[404], ...commonErrors },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/orgs/{orgId}/assignments',
+  tags,
+  operationId: 'listAssignments',
+  summary: 'A setting’s assignments, with how many people each applies to now',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' }),
+  request: { params: OrgIdParam, query: PageQuery },
+  responses: { 200: jsonBody(pageOf(AssignmentSchema, 'AssignmentPage'), 'A page of assignments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/assignments/{assignmentId}',
+  tags,
+  operationId: 'deleteAssignment',
+  summary: 'Withdraw an assignment (progress already made is kept)',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
+  request: { params: AssignmentIdParam },
+  responses: { 204: { description: 'Withdrawn' }, ...authErrors, ...readErrors },
+});
+
+const mine = createRoute({
+  method: 'get',
+  path: '/v1/me/assignments',
+  tags,
+  operationId: 'listMyAssignments',
+  summary: 'What has been assigned to you, by whom and by when, with each module’s status',
+  security: SECURITY.session,
+  middleware: requireUser(['staff', 'leader']),
+  responses: { 200: jsonBody(z.object({ data: z.array(MyAssignmentSchema) }).openapi('MyAssignments'), 'Your assignments'), ...authErrors, ...readErrors },
+});
+
+export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(create, async (c) => {
+    const setting = await visibleSetting(c, c.req.valid('param').orgId);
+    const body = c.req.valid('json');
+    const db = c.get('database').db;
+    const modules = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+    const errors: FieldError[] = [];
+    (body.moduleIds ?? []).forEach((id, i) => {
+      if (!modules.has(id)) errors.push({ path: `moduleIds[${i}]`, message: `Unknown module "${id}".` });
+    });
+    if (body.target.kind === 'person') {
+      const person = await getStaff(db, body.target.staffId);
+      if (person?.settingId !== setting.id) errors.push({ path: 'target.staffId', message: 'No member of staff with this id in this setting.' });
+    }
+    if (errors.length) throw new ProblemError('validation', 'The assignment refers to ids this setting does not have.', errors);
+    const made = await createAssignment(
+      db,
+      { settingId: setting.id, target: body.target, kind: body.kind, moduleIds: body.moduleIds ?? [], dueDate: body.dueDate ?? null, assignedBy: actorUserId(c.get('principal')!) },
+      c.get('clock')(),
+    );
+    const staff = await allStaffUnder(db, setting.id);
+    return c.json(view(made, staff.filter((s) => targets(made, s)).length), 201);
+  });
+
+  app.openapi(list, async (c) => {
+    const setting = await visibleSetting(c, c.req.valid('param').orgId);
+    const db = c.get('database').db;
+    const [page, staff] = await Promise.all([listAssignments(db, setting.id, pageRequest(c.req.valid('query'))), allStaffUnder(db, setting.id)]);
+    return c.json({ data: page.data.map((a) => view(a, staff.filter((s) => targets(a, s)).length)), nextCursor: page.nextCursor }, 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const { assignmentId } = c.req.valid('param');
+    const db = c.get('database').db;
+    const found = await getAssignment(db, assignmentId);
+    const setting = found ? await getOrg(db, found.settingId) : null;
+    if (!found || !setting || !mayManageOrg(c.get('principal'), setting)) throw new ProblemError('not-found', `No assignment ${assignmentId} is visible to you.`);
+    await deleteAssignment(db, found.id);
+    return c.body(null, 204);
+  });
+
+  app.openapi(mine, async (c) => {
+    const staff = await ownStaff(c);
+    const db = c.get('database').db;
+    const [assignments, progress] = await Promise.all([assignmentsFor(db, staff), listProgress(db, staff.id)]);
+    const status = new Map(progress.map((p) => [p.moduleId, p.status]));
+    const titles = new Map(c.get('content').catalogue.modules.map((m) => [m.id, m.title]));
+    const data = assignments.map((a) => ({
+      ...view(a),
+      modules: a.moduleIds.map((id) => ({ moduleId: id, title: titles.get(id) ?? id, status: status.get(id) ?? ('not_started' as const) })),
+    }));
+    return c.json({ data }, 200);
+  });
+}

@@ -1,0 +1,109 @@
+// The signed-in person: GET/PATCH /v1/me (incl. the choice to share answers with their leader), GET /v1/me/export
+// (all their data as JSON) and DELETE /v1/me (erase their account and personal data).
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getOrg } from '../../../repos/orgs.js';
+import { erasePersonQueries, exportPerson } from '../../../repos/personal-data.js';
+import { getStaffByUser, updateStaff } from '../../../repos/staff.js';
+import { getUser, renameUser, toUser } from '../../../repos/users.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import type { UserPrincipal } from '../../auth/principal.js';
+import { destroySession } from '../../auth/session.js';
+import type { AppEnv } from '../../env.js';
+import { requireUser } from '../../middleware/auth.js';
+import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
+import { MeSchema, UpdateMeBody } from '../../schemas/accounts.js';
+
+const tags = ['Me'];
+const anyone = requireUser(['staff', 'leader', 'panel', 'admin']);
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  tags,
+  operationId: 'getMe',
+  summary: 'Your account, staff record and organisation',
+  security: SECURITY.session,
+  middleware: anyone,
+  responses: { 200: jsonBody(MeSchema, 'You'), ...authErrors, ...readErrors },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/v1/me',
+  tags,
+  operationId: 'updateMe',
+  summary: 'Change your name, or whether your leader may see your individual answers',
+  security: SECURITY.session,
+  middleware: anyone,
+  request: { body: jsonRequest(UpdateMeBody) },
+  responses: { 200: jsonBody(MeSchema, 'Updated'), ...authErrors, ...commonErrors },
+});
+
+const exportData = createRoute({
+  method: 'get',
+  path: '/v1/me/export',
+  tags,
+  operationId: 'exportMyData',
+  summary: 'Everything this service holds about you, as one JSON document',
+  security: SECURITY.session,
+  middleware: anyone,
+  responses: {
+    200: jsonBody(z.object({ exportedAt: z.string() }).loose().openapi('PersonalDataExport'), 'Your data (a download)'),
+    ...authErrors,
+    ...readErrors,
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/me',
+  tags,
+  operationId: 'deleteMe',
+  summary: 'Delete your account and erase your answers, pathways, progress and check-ins',
+  security: SECURITY.session,
+  middleware: anyone,
+  responses: { 204: { description: 'Deleted; you are signed out' }, ...authErrors, ...readErrors },
+});
+
+async function me(c: Context<AppEnv>, p: UserPrincipal) {
+  const db = c.get('database').db;
+  const user = await getUser(db, p.userId);
+  if (!user) throw new ProblemError('unauthorized', 'Your account no longer exists.');
+  const staff = await getStaffByUser(db, user.id);
+  const orgId = staff?.settingId ?? user.org_id;
+  const org = orgId ? await getOrg(db, orgId) : null;
+  return { user: toUser(user), staff, org } as z.infer<typeof MeSchema>;
+}
+
+export function registerMe(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(get, async (c) => c.json(await me(c, c.get('principal') as UserPrincipal), 200));
+
+  app.openapi(patch, async (c) => {
+    const p = c.get('principal') as UserPrincipal;
+    const body = c.req.valid('json');
+    const db = c.get('database').db;
+    if (body.shareWithLeader !== undefined && !p.staffId) {
+      throw new ProblemError('validation', 'Only staff records have answers to share.', [{ path: 'shareWithLeader', message: 'Your account has no staff record.' }]);
+    }
+    if (body.name !== undefined) await renameUser(db, p.userId, body.name);
+    if (p.staffId) await updateStaff(db, p.staffId, body, c.get('clock')());
+    return c.json(await me(c, p), 200);
+  });
+
+  app.openapi(exportData, async (c) => {
+    const p = c.get('principal') as UserPrincipal;
+    const data = await exportPerson(c.get('database').db, { userId: p.userId, staffId: p.staffId });
+    c.header('Content-Disposition', 'attachment; filename="my-send-pathways-data.json"');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ exportedAt: c.get('clock')().toISOString(), ...data } as never, 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const p = c.get('principal') as UserPrincipal;
+    const database = c.get('database');
+    await database.atomic(erasePersonQueries(database.db, { userId: p.userId, staffId: p.staffId }));
+    await destroySession(c);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,132 @@
+// Module progress and check-ins: start and complete modules (yourself, your leader, or a platform key), and
+// check in after a module: your re-ratings re-plan the rest of your pathway and feed de-identified observations
+// to population learning.
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { checkIn } from '../../../domain/checkin.js';
+import { validateCheckInRefs } from '../../../domain/recommend.js';
+import type { Content } from '../../../domain/types.js';
+import { newCheckIn, observationQueries } from '../../../repos/checkins.js';
+import { newPathway } from '../../../repos/pathways.js';
+import { getProgress, listProgress, recordProgressQuery } from '../../../repos/progress.js';
+import type { Staff } from '../../../repos/staff.js';
+import { ownStaff, visibleStaff } from '../../auth/access.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import type { AppEnv } from '../../env.js';
+import { evidenceInForce } from '../../evidence-cache.js';
+import { requireAuth, requireUser } from '../../middleware/auth.js';
+import { myPathway, planAround, planningState } from '../../pathway-view.js';
+import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
+import { StaffIdParam } from '../../schemas/accounts.js';
+import { CheckInBody, CheckInResultSchema, ProgressBody, ProgressListSchema, ProgressSchema } from '../../schemas/learning.js';
+
+const tags = ['Progress'];
+
+const mine = createRoute({
+  method: 'post',
+  path: '/v1/me/progress',
+  tags,
+  operationId: 'recordMyProgress',
+  summary: 'Record that you started or completed a module (repeats never double-count)',
+  security: SECURITY.session,
+  middleware: requireUser(['staff', 'leader']),
+  request: { body: jsonRequest(ProgressBody) },
+  responses: { 200: jsonBody(ProgressSchema, 'Your progress on the module'), ...authErrors, ...commonErrors },
+});
+
+const theirs = createRoute({
+  method: 'post',
+  path: '/v1/staff/{staffId}/progress',
+  tags,
+  operationId: 'recordStaffProgress',
+  summary: 'Record a start or completion for a member of staff (leaders; keys with progress:write)',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'progress:write' }),
+  request: { params: StaffIdParam, body: jsonRequest(ProgressBody) },
+  responses: { 200: jsonBody(ProgressSchema, 'Their progress on the module'), ...authErrors, 404: readErrors[404], ...commonErrors },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/staff/{staffId}/progress',
+  tags,
+  operationId: 'listStaffProgress',
+  summary: 'Completion status of a person’s modules (the person, their leader, keys with staff:read)',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['staff', 'leader', 'admin', 'platform'], scope: 'staff:read' }),
+  request: { params: StaffIdParam },
+  responses: { 200: jsonBody(ProgressListSchema, 'Progress'), ...authErrors, ...readErrors },
+});
+
+const checkin = createRoute({
+  method: 'post',
+  path: '/v1/me/checkins',
+  tags,
+  operationId: 'checkIn',
+  summary: 'After a module, re-rate your confidence; marks the module completed and re-plans the rest of your pathway',
+  security: SECURITY.session,
+  middleware: requireUser(['staff', 'leader']),
+  request: { body: jsonRequest(CheckInBody) },
+  responses: {
+    201: jsonBody(CheckInResultSchema, 'Checked in; your re-planned pathway'),
+    409: problemDoc('Take the self-assessment first'),
+    ...authErrors,
+    ...commonErrors,
+  },
+});
+
+function knownModule(content: Content, moduleId: string): void {
+  if (!content.catalogue.modules.some((m) => m.id === moduleId)) {
+    throw new ProblemError('validation', `There is no module ${moduleId}.`, [{ path: 'moduleId', message: `Unknown module (catalogue ${content.catalogue.version}).` }]);
+  }
+}
+
+/** Records progress for a person and answers with the stored record. */
+async function record(c: Context<AppEnv>, staff: Staff, body: { moduleId: string; status: 'started' | 'completed' }, source: string) {
+  knownModule(c.get('content'), body.moduleId);
+  const database = c.get('database');
+  await database.atomic([recordProgressQuery(database.db, staff.id, body.moduleId, body.status, source, c.get('clock')())]);
+  return (await getProgress(database.db, staff.id, body.moduleId))!;
+}
+
+export function registerProgress(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(mine, async (c) => c.json(await record(c, await ownStaff(c), c.req.valid('json'), 'self'), 200));
+
+  app.openapi(theirs, async (c) => {
+    const staff = await visibleStaff(c, c.req.valid('param').staffId, { self: false });
+    return c.json(await record(c, staff, c.req.valid('json'), c.get('principal')!.kind === 'key' ? 'api' : 'leader'), 200);
+  });
+
+  app.openapi(list, async (c) => {
+    const staff = await visibleStaff(c, c.req.valid('param').staffId, { self: true });
+    const data = await listProgress(c.get('database').db, staff.id);
+    return c.json({ data, completedCount: data.filter((p) => p.status === 'completed').length }, 200);
+  });
+
+  app.openapi(checkin, async (c) => {
+    const body = c.req.valid('json');
+    const staff = await ownStaff(c);
+    const { content } = await evidenceInForce(c);
+    const problems = validateCheckInRefs(content, body);
+    if (problems.length) throw new ProblemError('validation', 'The check-in refers to ids this service does not know.', problems);
+    const state = await planningState(c, staff);
+    if (!state.latest) throw new ProblemError('conflict', 'Take the self-assessment first; a check-in updates the pathway it gives you.');
+    const database = c.get('database');
+    const now = c.get('clock')();
+    // Plan around what is done or assigned now (the module itself joins through the check-in).
+    const request = { ...state.latest.request, completedModuleIds: planAround(content, state, body.moduleId).ids };
+    const result = checkIn(content, request, state.latest.response, body);
+    const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: state.latest.assessmentId, cause: 'checkin', request: result.request, response: result.response }, now);
+    const stored = newCheckIn(database.db, { staffId: staff.id, moduleId: body.moduleId, ratings: body.ratings, pathwayId: pathway.id }, now);
+    await database.atomic([
+      recordProgressQuery(database.db, staff.id, body.moduleId, 'completed', 'self', now),
+      pathway.query,
+      stored.query,
+      ...observationQueries(database.db, result.observations, now),
+    ]);
+    state.completed.add(body.moduleId);
+    state.started.delete(body.moduleId);
+    const view = myPathway(content, { ...state, latest: { id: pathway.id, staffId: staff.id, assessmentId: state.latest.assessmentId, cause: 'checkin', request: result.request, response: result.response, createdAt: now.toISOString() } });
+    return c.json({ checkIn: { id: stored.id, moduleId: body.moduleId, createdAt: now.toISOString() }, pathway: view } as never, 201);
+  });
+}

@@ -1,0 +1,220 @@
+// Staff of a setting: list, add (optionally with an invite), CSV import (all-or-nothing, with a dry run),
+// read, update, invite and remove a leaver (which erases their personal data).
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createAccountWithInvite } from '../../../repos/accounts.js';
+import { newInvite } from '../../../repos/invites.js';
+import { erasePersonQueries } from '../../../repos/personal-data.js';
+import { existingEmails, getStaff, linkUserQuery, listStaff, newStaff, newStaffBatch, updateStaff, type Staff } from '../../../repos/staff.js';
+import { getUser, toUser } from '../../../repos/users.js';
+import { pageRequest, visibleSetting, visibleStaff } from '../../auth/access.js';
+import { inviteView } from '../../auth/invite-link.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { actorUserId } from '../../auth/principal.js';
+import type { AppEnv } from '../../env.js';
+import { requireAuth } from '../../middleware/auth.js';
+import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
+import {
+  CreateStaffBody,
+  ImportQuery,
+  ImportReportSchema,
+  InviteSchema,
+  OrgIdParam,
+  PageQuery,
+  pageOf,
+  StaffCreatedSchema,
+  StaffIdParam,
+  StaffSchema,
+  UpdateStaffBody,
+} from '../../schemas/accounts.js';
+import { readStaffCsv } from '../../staff-import.js';
+import { uniqueOr409 } from '../../unique.js';
+import { PHASES, ROLES } from '../../../domain/types.js';
+
+const tags = ['Staff'];
+const view = (s: Staff) => s as typeof StaffSchema._output;
+const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
+const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:write' });
+const emailTaken = 'That email address is already on this setting’s staff list or has an account.';
+
+const StaffQuery = PageQuery.extend({
+  jobRole: z.enum(ROLES).optional(),
+  phase: z.enum(PHASES).optional(),
+  group: z.string().max(60).optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/orgs/{orgId}/staff',
+  tags,
+  operationId: 'listStaff',
+  summary: 'A setting’s staff, optionally filtered by job role, phase or group',
+  security: SECURITY.either,
+  middleware: readers,
+  request: { params: OrgIdParam, query: StaffQuery },
+  responses: { 200: jsonBody(pageOf(StaffSchema, 'StaffPage'), 'A page of staff'), ...authErrors, ...readErrors, 422: commonErrors[422] },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/orgs/{orgId}/staff',
+  tags,
+  operationId: 'createStaff',
+  summary: 'Add a member of staff; with `invite: true` also an account and a one-time invite (people only)',
+  security: SECURITY.either,
+  middleware: writers,
+  request: { params: OrgIdParam, body: jsonRequest(CreateStaffBody) },
+  responses: { 201: jsonBody(StaffCreatedSchema, 'Added'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already on the staff list or has an account'), ...commonErrors },
+});
+
+const importCsv = createRoute({
+  method: 'post',
+  path: '/v1/orgs/{orgId}/staff/import',
+  tags,
+  operationId: 'importStaff',
+  summary: 'Import staff from CSV (columns name, email, job_role, phase, groups separated by ;); all rows or none',
+  description:
+    'The header row names the columns. Every row is checked; any error means nothing is created and the answer is 422 with one entry per problem (`row N.field`, rows numbered as in a spreadsheet). `?dryRun=true` checks and reports without creating.',
+  security: SECURITY.either,
+  middleware: writers,
+  request: { params: OrgIdParam, query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'name,email,job_role,phase,groups\nAsha Khan,asha@school.org.uk,teacher,primary,ks1;maths' }) } } } },
+  responses: {
+    200: jsonBody(ImportReportSchema, 'Dry run: the report, nothing created'),
+    201: jsonBody(ImportReportSchema, 'Every row created'),
+    ...authErrors,
+    404: readErrors[404],
+    ...commonErrors,
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/staff/{staffId}',
+  tags,
+  operationId: 'getStaff',
+  summary: 'One member of staff (their own record, or one in a setting you manage)',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['staff', 'leader', 'admin', 'platform'], scope: 'staff:read' }),
+  request: { params: StaffIdParam },
+  responses: { 200: jsonBody(StaffSchema, 'The record'), ...authErrors, ...readErrors },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/v1/staff/{staffId}',
+  tags,
+  operationId: 'updateStaff',
+  summary: 'Change a member of staff’s name, email, job role, phase or groups',
+  security: SECURITY.either,
+  middleware: writers,
+  request: { params: StaffIdParam, body: jsonRequest(UpdateStaffBody) },
+  responses: { 200: jsonBody(StaffSchema, 'Updated'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already on the staff list'), ...commonErrors },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/staff/{staffId}',
+  tags,
+  operationId: 'removeStaff',
+  summary: 'Remove a leaver: erases their staff record, answers, pathways, progress and (for staff accounts) their account',
+  security: SECURITY.either,
+  middleware: writers,
+  request: { params: StaffIdParam },
+  responses: { 204: { description: 'Removed and erased' }, ...authErrors, ...readErrors },
+});
+
+const invite = createRoute({
+  method: 'post',
+  path: '/v1/staff/{staffId}/invite',
+  tags,
+  operationId: 'inviteStaff',
+  summary: 'Issue a one-time invite (creating the account if needed); a new invite replaces any unused one',
+  security: SECURITY.either,
+  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  request: { params: StaffIdParam },
+  responses: { 201: jsonBody(InviteSchema, 'The invite, shown once'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has another account'), ...commonErrors },
+});
+
+/** Creates the account for a staff record and links it; returns the invite. */
+async function inviteFor(c: Context<AppEnv>, staff: Staff) {
+  const database = c.get('database');
+  const now = c.get('clock')();
+  const by = actorUserId(c.get('principal')!);
+  if (!staff.email) throw new ProblemError('validation', 'Add an email address before inviting.', [{ path: 'email', message: 'Required to invite.' }]);
+  if (staff.userId) {
+    const user = await getUser(database.db, staff.userId);
+    const inv = await newInvite(database.db, staff.userId, by, now);
+    await database.atomic(inv.queries);
+    return inviteView(c, { user: toUser(user!), token: inv.token, expiresAt: inv.expiresAt });
+  }
+  const made = await uniqueOr409(
+    createAccountWithInvite(database, { email: staff.email, name: staff.name, role: 'staff', orgId: staff.settingId }, by, now, (userId) => [linkUserQuery(database.db, staff.id, userId, now)]),
+    emailTaken,
+  );
+  return inviteView(c, made);
+}
+
+export function registerStaff(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(list, async (c) => {
+    const setting = await visibleSetting(c, c.req.valid('param').orgId);
+    const q = c.req.valid('query');
+    const page = await listStaff(c.get('database').db, setting.id, q, pageRequest(q));
+    return c.json({ data: page.data.map(view), nextCursor: page.nextCursor }, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const setting = await visibleSetting(c, c.req.valid('param').orgId);
+    const body = c.req.valid('json');
+    const p = c.get('principal')!;
+    if (body.invite && p.kind === 'key') throw new ProblemError('forbidden', 'API keys cannot create sign-in invites; a leader can.');
+    const phase = body.phase ?? setting.phase;
+    if (!phase) throw new ProblemError('validation', 'Give a phase; the setting has no default phase.', [{ path: 'phase', message: 'Required for this setting.' }]);
+    const database = c.get('database');
+    const made = newStaff(database.db, setting.id, { ...body, phase }, c.get('clock')());
+    await uniqueOr409(database.atomic([made.query]), emailTaken);
+    const inv = body.invite ? await inviteFor(c, made.staff) : undefined;
+    const staff = inv ? ((await getStaff(database.db, made.staff.id)) ?? made.staff) : made.staff;
+    return c.json({ staff: view(staff), ...(inv ? { invite: inv } : {}) }, 201);
+  });
+
+  app.openapi(importCsv, async (c) => {
+    const setting = await visibleSetting(c, c.req.valid('param').orgId);
+    const dryRun = c.req.valid('query').dryRun === 'true';
+    const text = await c.req.text();
+    const database = c.get('database');
+    const report = await readStaffCsv(text, setting.phase, (emails) => existingEmails(database.db, setting.id, emails));
+    if (!dryRun && report.errors.length) {
+      throw new ProblemError(
+        'validation',
+        `Nothing was imported: ${report.errors.length} problem(s) in the file. Fix them and import again.`,
+        report.errors.map((e) => ({ path: `row ${e.row}.${e.field}`, message: e.message })),
+      );
+    }
+    if (dryRun) return c.json({ dryRun, valid: report.errors.length === 0, rows: report.rows, created: [], errors: report.errors }, 200);
+    const batch = newStaffBatch(database.db, setting.id, report.staff, c.get('clock')());
+    await uniqueOr409(database.atomic(batch.queries), 'Someone added one of these email addresses meanwhile; check and import again.');
+    return c.json({ dryRun, valid: true, rows: report.rows, created: batch.staff.map(view), errors: [] }, 201);
+  });
+
+  app.openapi(get, async (c) => c.json(view(await visibleStaff(c, c.req.valid('param').staffId, { self: true })), 200));
+
+  app.openapi(patch, async (c) => {
+    const staff = await visibleStaff(c, c.req.valid('param').staffId, { self: false });
+    const updated = await uniqueOr409(updateStaff(c.get('database').db, staff.id, c.req.valid('json'), c.get('clock')()), emailTaken);
+    return c.json(view(updated!), 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const staff = await visibleStaff(c, c.req.valid('param').staffId, { self: false });
+    const database = c.get('database');
+    const user = staff.userId ? await getUser(database.db, staff.userId) : undefined;
+    // A leader who also had a staff record keeps their leader account; a staff account goes with the record.
+    await database.atomic(erasePersonQueries(database.db, { staffId: staff.id, userId: user?.role === 'staff' ? user.id : null }));
+    return c.body(null, 204);
+  });
+
+  app.openapi(invite, async (c) => {
+    const staff = await visibleStaff(c, c.req.valid('param').staffId, { self: false });
+    return c.json(await inviteFor(c, staff), 201);
+  });
+}

@@ -1,0 +1,119 @@
+// Sign in, sign out, accept an invite (set a password) and "Your account", as server-rendered forms.
+// Signing in with `save` stores the browser's finished self-assessment in the person's account.
+import type { Context, Hono } from 'hono';
+import { getOrg } from '../../../repos/orgs.js';
+import { consumeInvite, findOpenInvite } from '../../../repos/invites.js';
+import { deleteUserSessionsQuery } from '../../../repos/sessions.js';
+import { findUserByEmail, getUser, setPasswordQuery } from '../../../repos/users.js';
+import type { FieldError } from '../../../web/components/forms.js';
+import { isComplete } from '../../../web/journey/state.js';
+import { AccountPage } from '../../../web/pages/account.js';
+import { MessagePage } from '../../../web/pages/message.js';
+import { InvitePage, SignInPage } from '../../../web/pages/sign-in.js';
+import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from '../../auth/passwords.js';
+import type { AppEnv } from '../../env.js';
+import { createSession, destroySession } from '../../middleware/auth.js';
+import { requireWebUser, safeNext, userOf } from './guard.js';
+import { clearJourney, readJourney } from './journey-cookie.js';
+import { saveAssessment, staffOf } from './my-pathway.js';
+import { respond } from './render.js';
+
+type C = Context<AppEnv>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Where a person lands after signing in when no `next` was asked for. */
+function home(role: string, hasStaff: boolean): string {
+  if (role === 'leader') return '/dashboard';
+  if (role === 'panel') return '/panel';
+  if (role === 'admin') return '/account';
+  return hasStaff ? '/pathway' : '/account';
+}
+
+function signInPage(c: C, errors: FieldError[], email?: string, next?: string, save?: boolean) {
+  return respond(
+    c,
+    { title: 'Sign in', section: 'sign-in', status: errors.length ? (errors.some((e) => e.text.startsWith('The email')) ? 401 : 422) : 200, hasErrors: errors.length > 0 },
+    <SignInPage token={c.get('csrfToken')} errors={errors} email={email} next={next} save={save ?? false} />,
+  );
+}
+
+export function registerAccount(app: Hono<AppEnv>): void {
+  app.get('/sign-in', (c) => signInPage(c, [], undefined, safeNext(c.req.query('next')), c.req.query('save') === '1'));
+
+  app.post('/sign-in', async (c) => {
+    const form = await c.req.parseBody();
+    const email = str(form.email).trim();
+    const password = str(form.password);
+    const next = safeNext(form.next);
+    const save = form.save === '1';
+    const errors: FieldError[] = [];
+    if (!email) errors.push({ field: 'email', text: 'Enter your email address' });
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', text: 'Enter an email address in the correct format, like name@example.com' });
+    if (!password) errors.push({ field: 'password', text: 'Enter your password' });
+    if (errors.length) return signInPage(c, errors, email, next, save);
+    const db = c.get('database').db;
+    const user = await findUserByEmail(db, email);
+    const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
+    if (!user || !ok) return signInPage(c, [{ field: 'email', text: 'The email address or password is not right' }], email, next, save);
+    await createSession(c, user.id);
+    const staff = await db.selectFrom('staff').select('id').where('user_id', '=', user.id).executeTakeFirst();
+    const staffRecord = save && staff ? await staffOf(c, staff.id) : null;
+    if (staffRecord) {
+      const state = await readJourney(c);
+      if (isComplete(c.get('content'), state)) {
+        await saveAssessment(c, staffRecord, state);
+        clearJourney(c);
+      }
+    }
+    return c.redirect(next ?? home(user.role, !!staff), 303);
+  });
+
+  app.post('/sign-out', async (c) => {
+    await destroySession(c);
+    return c.redirect('/', 303);
+  });
+
+  const invitePage = async (c: C, invite: string, errors: FieldError[] = []) => {
+    const db = c.get('database').db;
+    const userId = invite ? await findOpenInvite(db, invite, c.get('clock')()) : null;
+    const user = userId ? await getUser(db, userId) : undefined;
+    if (!user) {
+      return respond(
+        c,
+        { title: 'This invite link has expired', status: 404 },
+        <MessagePage heading="This invite link has expired">
+          <p>The link may have been used already, or it is more than 7 days old. Ask your setting’s leader for a new one.</p>
+        </MessagePage>,
+      );
+    }
+    return respond(c, { title: 'Create your password', status: errors.length ? 422 : 200, hasErrors: errors.length > 0 }, <InvitePage token={c.get('csrfToken')} invite={invite} email={user.email} errors={errors} />);
+  };
+
+  app.get('/invite', (c) => invitePage(c, c.req.query('token') ?? ''));
+  app.post('/invite', async (c) => {
+    const form = await c.req.parseBody();
+    const invite = str(form.invite);
+    const password = str(form.password);
+    const db = c.get('database').db;
+    const now = c.get('clock')();
+    const userId = await findOpenInvite(db, invite, now);
+    const user = userId ? await getUser(db, userId) : undefined;
+    if (!user) return invitePage(c, invite);
+    const errors: FieldError[] = [];
+    if (!password) errors.push({ field: 'password', text: 'Enter a password' });
+    else for (const p of passwordProblems(password, user.email)) errors.push({ field: 'password', text: p });
+    if (!errors.length && str(form.confirm) !== password) errors.push({ field: 'confirm', text: 'The passwords do not match' });
+    if (errors.length) return invitePage(c, invite, errors);
+    const hash = await hashPassword(password);
+    if ((await consumeInvite(db, invite, now)) !== user.id) return invitePage(c, invite);
+    await createSession(c, user.id, [setPasswordQuery(db, user.id, hash), deleteUserSessionsQuery(db, user.id)]);
+    const staff = await db.selectFrom('staff').select('id').where('user_id', '=', user.id).executeTakeFirst();
+    return c.redirect(home(user.role, !!staff), 303);
+  });
+
+  app.get('/account', requireWebUser(['staff', 'leader', 'panel', 'admin']), async (c) => {
+    const user = await userOf(c);
+    const org = user.orgId ? await getOrg(c.get('database').db, user.orgId) : null;
+    return respond(c, { title: 'Your account', section: 'account' }, <AccountPage name={user.name} email={user.email} role={user.role} orgName={org?.name} hasStaff={!!user.staffId} />);
+  });
+}

@@ -1,0 +1,253 @@
+// The leader dashboard: /dashboard (choose a setting), /dashboard/:settingId (coverage, heatmap, staff), the staff
+// list as CSV, assigning and removing training, and importing staff from CSV with a preview and row errors.
+import type { Context, Hono } from 'hono';
+import { deleteAssignment, getAssignment, createAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
+import { getOrg, type Org } from '../../../repos/orgs.js';
+import { existingEmails, newStaffBatch } from '../../../repos/staff.js';
+import { ROLES, type Phase } from '../../../domain/types.js';
+import type { FieldError } from '../../../web/components/forms.js';
+import { AssignPage, type AssignValues } from '../../../web/pages/assign.js';
+import { ChooseSettingPage, DashboardPage, roleLabel } from '../../../web/pages/dashboard.js';
+import { ImportStaffPage } from '../../../web/pages/import-staff.js';
+import { NotFoundPage } from '../../../web/pages/message.js';
+import { toCsv } from '../../csv.js';
+import type { AppEnv } from '../../env.js';
+import { readStaffCsv } from '../../staff-import.js';
+import { isUniqueViolation } from '../../../repos/database.js';
+import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
+import { requireWebUser, userOf } from './guard.js';
+import { shortDate } from './pathway.js';
+import { respond } from './render.js';
+
+type C = Context<AppEnv>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const NOTICES: Readonly<Record<string, string>> = {
+  assigned: 'Training assigned. It now shows on each person’s pathway.',
+  removed: 'Assignment removed.',
+  imported: 'Staff imported.',
+};
+
+/** The setting in the path if the signed-in leader may manage it (their setting, or one under their trust; admins any). */
+async function settingFor(c: C): Promise<Org | null> {
+  const user = await userOf(c);
+  const org = await getOrg(c.get('database').db, c.req.param('settingId') ?? '');
+  if (!org || org.kind !== 'setting') return null;
+  if (user.role === 'admin') return org;
+  return user.orgId !== null && (org.id === user.orgId || org.trustId === user.orgId) ? org : null;
+}
+
+const notFound = (c: C) => respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
+const baseOf = (org: Org) => `/dashboard/${encodeURIComponent(org.id)}`;
+
+function describe(a: Assignment, names: Map<string, string>, titles: Map<string, string>): { who: string; what: string } {
+  const t = a.target;
+  const who =
+    t.kind === 'everyone' ? 'Everyone' : t.kind === 'person' ? (names.get(t.staffId) ?? 'A former member of staff') : t.kind === 'role' ? `Every ${roleLabel(t.value).toLowerCase()}` : t.kind === 'group' ? `Group: ${t.value}` : `Phase: ${t.value}`;
+  const what = a.kind === 'personalised' ? 'Personalised pathway' : a.moduleIds.map((id) => titles.get(id) ?? id).join('; ');
+  return { who, what };
+}
+
+async function assignPage(c: C, setting: Org, data: DashboardData, values: AssignValues, errors: FieldError[] = []) {
+  const content = c.get('content');
+  const names = new Map(data.people.map((p) => [p.staff.id, p.staff.name]));
+  const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+  const roles = [...new Set(data.people.map((p) => p.staff.jobRole))].sort();
+  return respond(
+    c,
+    { title: 'Assign training', section: 'dashboard', status: errors.length ? 422 : 200, hasErrors: errors.length > 0 },
+    <AssignPage
+      token={c.get('csrfToken')}
+      base={baseOf(setting)}
+      settingName={setting.name}
+      people={data.people.map((p) => ({ id: p.staff.id, name: p.staff.name }))}
+      groups={data.groups}
+      roles={roles}
+      catalogue={content.catalogue}
+      taxonomy={content.taxonomy}
+      values={values}
+      errors={errors}
+      current={data.assignments.map((a) => ({ id: a.id, ...describe(a, names, titles), due: a.dueDate ? shortDate(a.dueDate) : null }))}
+    />,
+  );
+}
+
+export function registerDashboard(app: Hono<AppEnv>): void {
+  const leaders = requireWebUser(['leader', 'admin']);
+
+  app.get('/dashboard', leaders, async (c) => {
+    const user = await userOf(c);
+    let settings = await dashboardSettings(c, user);
+    if (user.role === 'admin') {
+      const rows = await c.get('database').db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'setting').orderBy('name').execute();
+      return respond(c, { title: 'Choose a setting', section: 'dashboard' }, <ChooseSettingPage settings={rows} />);
+    }
+    if (settings.length === 1) return c.redirect(baseOf(settings[0]!), 303);
+    settings = settings.filter((s) => s.kind === 'setting');
+    return respond(c, { title: 'Choose a setting', section: 'dashboard' }, <ChooseSettingPage settings={settings} />);
+  });
+
+  app.get('/dashboard/:settingId', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    const content = c.get('content');
+    const data = await loadDashboard(c, content, setting);
+    const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+    const staff = data.people.map((p) => ({
+      id: p.staff.id,
+      name: p.staff.name,
+      email: p.staff.email,
+      jobRole: p.staff.jobRole,
+      phase: p.staff.phase,
+      groups: p.staff.groups,
+      assessed: p.assessed,
+      completed: p.completed,
+      assigned: p.assignments.length
+        ? p.assignments
+            .map((a) => (a.kind === 'personalised' ? 'Personalised pathway' : a.moduleIds.map((id) => titles.get(id) ?? id).join('; ')))
+            .join('; ') + (p.assignedTotal ? ` (${p.assignedDone} of ${p.assignedTotal} modules done)` : '')
+        : 'Nothing',
+      status: p.status,
+    }));
+    return respond(
+      c,
+      { title: `Staff training dashboard – ${setting.name}`, section: 'dashboard' },
+      <DashboardPage base={baseOf(setting)} settingName={setting.name} notice={NOTICES[c.req.query('notice') ?? '']} coverage={data.coverage} taxonomy={content.taxonomy} staff={staff} />,
+    );
+  });
+
+  app.get('/dashboard/:settingId/staff.csv', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    const data = await loadDashboard(c, c.get('content'), setting);
+    const csv = toCsv([
+      ['name', 'email', 'job_role', 'phase', 'groups', 'self_assessment', 'modules_completed', 'assignments', 'assigned_modules_done', 'assigned_modules_total', 'status'],
+      ...data.people.map((p) => [
+        p.staff.name,
+        p.staff.email,
+        p.staff.jobRole,
+        p.staff.phase,
+        p.staff.groups.join(';'),
+        p.assessed ? 'yes' : 'no',
+        p.completed,
+        p.assignments.length,
+        p.assignedDone,
+        p.assignedTotal,
+        p.status,
+      ]),
+    ]);
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="staff-${setting.id}.csv"`,
+      'cache-control': 'no-store',
+    });
+  });
+
+  app.get('/dashboard/:settingId/assign', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), { kind: 'personalised' });
+  });
+
+  app.post('/dashboard/:settingId/assign', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    const data = await loadDashboard(c, c.get('content'), setting);
+    const form = await c.req.parseBody({ all: true });
+    const raw = form.moduleIds === undefined ? [] : Array.isArray(form.moduleIds) ? form.moduleIds : [form.moduleIds];
+    const values: AssignValues = {
+      target: str(form.target) || undefined,
+      staffId: str(form.staffId) || undefined,
+      group: str(form.group) || undefined,
+      jobRole: str(form.jobRole) || undefined,
+      kind: str(form.kind) || undefined,
+      moduleIds: raw.filter((v): v is string => typeof v === 'string'),
+      due: str(form.due) || undefined,
+    };
+    const errors: FieldError[] = [];
+    let target: AssignmentTarget | null = null;
+    if (values.target === 'everyone') target = { kind: 'everyone' };
+    else if (values.target === 'person') {
+      if (values.staffId && data.people.some((p) => p.staff.id === values.staffId)) target = { kind: 'person', staffId: values.staffId };
+      else errors.push({ field: 'staffId', text: 'Choose the person to assign training to' });
+    } else if (values.target === 'group') {
+      if (values.group && data.groups.includes(values.group)) target = { kind: 'group', value: values.group };
+      else errors.push({ field: 'group', text: 'Choose the group to assign training to' });
+    } else if (values.target === 'role') {
+      if (values.jobRole && (ROLES as readonly string[]).includes(values.jobRole)) target = { kind: 'role', value: values.jobRole };
+      else errors.push({ field: 'jobRole', text: 'Choose the job role to assign training to' });
+    } else errors.push({ field: 'target', text: 'Select who the training is for' });
+    const known = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+    if (values.kind !== 'personalised' && values.kind !== 'modules') errors.push({ field: 'kind', text: 'Select what they should do' });
+    else if (values.kind === 'modules' && !values.moduleIds!.some((id) => known.has(id))) errors.push({ field: 'moduleIds', text: 'Choose at least one module' });
+    const today = c.get('clock')().toISOString().slice(0, 10);
+    if (values.due && (!/^\d{4}-\d{2}-\d{2}$/.test(values.due) || Number.isNaN(Date.parse(values.due)))) errors.push({ field: 'due', text: 'Enter the due date as a real date, like 2027-03-31' });
+    else if (values.due && values.due < today) errors.push({ field: 'due', text: 'The due date must be today or in the future' });
+    if (errors.length || !target) return assignPage(c, setting, data, values, errors);
+    const user = await userOf(c);
+    await createAssignment(
+      c.get('database').db,
+      {
+        settingId: setting.id,
+        target,
+        kind: values.kind as 'personalised' | 'modules',
+        moduleIds: values.kind === 'modules' ? values.moduleIds!.filter((id) => known.has(id)) : [],
+        dueDate: values.due ?? null,
+        assignedBy: user.id,
+      },
+      c.get('clock')(),
+    );
+    return c.redirect(`${baseOf(setting)}?notice=assigned`, 303);
+  });
+
+  app.post('/dashboard/:settingId/assignments/:assignmentId/remove', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    const db = c.get('database').db;
+    const a = await getAssignment(db, c.req.param('assignmentId'));
+    if (!a || a.settingId !== setting.id) return notFound(c);
+    await deleteAssignment(db, a.id);
+    return c.redirect(`${baseOf(setting)}?notice=removed`, 303);
+  });
+
+  const importPage = (c: C, setting: Org, props: { errors?: FieldError[]; preview?: Parameters<typeof ImportStaffPage>[0]['preview']; pasted?: string }, status: 200 | 409 | 422 = 200) =>
+    respond(
+      c,
+      { title: 'Import staff from a CSV file', section: 'dashboard', status, hasErrors: (props.errors ?? []).length > 0 },
+      <ImportStaffPage token={c.get('csrfToken')} base={baseOf(setting)} settingName={setting.name} errors={props.errors ?? []} preview={props.preview} pasted={props.pasted} />,
+    );
+
+  app.get('/dashboard/:settingId/import', leaders, async (c) => {
+    const setting = await settingFor(c);
+    return setting ? importPage(c, setting, {}) : notFound(c);
+  });
+
+  app.post('/dashboard/:settingId/import', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    const form = await c.req.parseBody();
+    const file = form.file;
+    const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
+    const csv = str(form.step) === 'confirm' ? str(form.csv) : fromFile || str(form.pasted);
+    if (!csv.trim()) return importPage(c, setting, { errors: [{ field: 'file', text: 'Choose a CSV file, or paste the rows' }] }, 422);
+    const db = c.get('database').db;
+    const report = await readStaffCsv(csv, (setting.phase as Phase | null) ?? null, (emails) => existingEmails(db, setting.id, emails));
+    const preview = {
+      csv,
+      rows: report.staff.map((s) => ({ name: s.name, email: s.email ?? null, jobRole: s.jobRole, phase: s.phase, groups: s.groups ?? [] })),
+      rowErrors: report.errors,
+    };
+    if (report.errors.length) {
+      const summary = [{ field: 'row-errors', text: `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} in the file: see the rows to fix` }];
+      return importPage(c, setting, { errors: summary, preview, pasted: fromFile ? undefined : csv }, 422);
+    }
+    if (str(form.step) !== 'confirm') return importPage(c, setting, { preview });
+    const batch = newStaffBatch(c.get('database').db, setting.id, report.staff, c.get('clock')());
+    try {
+      await c.get('database').atomic(batch.queries);
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+      return importPage(c, setting, { errors: [{ field: 'file', text: 'Someone added one of these email addresses meanwhile. Check the file and try again.' }] }, 409);
+    }
+    return c.redirect(`${baseOf(setting)}?notice=imported`, 303);
+  });
+}

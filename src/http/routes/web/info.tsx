@@ -1,0 +1,22 @@
+// GET / (start page), /accessibility and /privacy: pages that need no state beyond "are there answers?".
+import type { Hono } from 'hono';
+import { AccessibilityPage, PrivacyPage } from '../../../web/pages/info.js';
+import { StartPage } from '../../../web/pages/start.js';
+import type { AppEnv } from '../../env.js';
+import { readJourney } from './journey-cookie.js';
+import { respond } from './render.js';
+import { currentUser } from './web-user.js';
+
+export function registerInfo(app: Hono<AppEnv>): void {
+  app.get('/', async (c) => {
+    const state = await readJourney(c);
+    const user = await currentUser(c);
+    return respond(
+      c,
+      { title: 'Find SEND training that fits you', section: 'start' },
+      <StartPage questionCount={c.get('content').questionnaire.items.length} signedIn={!!user} hasAnswers={!!state.role} token={c.get('csrfToken')} />,
+    );
+  });
+  app.get('/accessibility', (c) => respond(c, { title: 'Accessibility statement' }, <AccessibilityPage />));
+  app.get('/privacy', (c) => respond(c, { title: 'Privacy and cookies' }, <PrivacyPage />));
+}

@@ -1,0 +1,215 @@
+// GET /pathway (the pathway page), GET /pathway.ics (its schedule), and for signed-in staff: save the browser's
+// answers, mark a step done with a quick check-in, and see the re-planned pathway.
+import type { Context, Hono } from 'hono';
+import { recommend } from '../../../domain/recommend.js';
+import type { Content, RecommendationResponse } from '../../../domain/types.js';
+import type { MergedStep } from '../../../domain/merge-assigned.js';
+import type { Staff } from '../../../repos/staff.js';
+import { PostForm } from '../../../web/components/forms.js';
+import { buildIcs, firstMonday } from '../../../web/ics.js';
+import { isComplete, toRequest, type JourneyState } from '../../../web/journey/state.js';
+import { firstIncomplete } from '../../../web/journey/steps.js';
+import { duration, FORMAT_SHORT } from '../../../web/labels.js';
+import { CheckInPage, SKIP } from '../../../web/pages/check-in.js';
+import { MessagePage, NotFoundPage } from '../../../web/pages/message.js';
+import { SaveJourneyForm, SignedInBefore, StepExtras } from '../../../web/pages/my-pathway-parts.js';
+import { PathwayPage } from '../../../web/pages/pathway.js';
+import type { AppEnv } from '../../env.js';
+import { requireWebUser, userOf } from './guard.js';
+import { clearJourney, readJourney } from './journey-cookie.js';
+import { engineContent, recordCheckIn, saveAssessment, staffOf } from './my-pathway.js';
+import { myPathway, planningState, type MyPathway } from '../../pathway-view.js';
+import { respond } from './render.js';
+import { currentUser } from './web-user.js';
+
+type C = Context<AppEnv>;
+
+/** "Monday 30 November 2026" for a UTC date. */
+export function longDate(d: Date): string {
+  const part = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(d);
+  return `${part({ weekday: 'long' })} ${part({ day: 'numeric' })} ${part({ month: 'long' })} ${part({ year: 'numeric' })}`;
+}
+
+/** "30 November 2026" for an ISO date or timestamp. */
+export function shortDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+type Found =
+  | { kind: 'mine'; staff: Staff; view: MyPathway; content: Content }
+  | { kind: 'journey'; state: JourneyState; result: RecommendationResponse; content: Content }
+  | { kind: 'redirect'; to: string }
+  | { kind: 'none' };
+
+/** The pathway to show: a signed-in person's saved (or assigned) one, else the one from this browser's answers. */
+async function findPathway(c: C): Promise<Found> {
+  const user = await currentUser(c);
+  const staff = await staffOf(c, user?.staffId ?? null);
+  if (staff) {
+    const content = await engineContent(c);
+    const view = myPathway(content, await planningState(c, staff));
+    if (view.assessed || view.steps.length) return { kind: 'mine', staff, view, content };
+  }
+  const state = await readJourney(c);
+  if (!isComplete(c.get('content'), state)) {
+    const started = state.role || Object.keys(state.answers).length;
+    if (started) return { kind: 'redirect', to: firstIncomplete(c.get('content').questionnaire, state).path };
+    return staff ? { kind: 'none' } : { kind: 'redirect', to: '/' };
+  }
+  const content = await engineContent(c);
+  return { kind: 'journey', state, result: recommend(content, toRequest(content, state)), content };
+}
+
+const NOTICES: Readonly<Record<string, string>> = {
+  saved: 'Your pathway is saved to your account.',
+  done: 'Step marked as done. We have re-planned the rest of your pathway.',
+};
+
+async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): Promise<Response> {
+  const token = c.get('csrfToken');
+  const notice = NOTICES[c.req.query('notice') ?? ''];
+  const latest = view.assessed ? (await planningState(c, staff)).latest : null;
+  const done = view.completed.map((d) => ({ title: d.title, on: '' }));
+  return respond(
+    c,
+    { title: 'Your training pathway', section: 'pathway' },
+    <PathwayPage
+      token={token}
+      content={content}
+      state={{ role: latest?.request.role, phase: latest?.request.phase, answers: {} }}
+      result={{ pathway: { steps: view.steps, totalMinutes: view.totalMinutes }, profile: view.profile ?? {}, provenance: view.provenance ?? undefined }}
+      startsOn={longDate(firstMonday(c.get('clock')()))}
+      signedIn
+      before={
+        <>
+          <SignedInBefore notice={notice} done={done} updated={view.updatedAt ? shortDate(view.updatedAt) : null} />
+          {view.assessed ? null : (
+            <p>
+              Your leader has assigned the steps below. <a href="/assessment/about-you">Answer the self-assessment</a> to add steps
+              chosen for you.
+            </p>
+          )}
+        </>
+      }
+      stepActions={(s) => <StepExtras step={s as MergedStep} dueText={(d) => shortDate(d)} />}
+      change={
+        <>
+          <p>Answer the self-assessment again to see how your confidence has changed and get a fresh plan.</p>
+          <PostForm action="/progress/retake" token={token}>
+            <button type="submit" class="secondary">
+              Re-take the self-assessment
+            </button>
+          </PostForm>
+          <p>
+            <a href="/progress">See how your confidence has changed over time</a>
+          </p>
+        </>
+      }
+    />,
+  );
+}
+
+export function registerPathway(app: Hono<AppEnv>): void {
+  app.get('/pathway', async (c) => {
+    const found = await findPathway(c);
+    if (found.kind === 'redirect') return c.redirect(found.to, 303);
+    if (found.kind === 'none') {
+      return respond(
+        c,
+        { title: 'Your training pathway', section: 'pathway' },
+        <MessagePage heading="Your training pathway">
+          <p>You have not answered the self-assessment yet. It takes about 10 minutes.</p>
+          <a class="button start" href="/assessment/about-you" role="button" draggable="false">
+            Start the self-assessment
+          </a>
+        </MessagePage>,
+      );
+    }
+    const user = await currentUser(c);
+    if (found.kind === 'mine') return minePage(c, found.staff, found.view, found.content);
+    return respond(
+      c,
+      { title: 'Your training pathway', section: 'pathway' },
+      <PathwayPage
+        token={c.get('csrfToken')}
+        content={found.content}
+        state={found.state}
+        result={found.result}
+        startsOn={longDate(firstMonday(c.get('clock')()))}
+        signedIn={!!user}
+        before={user?.staffId ? <SaveJourneyForm token={c.get('csrfToken')} /> : undefined}
+      />,
+    );
+  });
+
+  app.post('/pathway/save', requireWebUser(['staff', 'leader']), async (c) => {
+    const user = await userOf(c);
+    const staff = await staffOf(c, user.staffId);
+    const state = await readJourney(c);
+    if (!staff || !isComplete(c.get('content'), state)) return c.redirect('/pathway', 303);
+    await saveAssessment(c, staff, state);
+    clearJourney(c);
+    return c.redirect('/pathway?notice=saved', 303);
+  });
+
+  app.get('/pathway.ics', async (c) => {
+    const found = await findPathway(c);
+    if (found.kind === 'redirect') return c.redirect(found.to, 303);
+    if (found.kind === 'none') return c.redirect('/pathway', 303);
+    const result = found.kind === 'mine' ? { pathway: { steps: found.view.steps }, provenance: found.view.provenance } : found.result;
+    const now = c.get('clock')();
+    const ics = buildIcs({
+      steps: result.pathway.steps,
+      start: firstMonday(now),
+      now,
+      uidPrefix: (result.provenance?.inputHash ?? 'assigned').replace(/^[a-z0-9]+:/i, '').slice(0, 16),
+      describe: (s) => `${FORMAT_SHORT[s.format]}, ${duration(s.minutes)}. ${s.explanation}`,
+    });
+    return c.body(ics, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'attachment; filename="send-training-pathway.ics"',
+      'cache-control': 'no-store',
+    });
+  });
+
+  /** The step of the person's pathway (assigned or personalised) for the module id in the path. */
+  const stepFor = async (c: C) => {
+    const user = await userOf(c);
+    const staff = await staffOf(c, user.staffId);
+    if (!staff) return null;
+    const view = myPathway(c.get('content'), await planningState(c, staff));
+    const step = view.steps.find((s) => s.moduleId === c.req.param('moduleId'));
+    return step ? { staff, step } : null;
+  };
+
+  app.get('/pathway/steps/:moduleId/check-in', requireWebUser(['staff', 'leader']), async (c) => {
+    const found = await stepFor(c);
+    if (!found) return respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
+    const content = c.get('content');
+    const names = new Map(content.taxonomy.areas.map((a) => [a.id, a.name]));
+    const mod = content.catalogue.modules.find((m) => m.id === found.step.moduleId);
+    const targetIds = found.step.targets.length ? found.step.targets.map((t) => t.areaId) : (mod?.areas ?? []).filter((a) => a.relevance >= 0.5).map((a) => a.areaId);
+    const areas = targetIds.map((id) => ({ id, name: names.get(id) ?? id }));
+    return respond(
+      c,
+      { title: `Check in: ${found.step.title}`, section: 'pathway' },
+      <CheckInPage token={c.get('csrfToken')} moduleId={found.step.moduleId} title={found.step.title} position={found.step.position} areas={areas} questionnaire={content.questionnaire} />,
+    );
+  });
+
+  app.post('/pathway/steps/:moduleId/check-in', requireWebUser(['staff', 'leader']), async (c) => {
+    const found = await stepFor(c);
+    if (!found) return respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
+    const form = await c.req.parseBody();
+    const { scale } = c.get('content').questionnaire;
+    const ratings: Record<string, number> = {};
+    const known = new Set(c.get('content').taxonomy.areas.map((a) => a.id));
+    for (const [key, raw] of Object.entries(form)) {
+      const areaId = key.startsWith('r-') ? key.slice(2) : '';
+      const v = Number(raw);
+      if (known.has(areaId) && raw !== SKIP && Number.isInteger(v) && v >= scale.min && v <= scale.max) ratings[areaId] = v;
+    }
+    await recordCheckIn(c, found.staff, found.step.moduleId, ratings);
+    return c.redirect('/pathway?notice=done', 303);
+  });
+}

@@ -1,0 +1,29 @@
+// Self-assessments, kept as history: each submission's answers and planning preferences, per member of staff.
+import type { CompiledQuery, Kysely } from 'kysely';
+import { newId } from './crypto.js';
+import { toPage, type Page, type PageRequest } from './page.js';
+import type { DB } from './schema.js';
+
+export interface Assessment {
+  readonly id: string;
+  readonly staffId: string;
+  /** The answers as given: responses, direct confidence ratings and preferences. */
+  readonly answers: Record<string, unknown>;
+  readonly createdAt: string;
+}
+
+export function newAssessment(db: Kysely<DB>, staffId: string, answers: object, now: Date): { id: string; query: CompiledQuery } {
+  const id = newId('asm', now);
+  return {
+    id,
+    query: db.insertInto('assessments').values({ id, staff_id: staffId, answers: JSON.stringify(answers), created_at: now.toISOString() }).compile(),
+  };
+}
+
+/** A page of a person's assessments, newest first. */
+export async function listAssessments(db: Kysely<DB>, staffId: string, page: PageRequest): Promise<Page<Assessment>> {
+  let q = db.selectFrom('assessments').selectAll().where('staff_id', '=', staffId);
+  if (page.after) q = q.where('id', '<', page.after);
+  const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return toPage(rows, page.limit, (r) => ({ id: r.id, staffId: r.staff_id, answers: JSON.parse(r.answers) as Record<string, unknown>, createdAt: r.created_at }));
+}

@@ -1,0 +1,82 @@
+// iCalendar (RFC 5545) text for a pathway's schedule: one all-day VEVENT per step, CRLF lines folded at 75 octets.
+import type { PathwayStep } from '../domain/types.js';
+
+const enc = new TextEncoder();
+
+/** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds one content line into chunks of at most 75 octets, never splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let cur = '';
+  let curBytes = 0;
+  for (const ch of line) {
+    const b = enc.encode(ch).length;
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with one space
+    if (curBytes + b > limit) {
+      out.push(cur);
+      cur = '';
+      curBytes = 0;
+    }
+    cur += ch;
+    curBytes += b;
+  }
+  out.push(cur);
+  return out.join('\r\n ');
+}
+
+const ymd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const addDays = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
+
+/** The Monday on or after `now` (UTC date), when week 1 of a schedule starts. */
+export function firstMonday(now: Date): Date {
+  const day = now.getUTCDay(); // 0 Sunday … 6 Saturday
+  return addDays(now, (8 - day) % 7);
+}
+
+/** The date of a step: week w starts on start + 7(w−1); the k-th step in a week goes on day k (Monday to Friday). */
+export function stepDates(steps: readonly PathwayStep[], start: Date): Date[] {
+  const seen = new Map<number, number>();
+  return steps.map((s) => {
+    const k = seen.get(s.week) ?? 0;
+    seen.set(s.week, k + 1);
+    return addDays(start, 7 * (s.week - 1) + Math.min(k, 4));
+  });
+}
+
+export interface IcsOptions {
+  readonly steps: readonly PathwayStep[];
+  /** Week 1's Monday (UTC date). */
+  readonly start: Date;
+  /** DTSTAMP: when the file was made. */
+  readonly now: Date;
+  /** Makes UIDs stable for the same pathway (e.g. the provenance input hash). */
+  readonly uidPrefix: string;
+  readonly describe?: (step: PathwayStep) => string;
+}
+
+/** A VCALENDAR with one all-day VEVENT per step, lines joined by CRLF and folded. */
+export function buildIcs(o: IcsOptions): string {
+  const dates = stepDates(o.steps, o.start);
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//SEND training pathways//Pathway schedule//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:My SEND training pathway'];
+  o.steps.forEach((s, i) => {
+    const d = dates[i]!;
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${o.uidPrefix}-${s.position}-${s.moduleId}@send-pathways`,
+      `DTSTAMP:${stamp(o.now)}`,
+      `DTSTART;VALUE=DATE:${ymd(d)}`,
+      `DTEND;VALUE=DATE:${ymd(addDays(d, 1))}`,
+      `SUMMARY:${escapeText(`SEND training step ${s.position}: ${s.title} (${s.minutes} minutes)`)}`,
+      `DESCRIPTION:${escapeText(o.describe ? o.describe(s) : s.explanation)}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  });
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,167 @@
+// Assign training: to one person, a named group, a job role or everyone; either each person's personalised pathway
+// or chosen modules; an optional due date. Also lists current assignments with a Remove button each.
+import type { FC } from 'hono/jsx';
+import type { Catalogue, Taxonomy } from '../../domain/types.js';
+import { BackLink, Checkboxes, ErrorSummary, PostForm, Radios, TextInput, type FieldError } from '../components/forms.js';
+import { roleLabel } from './dashboard.js';
+
+export interface AssignValues {
+  readonly target?: string | undefined;
+  readonly staffId?: string | undefined;
+  readonly group?: string | undefined;
+  readonly jobRole?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly moduleIds?: readonly string[];
+  readonly due?: string | undefined;
+}
+
+export interface CurrentAssignment {
+  readonly id: string;
+  readonly who: string;
+  readonly what: string;
+  readonly due: string | null;
+}
+
+export interface AssignProps {
+  readonly token: string;
+  readonly base: string;
+  readonly settingName: string;
+  readonly people: readonly { id: string; name: string }[];
+  readonly groups: readonly string[];
+  readonly roles: readonly string[];
+  readonly catalogue: Catalogue;
+  readonly taxonomy: Taxonomy;
+  readonly values: AssignValues;
+  readonly errors: readonly FieldError[];
+  readonly current: readonly CurrentAssignment[];
+}
+
+const Select: FC<{ name: string; label: string; options: readonly { value: string; label: string }[]; value?: string | undefined; error?: string | undefined }> = ({
+  name,
+  label,
+  options,
+  value,
+  error,
+}) => (
+  <div class={error ? 'form-group has-error' : 'form-group'}>
+    <label for={name}>{label}</label>
+    {error ? (
+      <p class="field-error" id={`${name}-error`}>
+        <span class="visually-hidden">Error:</span> {error}
+      </p>
+    ) : null}
+    <select id={name} name={name} aria-describedby={error ? `${name}-error` : undefined}>
+      <option value="">Choose…</option>
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+export const AssignPage: FC<AssignProps> = (p) => {
+  const err = (f: string) => p.errors.find((e) => e.field === f)?.text;
+  const groupOf = new Map(p.taxonomy.areas.map((a) => [a.id, a.group as string]));
+  const byGroup = p.taxonomy.groups.map((g) => ({
+    group: g,
+    modules: p.catalogue.modules.filter((m) => {
+      const top = [...m.areas].sort((a, b) => b.relevance - a.relevance)[0];
+      return top && groupOf.get(top.areaId) === g.id;
+    }),
+  }));
+  return (
+    <>
+      <BackLink href={p.base} label="Back to the dashboard" />
+      <ErrorSummary errors={p.errors} />
+      <p class="caption">{p.settingName}</p>
+      <h1>Assign training</h1>
+      <PostForm action={`${p.base}/assign`} token={p.token}>
+        <Radios
+          name="target"
+          legend="Who is it for?"
+          choices={[
+            { value: 'person', label: 'One person', hint: 'Choose them below' },
+            { value: 'group', label: 'A group', hint: 'For example a year team; choose it below' },
+            { value: 'role', label: 'Everyone in a job role', hint: 'Choose the role below' },
+            { value: 'everyone', label: 'Everyone in the setting' },
+          ]}
+          value={p.values.target}
+          error={err('target')}
+        />
+        <Select name="staffId" label="If one person: who?" options={p.people.map((s) => ({ value: s.id, label: s.name }))} value={p.values.staffId} error={err('staffId')} />
+        <Select name="group" label="If a group: which group?" options={p.groups.map((g) => ({ value: g, label: g }))} value={p.values.group} error={err('group')} />
+        <Select name="jobRole" label="If a job role: which role?" options={p.roles.map((r) => ({ value: r, label: roleLabel(r) }))} value={p.values.jobRole} error={err('jobRole')} />
+        <Radios
+          name="kind"
+          legend="What should they do?"
+          choices={[
+            { value: 'personalised', label: 'Their own personalised pathway', hint: 'Each person gets steps chosen from their self-assessment' },
+            { value: 'modules', label: 'Particular modules', hint: 'Choose the modules below' },
+          ]}
+          value={p.values.kind}
+          error={err('kind')}
+        />
+        <details open={p.values.kind === 'modules' || !!err('moduleIds')}>
+          <summary>Choose modules</summary>
+          {err('moduleIds') ? (
+            <p class="field-error" id="moduleIds-error">
+              <span class="visually-hidden">Error:</span> {err('moduleIds')}
+            </p>
+          ) : null}
+          {byGroup
+            .filter((g) => g.modules.length)
+            .map((g, i) => (
+              <Checkboxes
+                name="moduleIds"
+                idPrefix={i === 0 ? 'moduleIds' : `moduleIds-${g.group.id}`}
+                legend={g.group.name}
+                choices={g.modules.map((m) => ({ value: m.id, label: m.title, hint: `${m.minutes} minutes` }))}
+                values={p.values.moduleIds ?? []}
+              />
+            ))}
+        </details>
+        <TextInput name="due" label="Due date (optional)" type="date" value={p.values.due} error={err('due')} width="medium" />
+        <button type="submit">Assign</button>
+      </PostForm>
+
+      <h2>Current assignments</h2>
+      {p.current.length ? (
+        <div class="table-wrap" role="region" aria-labelledby="current-caption" tabindex={0}>
+          <table>
+            <caption id="current-caption">Training assigned in this setting</caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Due</th>
+                <th scope="col">
+                  <span class="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.current.map((a) => (
+                <tr>
+                  <td>{a.who}</td>
+                  <td>{a.what}</td>
+                  <td>{a.due ?? 'No date'}</td>
+                  <td>
+                    <PostForm action={`${p.base}/assignments/${encodeURIComponent(a.id)}/remove`} token={p.token} class="inline-form">
+                      <button type="submit" class="secondary">
+                        Remove<span class="visually-hidden"> the assignment for {a.who}</span>
+                      </button>
+                    </PostForm>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>Nothing is assigned yet.</p>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,193 @@
+// "Your pathway": ordered steps (format, minutes, week, why, evidence), the confidence profile chart and table,
+// the calendar download and provenance. Print-friendly through the stylesheet's print rules.
+import type { Child, FC } from 'hono/jsx';
+import type { Content, PathwayStep, RecommendationResponse } from '../../domain/types.js';
+
+/** What the page shows: the steps, and the profile and provenance when there is an assessment behind them. */
+export interface PathwayView {
+  readonly pathway: RecommendationResponse['pathway'];
+  readonly profile: RecommendationResponse['profile'];
+  readonly provenance?: RecommendationResponse['provenance'] | undefined;
+}
+import { PostForm } from '../components/forms.js';
+import { ProfileChart, profileRows } from '../components/profile-chart.js';
+import { duration, FORMAT_SHORT, LEVEL_LABELS, PHASE_LABELS, ROLE_LABELS, strengthWords } from '../labels.js';
+import type { JourneyState } from '../journey/state.js';
+
+export interface PathwayProps {
+  readonly token: string;
+  readonly content: Content;
+  readonly state: JourneyState;
+  readonly result: PathwayView;
+  /** The Monday week 1 starts, as "Monday 30 November 2026". */
+  readonly startsOn: string;
+  readonly signedIn: boolean;
+  /** Extra controls under each step for signed-in people (mark done, check in). */
+  readonly stepActions?: ((step: PathwayStep) => Child) | undefined;
+  /** Shown above the steps (e.g. completed modules, a check-in result). */
+  readonly before?: Child;
+  readonly heading?: string;
+  /** Replaces the "Change your plan" section (signed-in people re-take the assessment instead). */
+  readonly change?: Child;
+}
+
+const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ step, content, actions }) => {
+  const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
+  const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
+  const id = `step-${step.position}`;
+  return (
+    <li aria-labelledby={id}>
+      <h3 id={id}>
+        <span class="step-number">Step {step.position}:</span> {step.title}
+      </h3>
+      <ul class="meta">
+        <li>
+          <strong>Week {step.week}</strong>
+        </li>
+        <li>{duration(step.minutes)}</li>
+        <li>{FORMAT_SHORT[step.format]}</li>
+        <li>{LEVEL_LABELS[step.level]} level</li>
+        <li>Evidence: {strengthWords(step.evidence.strength)}</li>
+      </ul>
+      {mod ? <p>{mod.summary}</p> : null}
+      <p>
+        <strong>Why this step:</strong> {step.explanation}
+      </p>
+      <details>
+        <summary>
+          Reasons and evidence<span class="visually-hidden"> for step {step.position}</span>
+        </summary>
+        <h4>Reasons</h4>
+        <ul class="list">
+          {step.reasons.map((r) => (
+            <li>{r.text}</li>
+          ))}
+        </ul>
+        {step.targets.length ? (
+          <>
+            <h4>Areas it builds</h4>
+            <ul class="list">
+              {step.targets.map((t) => (
+                <li>{areaName(t.areaId)}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <h4>Evidence behind it</h4>
+        <p>
+          Strength of evidence: {strengthWords(step.evidence.strength)} ({step.evidence.strength} out of 5).
+        </p>
+        {step.evidence.sources.length ? (
+          <ul class="list">
+            {step.evidence.sources.map((s) => (
+              <li>{s}</li>
+            ))}
+          </ul>
+        ) : null}
+      </details>
+      {actions}
+    </li>
+  );
+};
+
+export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change }) => {
+  const { steps, totalMinutes } = result.pathway;
+  const weeks = steps.reduce((w, s) => Math.max(w, s.week), 0);
+  return (
+    <>
+      <h1>{heading ?? 'Your training pathway'}</h1>
+      <p class="lead">
+        {steps.length
+          ? `${steps.length} step${steps.length === 1 ? '' : 's'}, ${duration(totalMinutes)} in total, over ${weeks} week${weeks === 1 ? '' : 's'}.`
+          : 'There are no more steps to recommend with your answers and time.'}
+      </p>
+      <p>
+        For a {state.role ? ROLE_LABELS[state.role].label.toLowerCase() : 'member of staff'}
+        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}.
+      </p>
+      <div class="actions no-print">
+        {steps.length ? (
+          <a class="button secondary" href="/pathway.ics" download="send-training-pathway.ics">
+            Download calendar file (.ics)
+          </a>
+        ) : null}
+        {signedIn ? null : (
+          <a class="button" href="/sign-in?next=/pathway&save=1">
+            Save my pathway
+          </a>
+        )}
+      </div>
+      <p class="no-print hint">To print this page or save it as a PDF, use your browser’s print option.</p>
+      {before}
+      <h2>Steps</h2>
+      {steps.length ? (
+        <ol class="steps">
+          {steps.map((s) => (
+            <Step step={s} content={content} actions={stepActions?.(s)} />
+          ))}
+        </ol>
+      ) : (
+        <p>You have done every step that suits your role and setting. Check back when new modules are added.</p>
+      )}
+      {Object.keys(result.profile).length ? (
+        <>
+          <h2>Your confidence profile</h2>
+          <p>
+            This is how confident you are in each area, worked out from your answers. Areas you did not answer about use what is
+            typical for your role. The plan aims at areas with low confidence that matter most in your setting.
+          </p>
+          <ProfileChart rows={profileRows(content.taxonomy, result.profile)} />
+        </>
+      ) : null}
+      {result.provenance ? (
+        <>
+          <h2>How this plan was made</h2>
+          <SummaryProvenance provenance={result.provenance} content={content} />
+        </>
+      ) : null}
+      <div class="no-print">
+        <h2>Change your plan</h2>
+        {change ?? (
+          <>
+            <p>
+              <a href="/assessment/check-answers">Change your answers</a>
+            </p>
+            <PostForm action="/assessment/reset" token={token}>
+              <button type="submit" class="secondary">
+                Clear my answers and start again
+              </button>
+            </PostForm>
+          </>
+        )}
+      </div>
+    </>
+  );
+};
+
+const SummaryProvenance: FC<{ provenance: RecommendationResponse['provenance']; content: Content }> = ({ provenance, content }) => (
+  <>
+    <p>{content.catalogue.notice}</p>
+    <dl class="facts">
+      <div>
+        <dt>Evidence set</dt>
+        <dd>
+          {provenance.evidenceSetId} ({content.evidence.provenance.panel}, {content.evidence.provenance.date})
+        </dd>
+      </div>
+      <div>
+        <dt>Module catalogue version</dt>
+        <dd>{provenance.catalogueVersion}</dd>
+      </div>
+      <div>
+        <dt>Method version</dt>
+        <dd>{provenance.algorithmVersion}</dd>
+      </div>
+      <div>
+        <dt>Reference</dt>
+        <dd>
+          <code class="break">{provenance.inputHash}</code>
+        </dd>
+      </div>
+    </dl>
+  </>
+);

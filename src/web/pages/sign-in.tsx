@@ -1,0 +1,57 @@
+// Sign in (email and password) and set a password from an invite; plain forms with an error summary.
+import type { FC } from 'hono/jsx';
+import { ErrorSummary, PostForm, TextInput, type FieldError } from '../components/forms.js';
+
+export const SignInPage: FC<{ token: string; errors: readonly FieldError[]; email?: string | undefined; next?: string | undefined; save?: boolean }> = ({
+  token,
+  errors,
+  email,
+  next,
+  save,
+}) => (
+  <>
+    <ErrorSummary errors={errors} />
+    <h1>Sign in</h1>
+    {save ? (
+      <div class="notice">
+        <p>Sign in to save your pathway to your account. Your answers will be saved when you sign in.</p>
+      </div>
+    ) : null}
+    <PostForm action="/sign-in" token={token}>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      {save ? <input type="hidden" name="save" value="1" /> : null}
+      <TextInput name="email" label="Email address" type="email" autocomplete="email" value={email} error={errors.find((e) => e.field === 'email')?.text} />
+      <TextInput name="password" label="Password" type="password" autocomplete="current-password" error={errors.find((e) => e.field === 'password')?.text} width="medium" />
+      <button type="submit">Sign in</button>
+    </PostForm>
+    <h2>No account yet?</h2>
+    <p>
+      Accounts are set up by your setting’s leader. Ask them to add you; you will get an invite link to set your password. You
+      can still <a href="/assessment/about-you">find your training pathway without an account</a>.
+    </p>
+  </>
+);
+
+export const InvitePage: FC<{ token: string; invite: string; email: string; errors: readonly FieldError[] }> = ({ token, invite, email, errors }) => (
+  <>
+    <ErrorSummary errors={errors} />
+    <h1>Create your password</h1>
+    <p>
+      You are setting up the account for <strong>{email}</strong>.
+    </p>
+    <PostForm action="/invite" token={token}>
+      <input type="hidden" name="invite" value={invite} />
+      <TextInput
+        name="password"
+        label="Password"
+        type="password"
+        autocomplete="new-password"
+        hint="Use at least 12 characters. Three random words work well."
+        error={errors.find((e) => e.field === 'password')?.text}
+        width="medium"
+      />
+      <TextInput name="confirm" label="Type your password again" type="password" autocomplete="new-password" error={errors.find((e) => e.field === 'confirm')?.text} width="medium" />
+      <button type="submit">Create password and sign in</button>
+    </PostForm>
+  </>
+);

@@ -1,0 +1,124 @@
+// Signed-in pages in Chromium with axe-core (WCAG 2.2 AA tags), 320 px reflow and screenshots: sign-in, a member of
+// staff's saved pathway, check-in and progress; the leader dashboard, assigning and importing; the panel console.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
+import { PASSWORD, seedSetting } from '../web/seed.js';
+import { answerQuestionPage, submitPage } from './journey-steps.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, screenshots, startApp, type RunningApp } from './support.js';
+
+browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp({ seed: (db) => seedSetting(db) });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const check = async (page: Page, name: string) => {
+    await expectNoAxeViolations(page, name);
+    await expectNoHorizontalScrollAt320(page, name);
+    await screenshots(page, name);
+  };
+  const go = async (page: Page, path: string, status?: number) => {
+    const res = await page.goto(app.base + path);
+    if (status) expect(res?.status(), path).toBe(status);
+    else expect(res?.status(), path).toBeLessThan(400);
+  };
+  const click = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+  async function signIn(email: string, name: string | null): Promise<Page> {
+    const page = await newPage(browser, { bypassCSP: true });
+    await go(page, '/sign-in');
+    if (name) await check(page, name);
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await click(page, 'main button[type=submit]');
+    return page;
+  }
+
+  it('sign-in errors, then a member of staff: assessment, saved pathway, check-in, progress, account', async () => {
+    const anon = await newPage(browser, { bypassCSP: true });
+    await go(anon, '/sign-in');
+    await anon.fill('#email', 'teacher@oak.example');
+    await anon.fill('#password', 'wrong password here');
+    await click(anon, 'main button[type=submit]');
+    await check(anon, 'sign-in-error');
+    await go(anon, '/invite?token=expired', 404);
+    await check(anon, 'invite-expired');
+
+    const page = await signIn('teacher@oak.example', 'sign-in');
+    expect(new URL(page.url()).pathname).toBe('/pathway');
+    await check(page, 'pathway-not-started');
+    await go(page, '/assessment/about-you');
+    await page.check('input[name=role][value=teacher]');
+    await page.check('input[name=phase][value=primary]');
+    await submitPage(page);
+    while (new URL(page.url()).pathname.startsWith('/assessment/questions/')) await answerQuestionPage(page);
+    await submitPage(page);
+    await submitPage(page);
+    expect(new URL(page.url()).pathname).toBe('/pathway');
+    await check(page, 'pathway-saved');
+    await click(page, 'ol.steps a:has-text("Mark as done")');
+    await check(page, 'check-in');
+    await page.check('input[type=radio][value="4"]');
+    await click(page, 'main button[type=submit]');
+    await check(page, 'pathway-after-check-in');
+    await go(page, '/progress');
+    await check(page, 'progress');
+    await go(page, '/account');
+    await check(page, 'account');
+    await go(page, '/panel', 403);
+    await check(page, 'not-allowed');
+  }, BROWSER_TEST_MS);
+
+  it('the leader dashboard, assigning with errors, importing with row errors and a preview', async () => {
+    const page = await signIn('leader@oak.example', null);
+    expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/set_/);
+    const base = new URL(page.url()).pathname;
+    await check(page, 'dashboard');
+    await go(page, `${base}/assign`);
+    await check(page, 'assign');
+    await page.check('input[name=target][value=person]');
+    await page.check('input[name=kind][value=modules]');
+    await click(page, 'main form button:has-text("Assign")');
+    await check(page, 'assign-errors');
+    await go(page, `${base}/import`);
+    await check(page, 'import');
+    await page.fill('#pasted', 'name,email,job_role\nSam Lee,sam@oak.example,wizard\n');
+    await click(page, 'main form button:has-text("Check the file")');
+    await check(page, 'import-row-errors');
+    await page.fill('#pasted', 'name,email,job_role,phase\nSam Lee,sam@oak.example,teacher,primary\n');
+    await click(page, 'main form button:has-text("Check the file")');
+    await check(page, 'import-preview');
+  }, BROWSER_TEST_MS);
+
+  it('the panel console: sets, a draft with judgements and its report, the preview, publish errors', async () => {
+    const page = await signIn('panel@panel.example', null);
+    expect(new URL(page.url()).pathname).toBe('/panel');
+    await check(page, 'panel');
+    await page.fill('#panel', 'Browser test panel');
+    await click(page, 'main form button:has-text("Start a draft")');
+    await check(page, 'panel-draft');
+    const areas = ['adaptive-teaching', 'asd', 'semh', 'slcn'];
+    const rows = ['expert,weight,type,item_a,item_b,value'];
+    for (const e of ['expert-a', 'expert-b', 'expert-c']) {
+      const m = PANEL_MATRICES[e]!;
+      for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) rows.push(`${e},1,areas,${areas[i]},${areas[j]},${m[i]![j]! >= 1 ? m[i]![j] : `1/${Math.round(1 / m[i]![j]!)}`}`);
+    }
+    await page.fill('#pasted', rows.join('\n'));
+    await click(page, 'main form button:has-text("Upload judgements")');
+    await click(page, 'main form button:has-text("Aggregate")');
+    await check(page, 'panel-report');
+    await click(page, 'text=See how pathways for 200 example staff would change');
+    await check(page, 'panel-preview');
+    await page.goBack();
+    await click(page, 'main form button:has-text("Publish this evidence set")');
+    await check(page, 'panel-publish-error');
+  }, BROWSER_TEST_MS);
+});

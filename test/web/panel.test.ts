@@ -1,0 +1,105 @@
+// The panel console in process: start a draft, upload judgements as CSV and JSON (with row errors), aggregate with
+// consistency flags and dispersion, preview the impact, and publish only after confirming.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
+import { makeNodeApp } from '../helpers/node-app.js';
+import { WebClient } from './client.js';
+import { expectAccessibleShell, expectErrorSummaryLinks } from './html-checks.js';
+import { PASSWORD, seedSetting, type Seeded } from './seed.js';
+
+let env: ReturnType<typeof makeNodeApp>;
+let seed: Seeded;
+let w: WebClient;
+
+/** Four areas of the shipped set, compared as in the evidence-panel helper (expert-c deliberately inconsistent). */
+const AREAS = ['adaptive-teaching', 'asd', 'semh', 'slcn'];
+function csvFor(experts: string[]): string {
+  const lines = ['expert,weight,type,item_a,item_b,value'];
+  for (const e of experts) {
+    const m = PANEL_MATRICES[e]!;
+    for (let i = 0; i < AREAS.length; i++) for (let j = i + 1; j < AREAS.length; j++) lines.push(`${e},1,areas,${AREAS[i]},${AREAS[j]},${m[i]![j]! >= 1 ? m[i]![j] : `1/${Math.round(1 / m[i]![j]!)}`}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+  env = makeNodeApp();
+  seed = await seedSetting(env.database);
+  w = new WebClient(env.app);
+  await w.page('/sign-in');
+  const res = await w.post('/sign-in', { email: seed.panel.email, password: PASSWORD });
+  expect(res.headers.get('location')).toBe('/panel');
+});
+afterAll(() => env.close());
+
+describe('panel console', () => {
+  it('lists the set in force and validates a new draft', async () => {
+    const { html } = await w.page('/panel');
+    expectAccessibleShell(html);
+    expect(html).toContain('In force');
+    const bad = await w.post('/panel/sets', { panel: '' });
+    expect(bad.status).toBe(422);
+    expect(expectErrorSummaryLinks(await bad.text())).toEqual(['panel']);
+  });
+
+  it('runs a round: draft → judgements (CSV and JSON) → aggregate → preview → publish', async () => {
+    await w.page('/panel');
+    const made = await w.post('/panel/sets', { panel: 'Test panel, spring round', members: 'expert-a, expert-b, expert-c' });
+    const setPath = made.headers.get('location')!.replace(/\?.*$/, '');
+    expect(setPath).toMatch(/^\/panel\/sets\/evidence-v\d+$/);
+    const draft = await w.page(`${setPath}?notice=created`);
+    expectAccessibleShell(draft.html);
+    expect(draft.html).toContain('No judgements yet.');
+
+    // A broken upload: an unknown type and a value that is not a number, reported by row.
+    const broken = await w.post(`${setPath}/judgements`, { pasted: 'expert,type,item_a,item_b,value\nx,areas,asd,semh,lots\nx,sideways,asd,semh,3\n' });
+    expect(broken.status).toBe(422);
+    const brokenHtml = await broken.text();
+    expect(brokenHtml).toContain('Row 2: The value');
+    expect(brokenHtml).toContain('Row 3: Unknown type');
+
+    const form = new FormData();
+    form.append('file', new File([csvFor(['expert-a', 'expert-b'])], 'judgements.csv', { type: 'text/csv' }));
+    w.lastHtml = draft.html;
+    expect((await w.postMultipart(`${setPath}/judgements`, form)).status).toBe(303);
+    const m = PANEL_MATRICES['expert-c']!;
+    const json = JSON.stringify({ expert: 'expert-c', weight: 1, areaComparison: { items: AREAS, matrix: m } });
+    expect((await w.post(`${setPath}/judgements`, { pasted: json })).status).toBe(303);
+    const withThree = await w.page(setPath);
+    expect(withThree.html).toContain('3 experts have sent judgements');
+
+    expect((await w.post(`${setPath}/aggregate`, {})).headers.get('location')).toBe(`${setPath}?notice=aggregated`);
+    const report = await w.page(`${setPath}?notice=aggregated`);
+    expectAccessibleShell(report.html);
+    expect(report.html).toContain('Weights for areas of need');
+    expect(report.html).toMatch(/<strong>expert-c<\/strong> \(areas\)/); // the inconsistent expert is flagged
+    expect(report.html).toContain('Spread (SD)');
+    expect(report.html).toMatch(/<td>Flagged<\/td>/);
+
+    const preview = await w.page(`${setPath}/preview`);
+    expect(preview.res.status).toBe(200);
+    expectAccessibleShell(preview.html);
+    expect(preview.html).toMatch(/For 200 example staff, the first 3 steps change for \d+ people/);
+
+    await w.page(setPath);
+    const unconfirmed = await w.post(`${setPath}/publish`, {});
+    expect(unconfirmed.status).toBe(422);
+    expect(expectErrorSummaryLinks(await unconfirmed.text())).toEqual(['confirm']);
+    w.lastHtml = report.html;
+    const published = await w.post(`${setPath}/publish`, { confirm: 'yes' });
+    expect(published.headers.get('location')).toBe(`${setPath}?notice=published`);
+    const after = await w.page(`${setPath}?notice=published`);
+    expect(after.html).toContain('In force');
+    expect(after.html).toContain('Importance of each area of need');
+    const current = (await (await env.app.request('/v1/evidence-sets/current')).json()) as { id: string };
+    expect(setPath.endsWith(current.id)).toBe(true);
+  });
+
+  it('keeps leaders out of the panel and refuses an unknown set', async () => {
+    expect((await w.get('/panel/sets/no-such-set')).status).toBe(404);
+    const leader = new WebClient(env.app);
+    await leader.page('/sign-in');
+    await leader.post('/sign-in', { email: seed.leader.email, password: PASSWORD });
+    expect((await leader.get('/panel')).status).toBe(403);
+  });
+});
