@@ -1,4 +1,4 @@
-// npm run simulate [-- --seeds 10 --people 1000 --learners 2000 --budget 360 --seed 1]
+// npm run simulate [-- --seeds 10 --people 1000 --learners 2000 --budget 360 --seed 1 --rounds 4 --spread 0.6 --priorTraining 1.2]
 // Compares pathway policies on the same simulated staff and minutes budget (the protocol of
 // ../shared/research/anchors.md §3.4): E_p = share of the available weighted headroom closed, mean ± 95% CI over
 // seeds; catalogue coverage and spread across areas; and the targets in issue 4. Progress goes to stderr.

@@ -101,9 +101,10 @@ export function rulePolicy(content: Content, req: RecommendationRequest, profile
 }
 
 /**
- * Static: one pathway per role, phase and format choice — the engine's pathway for the average person of that
- * role and phase (their mean self-rating per area as direct ratings, national profile, no priorities), with
- * modules the person already completed exempted and the freed time refilled the same way. No personal answers.
+ * Static: one pathway per role, phase and format choice, the status quo of one course for everyone in a role: the
+ * engine's pathway for the average person of that role and phase (their mean self-rating per area as direct
+ * ratings, national profile, no priorities, no earlier training). A person skips the steps they have already
+ * completed (and any step whose prerequisite they have not done); the course does not change to fill that time.
  */
 export function staticPolicy(
   content: Content,
@@ -111,13 +112,15 @@ export function staticPolicy(
   averageRatings: Readonly<Record<string, number>>,
   cache: Map<string, number[]>,
 ): number[] {
-  const key = `${req.role}|${req.phase}|${req.formats.join(',')}|${[...req.completedModuleIds].sort().join(',')}`;
+  const key = `${req.role}|${req.phase}|${req.formats.join(',')}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = ours(content, { ...req, responses: [], confidence: averageRatings, settingProfile: undefined, priorities: {} });
+    hit = ours(content, { ...req, responses: [], confidence: averageRatings, completedModuleIds: [], settingProfile: undefined, priorities: {} });
     cache.set(key, hit);
   }
-  return hit;
+  const ix = indexContent(content);
+  const done = new Set(req.completedModuleIds.map((id) => ix.moduleIndex.get(id)!));
+  return hit.filter((m) => !done.has(m));
 }
 
 /** Informed oracle: the engine given the person's true competence (sd 0.02) and true setting, panel effects. */

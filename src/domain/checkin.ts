@@ -48,7 +48,9 @@ export function checkIn(
   const observations: EffectObservation[] = [];
   const g0 = ix.baseGain[m]!;
   const lv = ix.levelCode[m]!;
-  for (let k = ix.modOffset[m]!; k < ix.modOffset[m + 1]!; k++) {
+  const alreadyDone = request.completedModuleIds.includes(checkin.moduleId);
+  // A repeated check-in for a module already completed only re-rates: no second effect, no new observations.
+  for (let k = ix.modOffset[m]!; k < (alreadyDone ? ix.modOffset[m]! : ix.modOffset[m + 1]!); k++) {
     const a = ix.modArea[k]!;
     const rel = ix.modRelevance[k]!;
     const c = profile.mean[a]!;
@@ -71,7 +73,6 @@ export function checkIn(
   }
 
   const wasStep = previous.pathway.steps.some((s) => s.moduleId === checkin.moduleId);
-  const alreadyDone = request.completedModuleIds.includes(checkin.moduleId);
   const next: RecommendationRequest = {
     ...request,
     completedModuleIds: alreadyDone ? request.completedModuleIds : [...request.completedModuleIds, checkin.moduleId],

@@ -2,7 +2,7 @@
 // progress towards "all staff trained", by role and phase; groups under the minimum size are suppressed
 // (with a second group suppressed where one hidden group could be worked out from the total). Pure.
 
-import type { Content } from './types.js';
+import type { AreaEstimate, Content } from './types.js';
 
 /** Groups (and area cells) with fewer people than this show no figures. */
 export const MIN_GROUP_SIZE = 5;
@@ -48,6 +48,11 @@ export interface Coverage {
   readonly overall: GroupCoverage;
   readonly byRole: readonly GroupCoverage[];
   readonly byPhase: readonly GroupCoverage[];
+}
+
+/** The confidence coverage counts per area (0..1): the person's own latest rating where they gave one, else the estimate. */
+export function coverageConfidence(profile: Readonly<Record<string, AreaEstimate>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(profile).map(([id, e]) => [id, e.selfReport ?? e.confidence]));
 }
 
 interface Cell {

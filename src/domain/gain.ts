@@ -53,6 +53,20 @@ function table(f: (levelCode: number, c: number) => number): Float64Array {
 const FIT_TABLE = table(levelFitExact);
 const GAIN_TABLE = table((l, c) => levelFitExact(l, c) * headroomFactor(c));
 
+// Suffix maximum of GAIN_TABLE per level: GAIN_CEILING[l, i] = max over j ≥ i of GAIN_TABLE[l, j].
+const GAIN_CEILING = (() => {
+  const t = new Float64Array(GAIN_TABLE.length);
+  for (let l = 0; l < 3; l++) {
+    let max = -Infinity;
+    for (let i = FIT_N - 1; i >= 0; i--) {
+      const v = GAIN_TABLE[l * FIT_N + i]!;
+      if (v > max) max = v;
+      t[l * FIT_N + i] = max;
+    }
+  }
+  return t;
+})();
+
 function lookup(t: Float64Array, levelCode: number, c: number): number {
   let p = (c - FIT_LO) * FIT_STEPS;
   if (p < 0) p = 0;
@@ -78,4 +92,15 @@ export function gainFactor(levelCode: number, c: number): number {
 
 export function levelFitFor(level: Level, c: number): number {
   return levelFit(LEVEL_CODE[level], c);
+}
+
+/**
+ * An upper bound on gainFactor(levelCode, c') for every c' ≥ c (up to rounding): gains only raise confidence, so
+ * the planner can bound what a module could ever gain on an area from its confidence now.
+ */
+export function gainFactorCeiling(levelCode: number, c: number): number {
+  let p = (c - FIT_LO) * FIT_STEPS;
+  if (p < 0) p = 0;
+  else if (p > FIT_N - 1.000001) p = FIT_N - 1.000001;
+  return GAIN_CEILING[levelCode * FIT_N + Math.floor(p)]!;
 }

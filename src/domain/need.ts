@@ -3,7 +3,7 @@
 
 import type { Content, RecommendationRequest } from './types.js';
 import { indexContent } from './content-index.js';
-import { clamp, expectedShortfall } from './numeric.js';
+import { clamp, expectedShortfall, shortfallUnitSlopeCeiling } from './numeric.js';
 import { NOT_RELEVANT_FACTOR, type Profile } from './profile.js';
 
 /** "Secure" confidence on the internal scale: a rating of 4 ("confident") on the 1..5 scale. */
@@ -28,12 +28,22 @@ export function confidenceGap(mean: number, sd: number): number {
   return clamp((es + HEADROOM_WEIGHT * (1 - m)) / (SECURE_TARGET + HEADROOM_WEIGHT), 0, 1);
 }
 
+/**
+ * An upper bound on |confidenceGap(x, sd) − confidenceGap(y, sd)| / |x − y| for all x, y ≥ mean (up to
+ * rounding): how fast the gap can still close from here. The planner uses it to bound a bundle's value.
+ */
+export function confidenceGapSlopeCeiling(mean: number, sd: number): number {
+  const m = mean > 1 ? 1 : mean;
+  const es = sd <= 1e-9 ? 1 : shortfallUnitSlopeCeiling((SECURE_TARGET - m) / sd);
+  return (es + HEADROOM_WEIGHT) / (SECURE_TARGET + HEADROOM_WEIGHT);
+}
+
 export interface Importance {
   /** 0..1 per area (taxonomy order). */
   readonly importance: Float64Array;
-  /** Share of pupils (0..1) with the area as primary need, NaN when it has no prevalence data (practice areas). */
+  /** Share of pupils (0..1) with the area as primary need, NaN when it has no prevalence data (practice areas). Shared between calls: read only. */
   readonly prevalence: Float64Array;
-  /** Low-incidence floor applied to the share (0 when none); importance uses max(share, floor). */
+  /** Low-incidence floor applied to the share (0 when none); importance uses max(share, floor). Read only. */
   readonly floor: Float64Array;
   /** True when the shares came from request.settingProfile rather than the national profile for the phase. */
   readonly fromSetting: boolean;

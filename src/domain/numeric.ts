@@ -62,6 +62,31 @@ export function shortfallUnit(z: number): number {
   return a + (H_TABLE[i + 1]! - a) * f;
 }
 
+// Prefix maximum of |slope| of the interpolated table over segments 0..i (for shortfallUnitSlopeCeiling).
+const H_SLOPE_CEILING = (() => {
+  const n = H_TABLE.length - 1;
+  const t = new Float64Array(n);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(H_TABLE[i + 1]! - H_TABLE[i]!) * STEPS_PER_UNIT;
+    if (d > max) max = d;
+    t[i] = max;
+  }
+  return t;
+})();
+
+/**
+ * An upper bound on |shortfallUnit(x) − shortfallUnit(y)| / |x − y| for all x, y ≤ z (the steepest the
+ * tabulated function gets at or below z; at most about 1). Lets the planner bound future gains without exp.
+ */
+export function shortfallUnitSlopeCeiling(z: number): number {
+  if (z <= -Z_MAX) return 0;
+  const n = H_SLOPE_CEILING.length;
+  if (z >= Z_MAX) return Math.max(1, H_SLOPE_CEILING[n - 1]!);
+  const i = Math.floor((z + Z_MAX) * STEPS_PER_UNIT);
+  return H_SLOPE_CEILING[i < n ? i : n - 1]!;
+}
+
 /**
  * Expected shortfall E[max(0, target − c)] for c ~ N(mean, sd²), all on the internal 0..1 confidence scale.
  * Invariants: ≥ max(0, target − mean); decreasing in mean; increasing in sd. sd ≤ 1e-9 gives max(0, target − mean).

@@ -3,8 +3,8 @@
 
 import type { Content, Format, RecommendationRequest } from './types.js';
 import { formatBit, indexContent, phaseBit, roleBit, type ContentIndex } from './content-index.js';
-import { gainFactor } from './gain.js';
-import { confidenceGap } from './need.js';
+import { gainFactor, gainFactorCeiling } from './gain.js';
+import { confidenceGap, confidenceGapSlopeCeiling } from './need.js';
 import type { Profile } from './profile.js';
 import { orderSelection } from './order.js';
 
@@ -66,58 +66,83 @@ export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format
 interface Workspace {
   readonly eligible: Uint8Array;
   readonly done: Uint8Array;
-  readonly blocked: Uint8Array;
-  readonly valid: Uint8Array;
+  /** 1 while a module can still be chosen: eligible, not done, prerequisites suitable, fits the budget alone. */
+  readonly live: Uint8Array;
+  /** 1 when key[m] is m's exact ratio in the current state; otherwise key[m] is an upper bound on it. */
+  readonly exact: Uint8Array;
+  readonly key: Float64Array;
+  /** Minutes of m's bundle (m plus its prerequisites not yet taken) when key[m] was computed. */
+  readonly keyMinutes: Float64Array;
+  /** Areas (bitmask, see ContentIndex.ownAreaMask) the bundle's members touched when key[m] was computed. */
+  readonly keyMask: Uint32Array;
+  /** Members of the bundle being scored; members[M] holds their count. */
   readonly members: Int32Array;
+  readonly memberBound: Float64Array;
+  readonly memberUsed: Uint8Array;
   readonly pulledInBy: Int32Array;
-  readonly cachedRatio: Float64Array;
-  readonly cachedMinutes: Float64Array;
-  readonly cachedMask: Uint32Array;
+  readonly heap: Int32Array;
   readonly cur: Float64Array;
   readonly gapNow: Float64Array;
   readonly scratch: Float64Array;
   readonly touched: Int32Array;
   readonly mark: Uint8Array;
+  /** Per level and area: importance × gap slope ceiling × gain factor ceiling at the current confidence. */
+  readonly areaBound: Float64Array;
+  readonly areaDirty: Uint8Array;
+  readonly state: Float64Array;
 }
 
 const workspaces = new WeakMap<ContentIndex, Workspace>();
 
 function workspace(ix: ContentIndex): Workspace {
   let w = workspaces.get(ix);
-  const M = ix.modules.length;
-  const A = ix.areas.length;
   if (!w) {
+    const M = ix.modules.length;
+    const A = ix.areas.length;
     w = {
       eligible: new Uint8Array(M),
       done: new Uint8Array(M),
-      blocked: new Uint8Array(M),
-      valid: new Uint8Array(M),
+      live: new Uint8Array(M),
+      exact: new Uint8Array(M),
+      key: new Float64Array(M),
+      keyMinutes: new Float64Array(M),
+      keyMask: new Uint32Array(M),
       members: new Int32Array(M + 1),
+      memberBound: new Float64Array(M + 1),
+      memberUsed: new Uint8Array(M + 1),
       pulledInBy: new Int32Array(M),
-      cachedRatio: new Float64Array(M),
-      cachedMinutes: new Float64Array(M),
-      cachedMask: new Uint32Array(M),
+      heap: new Int32Array(M),
       cur: new Float64Array(A),
       gapNow: new Float64Array(A),
       scratch: new Float64Array(A),
       touched: new Int32Array(A),
       mark: new Uint8Array(A),
+      areaBound: new Float64Array(3 * A),
+      areaDirty: new Uint8Array(A),
+      state: new Float64Array(A),
     };
     workspaces.set(ix, w);
   }
-  w.done.fill(0);
-  w.blocked.fill(0);
-  w.valid.fill(0);
-  w.pulledInBy.fill(-1);
   return w;
 }
+
+/** Ratios at or below this are not worth a step: planning stops when nothing better is left. */
+const MIN_RATIO = 1e-9;
 
 /**
  * Choose, order and schedule a pathway. Greedy: each round takes the module (plus its not-yet-taken
  * prerequisites, all of which must be eligible) with the highest Σ_a importance_a·(gap_a before − gap_a after)
- * per minute that fits the remaining budget; gains shift the area means, so later modules on the same area are
- * worth less. Invariants: total minutes ≤ timeBudgetMinutes; no completed module; no duplicates; every
- * prerequisite before its dependant or completed; every step eligible.
+ * per minute that fits the remaining budget (ties to the lowest catalogue index); gains shift the area means, so
+ * later modules on the same area are usually worth less. Invariants: total minutes ≤ timeBudgetMinutes; no
+ * completed module; no duplicates; every prerequisite before its dependant or completed; every step eligible.
+ *
+ * The greedy is exact but lazy. Each candidate keeps a key that is either its exact ratio in the current state
+ * or a proven upper bound on it (see bundleBound); a round pops candidates in key order, evaluating bounded ones
+ * exactly, until the best exact ratio found beats every remaining key. Stale ratios are NOT used as bounds: the
+ * objective is not diminishing-returns everywhere (an intermediate or advanced module fits better as confidence
+ * rises, and a bundle gets cheaper when a prerequisite is taken). So when a pick changes an area that a bundle's
+ * members touch, the bundle's key falls back to a fresh upper bound; taking a prerequisite changes that
+ * prerequisite's own areas (modules without areas share a bit of their own), so its dependants are caught too.
  */
 export function planPathway(
   content: Content,
@@ -129,120 +154,292 @@ export function planPathway(
   const M = ix.modules.length;
   const A = ix.areas.length;
   const w = workspace(ix);
-  const { done, blocked, valid, members, pulledInBy, cachedRatio, cachedMinutes, cachedMask, cur, gapNow, scratch, touched, mark } = w;
+  const { done, live, exact, key, keyMinutes, keyMask, pulledInBy, heap, cur, gapNow, areaBound, areaDirty } = w;
+  const { minutes, closureOffset, closure, ownAreaMask } = ix;
   const eligible = fillEligible(ix, request, w.eligible);
+  for (let m = 0; m < M; m++) {
+    done[m] = 0;
+    exact[m] = 0;
+    keyMask[m] = 0xffffffff; // every candidate is keyed in the first round
+    pulledInBy[m] = -1;
+  }
   for (const id of request.completedModuleIds) {
     const m = ix.moduleIndex.get(id);
     if (m !== undefined) done[m] = 1;
   }
   const sd = profile.sd;
-  cur.set(profile.mean);
-  for (let a = 0; a < A; a++) gapNow[a] = confidenceGap(cur[a]!, sd[a]!);
+  const mean = profile.mean;
+  for (let a = 0; a < A; a++) {
+    cur[a] = mean[a]!;
+    gapNow[a] = confidenceGap(cur[a]!, sd[a]!);
+    areaDirty[a] = 1;
+  }
+  // Candidates: eligible, not done, every prerequisite done or eligible (done only grows, and only by taking
+  // eligible modules, so a blocked module stays blocked).
+  for (let m = 0; m < M; m++) {
+    let ok = eligible[m] === 1 && done[m] === 0;
+    for (let k = closureOffset[m]!; ok && k < closureOffset[m + 1]!; k++) {
+      const p = closure[k]!;
+      if (!done[p] && !eligible[p]) ok = false;
+    }
+    live[m] = ok ? 1 : 0;
+  }
+
   let remaining = Math.max(0, request.timeBudgetMinutes);
   const selected: number[] = [];
-  const { minutes, closureOffset, closure, modOffset, modArea, modRelevance, baseGain, levelCode, ownAreaMask } = ix;
-  // Bundle scores are cached and recomputed only when an area their current members touch changed (a member
-  // being taken changes its own areas, so membership changes are caught too).
-  let changed = 0;
+  let changed = 0xffffffff; // areas changed by the last pick (all, before the first round)
   for (;;) {
-    let best = -1;
-    let bestRatio = 0;
+    // Refresh the per-area bound factors where confidence moved.
+    for (let a = 0; a < A; a++) {
+      if (!areaDirty[a]) continue;
+      areaDirty[a] = 0;
+      const imp = importance[a]!;
+      const c = cur[a]!;
+      const slope = confidenceGapSlopeCeiling(c, sd[a]!);
+      for (let l = 0; l < 3; l++) areaBound[l * A + a] = imp <= 0 ? 0 : imp * slope * gainFactorCeiling(l, c);
+    }
+    // Re-key candidates whose members' areas changed; gather those that fit and could beat MIN_RATIO.
+    let n = 0;
     for (let m = 0; m < M; m++) {
-      if (done[m] || !eligible[m] || blocked[m] || minutes[m]! > remaining) continue;
-      if (valid[m] && (cachedMask[m]! & changed) === 0) {
-        if (cachedMinutes[m]! <= remaining && cachedRatio[m]! > bestRatio) {
-          bestRatio = cachedRatio[m]!;
-          best = m;
-        }
+      if (!live[m]) continue;
+      if (minutes[m]! > remaining) {
+        live[m] = 0; // remaining only shrinks
         continue;
       }
-      let mins = minutes[m]!;
-      let n = 0;
-      for (let k = closureOffset[m]!; k < closureOffset[m + 1]!; k++) {
-        const p = closure[k]!;
-        if (done[p]) continue;
-        if (!eligible[p]) {
-          blocked[m] = 1;
-          break;
-        }
-        members[n++] = p;
-        mins += minutes[p]!;
+      if (keyMask[m]! & changed) {
+        exact[m] = 0;
+        key[m] = bundleBound(ix, w, m);
       }
-      if (blocked[m]) continue;
-      members[n++] = m;
-      // Apply members in order to a scratch shift, then score the change in weighted gap.
-      let mask = 0;
-      let nt = 0;
-      for (let j = 0; j < n; j++) {
-        const q = members[j]!;
-        mask |= ownAreaMask[q]!;
-        const g0 = baseGain[q]!;
-        if (g0 <= 0) continue;
-        const lv = levelCode[q]!;
-        for (let k = modOffset[q]!; k < modOffset[q + 1]!; k++) {
-          const a = modArea[k]!;
-          if (importance[a]! <= 0) continue;
-          scratch[a]! += g0 * modRelevance[k]! * gainFactor(lv, cur[a]! + scratch[a]!);
-          if (!mark[a]) {
-            mark[a] = 1;
-            touched[nt++] = a;
-          }
-        }
-      }
-      let value = 0;
-      for (let t = 0; t < nt; t++) {
-        const a = touched[t]!;
-        value += importance[a]! * (gapNow[a]! - confidenceGap(cur[a]! + scratch[a]!, sd[a]!));
-        scratch[a] = 0;
-        mark[a] = 0;
-      }
-      const ratio = value / (mins > 1 ? mins : 1);
-      cachedRatio[m] = ratio;
-      cachedMinutes[m] = mins;
-      cachedMask[m] = mask;
-      valid[m] = 1;
-      if (mins <= remaining && ratio > bestRatio) {
+      const k = key[m]!;
+      if (keyMinutes[m]! <= remaining && (k > MIN_RATIO || (k !== k && !exact[m]))) heap[n++] = m;
+    }
+    // Max-heap on (key desc, index asc); pop until the best exact ratio beats every remaining key.
+    for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, key, i, n);
+    let best = -1;
+    let bestRatio = 0;
+    while (n > 0) {
+      const m = heap[0]!;
+      const k = key[m]!;
+      if (best >= 0 && (k < bestRatio || (k === bestRatio && m > best))) break;
+      heap[0] = heap[--n]!;
+      siftDown(heap, key, 0, n);
+      const ratio = exact[m] ? k : evaluate(ix, w, m, importance, sd);
+      if (keyMinutes[m]! <= remaining && (ratio > bestRatio || (ratio === bestRatio && best >= 0 && m < best))) {
         bestRatio = ratio;
         best = m;
       }
     }
+    if (best < 0 || bestRatio <= MIN_RATIO) break;
     changed = 0;
-    if (best < 0 || bestRatio <= 1e-9) break;
     for (let k = closureOffset[best]!; k < closureOffset[best + 1]!; k++) {
       const p = closure[k]!;
       if (done[p]) continue;
-      take(p);
+      take(ix, w, p, importance, sd);
+      changed |= ownAreaMask[p]!;
+      remaining -= minutes[p]!;
+      selected.push(p);
       pulledInBy[p] = best;
     }
-    take(best);
-  }
-
-  function take(q: number): void {
-    done[q] = 1;
-    changed |= ownAreaMask[q]!;
-    remaining -= minutes[q]!;
-    selected.push(q);
-    applyGains(ix, q, cur, importance, null);
-    for (let k = modOffset[q]!; k < modOffset[q + 1]!; k++) {
-      const a = modArea[k]!;
-      gapNow[a] = confidenceGap(cur[a]!, sd[a]!);
-    }
+    take(ix, w, best, importance, sd);
+    changed |= ownAreaMask[best]!;
+    remaining -= minutes[best]!;
+    selected.push(best);
   }
 
   const ordered = orderSelection(ix, selected);
   // Report gains and value along the final order, from the starting profile.
-  const state = profile.mean.slice();
+  const state = w.state;
+  state.set(mean);
   const weekly = request.weeklyMinutes > 0 ? request.weeklyMinutes : Infinity;
   let cum = 0;
-  const steps: PlannedStep[] = ordered.map((m) => {
+  const steps: PlannedStep[] = [];
+  for (let i = 0; i < ordered.length; i++) {
+    const m = ordered[i]!;
     const gains: StepGain[] = [];
     const value = applyGains(ix, m, state, importance, gains, sd);
-    gains.sort((x, y) => y.gain - x.gain || x.area - y.area);
+    if (gains.length > 1) gains.sort(byGainDesc);
     const week = 1 + Math.floor(cum / weekly);
     cum += minutes[m]!;
-    return { module: m, format: stepFormat(ix, m, request.formats), minutes: minutes[m]!, week, gains, value, pulledInBy: pulledInBy[m]! };
-  });
+    steps.push({ module: m, format: stepFormat(ix, m, request.formats), minutes: minutes[m]!, week, gains, value, pulledInBy: pulledInBy[m]! });
+  }
   return { steps, totalMinutes: cum };
+}
+
+function byGainDesc(x: StepGain, y: StepGain): number {
+  return y.gain - x.gain || x.area - y.area;
+}
+
+/** Take module q: raise the area means by its expected gains. */
+function take(ix: ContentIndex, w: Workspace, q: number, importance: Float64Array, sd: Float64Array): void {
+  const { cur, gapNow, areaDirty } = w;
+  w.done[q] = 1;
+  w.live[q] = 0;
+  applyGains(ix, q, cur, importance, null);
+  for (let k = ix.modOffset[q]!; k < ix.modOffset[q + 1]!; k++) {
+    const a = ix.modArea[k]!;
+    gapNow[a] = confidenceGap(cur[a]!, sd[a]!);
+    areaDirty[a] = 1;
+  }
+}
+
+/** Put bundle m's members (prerequisites not yet taken, in closure order, then m) in w.members; returns their minutes. */
+function gather(ix: ContentIndex, w: Workspace, m: number): number {
+  const { members, done } = w;
+  const { minutes, closure } = ix;
+  let mins = minutes[m]!;
+  let n = 0;
+  for (let k = ix.closureOffset[m]!, end = ix.closureOffset[m + 1]!; k < end; k++) {
+    const p = closure[k]!;
+    if (done[p]) continue;
+    members[n++] = p;
+    mins += minutes[p]!;
+  }
+  members[n++] = m;
+  members[members.length - 1] = n;
+  return mins;
+}
+
+/**
+ * An upper bound on bundle m's ratio now and in every later state of this call (later states only raise
+ * confidence and only drop members); also records the bundle's minutes and area mask. Member q closes at most
+ * Σ_a importance_a × (gap slope ceiling from cur_a) × baseGain_q × relevance × (gain factor ceiling from cur_a);
+ * the ratio of any subset containing m is at most the best such subset's Σ bound / Σ minutes. Inflated a little
+ * for rounding. NaN when inputs are not finite (such a bundle is always evaluated).
+ */
+function bundleBound(ix: ContentIndex, w: Workspace, m: number): number {
+  const { members, memberBound, memberUsed, areaBound } = w;
+  const { minutes, modOffset, modArea, modRelevance, baseGain, levelCode, ownAreaMask } = ix;
+  const A = ix.areas.length;
+  const mins = gather(ix, w, m);
+  const n = members[members.length - 1]!;
+  let mask = 0;
+  let bound: number;
+  if (n === 1) {
+    mask = ownAreaMask[m]!;
+    const g0 = baseGain[m]!;
+    let u = 0;
+    if (g0 > 0) {
+      const row = levelCode[m]! * A;
+      for (let k = modOffset[m]!, end = modOffset[m + 1]!; k < end; k++) u += modRelevance[k]! * areaBound[row + modArea[k]!]!;
+      u *= g0;
+    }
+    bound = u / (mins > 1 ? mins : 1);
+  } else {
+    let allAtLeastOne = true;
+    for (let j = 0; j < n; j++) {
+      const q = members[j]!;
+      mask |= ownAreaMask[q]!;
+      const g0 = baseGain[q]!;
+      let u = 0;
+      if (g0 > 0) {
+        const row = levelCode[q]! * A;
+        for (let k = modOffset[q]!, end = modOffset[q + 1]!; k < end; k++) u += modRelevance[k]! * areaBound[row + modArea[k]!]!;
+        u *= g0;
+      }
+      memberBound[j] = u;
+      memberUsed[j] = 0;
+      if (!(minutes[q]! >= 1)) allAtLeastOne = false;
+    }
+    if (!allAtLeastOne) bound = Infinity;
+    else {
+      // Best ratio over subsets containing m: add the others by their own ratio while that raises the total's.
+      let num = memberBound[n - 1]!;
+      let den = minutes[m]!;
+      for (;;) {
+        let pick = -1;
+        let pickRatio = -Infinity;
+        for (let j = 0; j < n - 1; j++) {
+          if (memberUsed[j]) continue;
+          const r = memberBound[j]! / minutes[members[j]!]!;
+          if (r > pickRatio) {
+            pickRatio = r;
+            pick = j;
+          }
+        }
+        if (pick < 0 || !(pickRatio > num / den)) break;
+        memberUsed[pick] = 1;
+        num += memberBound[pick]!;
+        den += minutes[members[pick]!]!;
+      }
+      bound = num / den;
+    }
+  }
+  w.keyMinutes[m] = mins;
+  w.keyMask[m] = mask;
+  return bound * (1 + 1e-9) + 1e-12;
+}
+
+/**
+ * Exact ratio of bundle m in the current state: apply its members in order to a scratch shift, then score the
+ * change in weighted gap per minute. Records it as m's key.
+ */
+function evaluate(ix: ContentIndex, w: Workspace, m: number, importance: Float64Array, sd: Float64Array): number {
+  const { members, cur, gapNow, scratch, touched, mark } = w;
+  const { modOffset, modArea, modRelevance, baseGain, levelCode, ownAreaMask } = ix;
+  const mins = gather(ix, w, m);
+  const n = members[members.length - 1]!;
+  let mask = 0;
+  let nt = 0;
+  for (let j = 0; j < n; j++) {
+    const q = members[j]!;
+    mask |= ownAreaMask[q]!;
+    const g0 = baseGain[q]!;
+    if (g0 <= 0) continue;
+    const lv = levelCode[q]!;
+    for (let k = modOffset[q]!, end = modOffset[q + 1]!; k < end; k++) {
+      const a = modArea[k]!;
+      if (importance[a]! <= 0) continue;
+      scratch[a]! += g0 * modRelevance[k]! * gainFactor(lv, cur[a]! + scratch[a]!);
+      if (!mark[a]) {
+        mark[a] = 1;
+        touched[nt++] = a;
+      }
+    }
+  }
+  let value = 0;
+  for (let t = 0; t < nt; t++) {
+    const a = touched[t]!;
+    value += importance[a]! * (gapNow[a]! - confidenceGap(cur[a]! + scratch[a]!, sd[a]!));
+    scratch[a] = 0;
+    mark[a] = 0;
+  }
+  const ratio = value / (mins > 1 ? mins : 1);
+  w.key[m] = ratio;
+  w.keyMinutes[m] = mins;
+  w.keyMask[m] = mask;
+  w.exact[m] = 1;
+  return ratio;
+}
+
+/** Sift heap[i] down a max-heap of module indexes ordered by key descending, then index ascending. */
+function siftDown(heap: Int32Array, key: Float64Array, i: number, n: number): void {
+  const x = heap[i]!;
+  const kx = keyOf(key, x);
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    let y = heap[c]!;
+    let ky = keyOf(key, y);
+    if (c + 1 < n) {
+      const z = heap[c + 1]!;
+      const kz = keyOf(key, z);
+      if (kz > ky || (kz === ky && z < y)) {
+        c++;
+        y = z;
+        ky = kz;
+      }
+    }
+    if (kx > ky || (kx === ky && x < y)) break;
+    heap[i] = y;
+    i = c;
+  }
+  heap[i] = x;
+}
+
+/** A key for ordering: NaN (a bound that could not be computed) sorts first, so that bundle gets evaluated. */
+function keyOf(key: Float64Array, m: number): number {
+  const k = key[m]!;
+  return k === k ? k : Infinity;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Recommended pathways per person (from an assessment or a check-in re-plan), with the engine request and provenance.
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from './crypto.js';
 import { chunks } from './page.js';
@@ -75,11 +75,32 @@ export async function latestPathways(db: Kysely<DB>, staffIds: readonly string[]
       .selectFrom('pathways as p')
       .selectAll('p')
       .where('p.staff_id', 'in', part)
-      .where(({ eb, selectFrom }) =>
-        eb('p.id', '=', selectFrom('pathways as q').select(({ fn }) => fn.max('q.id').as('id')).whereRef('q.staff_id', '=', 'p.staff_id')),
-      )
+      .where(({ eb, selectFrom }) => eb('p.id', '=', latestIdOf(selectFrom)))
       .execute();
     for (const r of rows) out.set(r.staff_id, toPathway(r));
   }
   return out;
+}
+
+/**
+ * The confidence profile of each listed person's latest pathway (only the profile is read, via json_extract, so
+ * coverage of a large trust does not parse whole pathways).
+ */
+export async function latestProfiles(db: Kysely<DB>, staffIds: readonly string[]): Promise<Map<string, RecommendationResponse['profile']>> {
+  const out = new Map<string, RecommendationResponse['profile']>();
+  for (const part of chunks(staffIds)) {
+    const rows = await db
+      .selectFrom('pathways as p')
+      .select(['p.staff_id', sql<string>`json_extract(p.response, '$.profile')`.as('profile')])
+      .where('p.staff_id', 'in', part)
+      .where(({ eb, selectFrom }) => eb('p.id', '=', latestIdOf(selectFrom)))
+      .execute();
+    for (const r of rows) out.set(r.staff_id, JSON.parse(r.profile) as RecommendationResponse['profile']);
+  }
+  return out;
+}
+
+/** Correlated subquery: the newest pathway id of the outer row's person (`pathways as p`). */
+function latestIdOf(selectFrom: ExpressionBuilder<DB & { p: PathwaysTable }, 'p'>['selectFrom']) {
+  return selectFrom('pathways as q').select(({ fn }) => fn.max('q.id').as('id')).whereRef('q.staff_id', '=', 'p.staff_id');
 }

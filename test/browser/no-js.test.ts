@@ -22,7 +22,7 @@ browserSuite('journey with JavaScript turned off (Chromium)', () => {
   it('goes from the start page to the pathway and downloads the .ics', async () => {
     await walkJourney(page, app.base);
     expect(await page.locator('ol.steps > li').count()).toBeGreaterThan(0);
-    expect(await page.locator('figure.chart svg[role=img]').count()).toBe(1);
+    expect(await page.locator('figure.chart .bars[role=img]').count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download calendar file (.ics)')]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');

@@ -189,6 +189,10 @@ export const AUTHZ_MATRIX: readonly AuthzCase[] = [
   { name: 'GET /v1/orgs/{A1}/coverage/csv', method: 'GET', path: (w) => `/v1/orgs/${A1(w)}/coverage/csv`, expect: scoped(200) },
   { name: 'GET /v1/orgs/{trust A}/coverage', method: 'GET', path: (w) => `/v1/orgs/${w.trustA}/coverage`, expect: scoped(200, { leader: 404, key: 404 }) },
 
+  // Evidence panel routes: panel experts and admins (the ADMIN_TOKEN counts as an admin).
+  { name: 'POST /v1/evidence-sets (new draft)', method: 'POST', path: () => '/v1/evidence-sets', body: () => ({ provenance: { panel: 'Matrix panel' } }), expect: x(403, { none: 401, panel: 201, admin: 201, adminUser: 201 }) },
+  { name: 'GET /v1/evidence-sets?status=draft', method: 'GET', path: () => '/v1/evidence-sets?status=draft', expect: x(403, { none: 401, panel: 200, admin: 200, adminUser: 200 }) },
+
   // The public engine: anyone, but a key must carry recommendations:write (A1's narrow key has only that scope).
   {
     name: 'POST /v1/recommendations',

@@ -66,3 +66,15 @@ describe('checkIn', () => {
     expect(() => checkIn(content, req, first, { moduleId: 'ghost', ratings: {} })).toThrow(RangeError);
   });
 });
+
+describe('checkIn for a module already completed', () => {
+  it('only re-rates: no second effect, no observations, no budget change', () => {
+    const req = request({ responses: [{ itemId: 'q-slcn-1', value: 2 }], completedModuleIds: ['slcn-basics'], timeBudgetMinutes: 200 });
+    const prev = recommend(content, req);
+    const r = checkIn(content, req, prev, { moduleId: 'slcn-basics', ratings: {} });
+    expect(r.observations).toEqual([]);
+    expect(r.request.timeBudgetMinutes).toBe(200);
+    expect(r.request.completedModuleIds).toEqual(['slcn-basics']);
+    expect(r.response.profile.slcn!.confidence).toBe(prev.profile.slcn!.confidence);
+  });
+});

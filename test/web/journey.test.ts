@@ -144,3 +144,14 @@ describe('staff journey pages', () => {
     expectAccessibleShell(html);
   });
 });
+
+describe('unknown pages', () => {
+  it('answers an unknown address under a web section with the HTML 404 page, and leaves the API its JSON', async () => {
+    const web = await env.app.request('/dashboard/x/y/z');
+    expect(web.status).toBe(404);
+    expect(web.headers.get('content-type')).toMatch(/^text\/html/);
+    expectAccessibleShell(await web.text());
+    const api = await env.app.request('/v1/nothing-here');
+    expect(api.headers.get('content-type')).toBe('application/problem+json');
+  });
+});

@@ -44,8 +44,3 @@ export function jsonBody<T extends z.ZodType>(schema: T, description: string) {
 export function jsonRequest<T extends z.ZodType>(schema: T) {
   return { required: true, content: { 'application/json': { schema } } } as const;
 }
-
-export const idempotencyHeader = {
-  description:
-    'Optional Idempotency-Key (1–255 visible ASCII): a retry with the same key and body replays the first response; a different body is a 422.',
-};

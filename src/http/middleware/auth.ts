@@ -1,12 +1,12 @@
 // Authentication and role checks: resolves the caller (Bearer API key or ADMIN_TOKEN, else session cookie)
 // into c.get('principal'), and guards routes by role and key scope. Re-exports the session helpers for pages.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { findActiveKey, KEY_PREFIX } from '../../repos/api-keys.js';
-import { timingSafeEqual } from '../../repos/crypto.js';
+import { sha256Hex, timingSafeEqual } from '../../repos/crypto.js';
 import type { Principal, Role, Scope } from '../auth/principal.js';
 import { readSession, sessionPrincipal } from '../auth/session.js';
 import type { AppEnv } from '../env.js';
-import { sendProblem } from '../problem.js';
+import { ProblemError, sendProblem } from '../problem.js';
 
 export { createSession, destroySession, readSession, SESSION_COOKIE, SESSION_COOKIE_HEADER_NAME } from '../auth/session.js';
 
@@ -28,7 +28,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       const token = m[1]!;
       const adminToken = c.get('config').adminToken;
       let principal: Principal | null = null;
-      if (adminToken && timingSafeEqual(token, adminToken)) principal = { kind: 'admin-token', role: 'admin' };
+      // Digests first, so the comparison reveals neither content nor length of the configured token.
+      if (adminToken && timingSafeEqual(await sha256Hex(token), await sha256Hex(adminToken))) principal = { kind: 'admin-token', role: 'admin' };
       else if (token.startsWith(KEY_PREFIX)) {
         const key = await findActiveKey(c.get('database').db, token);
         if (key) principal = { kind: 'key', role: 'platform', keyId: key.id, orgId: key.orgId, scopes: key.scopes };
@@ -78,6 +79,16 @@ export function requireAuth(rule: AccessRule): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/**
+ * Inline role check for routes whose rule depends on the request (e.g. drafts visible only to the panel): throws a
+ * 401 problem without credentials, 403 for another role.
+ */
+export function assertRole(c: Context<AppEnv>, roles: readonly Role[]): void {
+  const p = c.get('principal');
+  if (!p) throw new ProblemError('unauthorized', 'Sign in, or send an API key as `Authorization: Bearer <key>`.', undefined, CHALLENGE);
+  if (!roles.includes(p.role)) throw new ProblemError('forbidden', `This needs one of these roles: ${roles.join(', ')}.`);
 }
 
 /** For public routes: anyone may call, but an API key must carry `scope` (403 otherwise). */

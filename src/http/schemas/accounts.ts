@@ -12,6 +12,15 @@ export const OrgIdParam = z.object({ orgId: id('set_01jd5x2m7kq9w8e4r2t6y0u3ip')
 export const StaffIdParam = z.object({ staffId: id('stf_01jd5x2m7kq9w8e4r2t6y0u3ip').openapi({ param: { name: 'staffId', in: 'path' } }) });
 export const KeyIdParam = z.object({ keyId: id('key_01jd5x2m7kq9w8e4r2t6y0u3ip').openapi({ param: { name: 'keyId', in: 'path' } }) });
 
+/** The optional Idempotency-Key header of authenticated POSTs (see middleware/idempotency.ts). */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .max(255)
+    .optional()
+    .openapi({ description: 'Retry safely: the same key and body replay the first response; the same key with a different body is a 422.' }),
+});
+
 export const PageQuery = z.object({
   cursor: z.string().max(200).optional().openapi({ description: 'nextCursor from the previous page' }),
   limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: 'Page size, 1..200 (default 50)' }),

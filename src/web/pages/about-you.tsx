@@ -13,9 +13,11 @@ export interface AboutYouProps {
   readonly total: number;
   readonly action: string;
   readonly back: string;
+  /** Shown above the form, e.g. what a signed-in person's staff record says. */
+  readonly note?: string | undefined;
 }
 
-export const AboutYouPage: FC<AboutYouProps> = ({ token, state, errors, step, total, action, back }) => {
+export const AboutYouPage: FC<AboutYouProps> = ({ token, state, errors, step, total, action, back, note }) => {
   const err = (f: string) => errors.find((e) => e.field === f)?.text;
   return (
     <>
@@ -25,6 +27,11 @@ export const AboutYouPage: FC<AboutYouProps> = ({ token, state, errors, step, to
         Step {step} of {total}
       </p>
       <h1>About your role</h1>
+      {note ? (
+        <div class="notice">
+          <p>{note}</p>
+        </div>
+      ) : null}
       <PostForm action={action} token={token}>
         <Radios
           name="role"

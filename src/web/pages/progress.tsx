@@ -23,7 +23,12 @@ export const ProgressPage: FC<{ token: string; rows: readonly ChangeRow[]; first
       You have done {doneCount} training step{doneCount === 1 ? '' : 's'}. Here is how your confidence has changed since {firstDate}.
     </p>
     {history.length > 1 ? (
-      <ChangeChart rows={rows} beforeLabel={`on ${firstDate}`} afterLabel={`on ${lastDate}`} />
+      <>
+        <p>
+          “At the start” is your first self-assessment on {firstDate}; “now” is your latest update on {lastDate}.
+        </p>
+        <ChangeChart rows={rows} beforeLabel="at the start" afterLabel="now" />
+      </>
     ) : (
       <p>You will see changes here after you mark a step as done or re-take the self-assessment.</p>
     )}

@@ -16,7 +16,7 @@ export const StartPage: FC<{ questionCount: number; signedIn: boolean; hasAnswer
       <li>You do not need an account. Your answers stay in your browser until you close it.</li>
       <li>There are no right or wrong answers. Be honest: the plan is only as good as your answers.</li>
     </ul>
-    <a href="/assessment/about-you" class="button start" role="button" draggable="false">
+    <a href="/assessment/about-you" class="button start">
       Start now
     </a>
     {hasAnswers ? (

@@ -13,7 +13,7 @@ import { evidenceInForce } from '../../evidence-cache.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { myPathway, planAround, planningState } from '../../pathway-view.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
-import { PageQuery, pageOf, StaffIdParam } from '../../schemas/accounts.js';
+import { PageQuery, pageOf, StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssessmentBody, AssessmentCreatedSchema, AssessmentSchema, MyPathwaySchema } from '../../schemas/learning.js';
 import { toEngineRequest } from './recommendations.js';
 import type { Context } from 'hono';
@@ -30,7 +30,7 @@ const take = createRoute({
   summary: 'Submit your self-assessment; stores it (history kept) and returns your new pathway',
   security: SECURITY.session,
   middleware: staffOnly,
-  request: { body: jsonRequest(AssessmentBody) },
+  request: { headers: IdempotencyHeaders, body: jsonRequest(AssessmentBody) },
   responses: { 201: jsonBody(AssessmentCreatedSchema, 'Stored, with your pathway'), ...authErrors, ...commonErrors },
 });
 
@@ -125,7 +125,7 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(history, async (c) => {
     const staff = await ownStaff(c);
     const page = await listAssessments(c.get('database').db, staff.id, pageRequest(c.req.valid('query')));
-    return c.json(page as never, 200);
+    return c.json(page, 200);
   });
 
   app.openapi(mine, async (c) => {
@@ -136,7 +136,7 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(theirs, async (c) => {
     const staff = await sharedStaff(c, c.req.valid('param').staffId);
     const page = await listAssessments(c.get('database').db, staff.id, pageRequest(c.req.valid('query')));
-    return c.json(page as never, 200);
+    return c.json(page, 200);
   });
 
   app.openapi(theirPathway, async (c) => {

@@ -11,7 +11,7 @@ import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } from '../../problem.js';
-import { OrgIdParam, PageQuery, pageOf } from '../../schemas/accounts.js';
+import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssignmentSchema, CreateAssignmentBody, MyAssignmentSchema } from '../../schemas/learning.js';
 import { z } from '@hono/zod-openapi';
 
@@ -27,7 +27,7 @@ const create = createRoute({
   summary: 'Assign pathways or a module set to a person, a role, a phase, a group or everyone in a setting',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
-  request: { params: OrgIdParam, body: jsonRequest(CreateAssignmentBody) },
+  request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(CreateAssignmentBody) },
   responses: { 201: jsonBody(AssignmentSchema, 'Assigned'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
 

@@ -2,8 +2,8 @@
 // towards all staff trained, by role and phase; groups under 5 people suppressed. JSON, or CSV for a spreadsheet.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { computeCoverage, type Coverage, type CoveragePerson, type GroupCoverage } from '../../../domain/coverage.js';
-import { latestPathways } from '../../../repos/pathways.js';
+import { computeCoverage, coverageConfidence, type Coverage, type CoveragePerson, type GroupCoverage } from '../../../domain/coverage.js';
+import { latestProfiles } from '../../../repos/pathways.js';
 import { completedModules } from '../../../repos/progress.js';
 import { allStaffUnder } from '../../../repos/staff.js';
 import { visibleOrg } from '../../auth/access.js';
@@ -77,13 +77,13 @@ async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<Coverage> 
   const db = c.get('database').db;
   const staff = await allStaffUnder(db, org.id);
   const ids = staff.map((s) => s.id);
-  const [pathways, completed] = await Promise.all([latestPathways(db, ids), completedModules(db, ids)]);
+  const [profiles, completed] = await Promise.all([latestProfiles(db, ids), completedModules(db, ids)]);
   const people: CoveragePerson[] = staff.map((s) => {
-    const profile = pathways.get(s.id)?.response.profile;
+    const profile = profiles.get(s.id);
     return {
       role: s.jobRole,
       phase: s.phase,
-      confidence: profile ? Object.fromEntries(Object.entries(profile).map(([id, e]) => [id, e.selfReport ?? e.confidence])) : null,
+      confidence: profile ? coverageConfidence(profile) : null,
       completed: completed.get(s.id) ?? new Set(),
     };
   });

@@ -12,7 +12,7 @@ import {
 import { listJudgements } from '../../../repos/judgements.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
-import { adminToken } from '../../middleware/admin-token.js';
+import { requireAuth } from '../../middleware/auth.js';
 import { ProblemError } from '../../problem.js';
 import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema } from '../../schemas/evidence.js';
 import { adminDoc, conflictDoc, findDraft, notDraft, recordView } from './evidence-shared.js';
@@ -31,7 +31,7 @@ const create = createRoute({
   tags,
   operationId: 'createEvidenceDraft',
   summary: 'Start a draft evidence set from the set in force, with its provenance',
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
   request: { body: { required: true, content: { 'application/json': { schema: CreateDraftSchema } } } },
   responses: {
@@ -51,7 +51,7 @@ const publish = createRoute({
   tags,
   operationId: 'publishEvidenceSet',
   summary: 'Publish an aggregated draft: it becomes the set in force and the previous set is superseded',
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
   request: { params: EvidenceSetIdParam },
   responses: {

@@ -8,7 +8,7 @@ import { hasJudgement, listJudgements, upsertJudgementQueries, type JudgementRec
 import type { Content, RecommendationRequest } from '../../../domain/types.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
-import { adminToken } from '../../middleware/admin-token.js';
+import { requireAuth } from '../../middleware/auth.js';
 import { ProblemError, type FieldError } from '../../problem.js';
 import {
   AggregateOptionsSchema,
@@ -54,7 +54,7 @@ const submit = createRoute({
   tags,
   operationId: 'submitJudgements',
   summary: "Submit (or replace) one expert's ratings and pairwise comparisons for a draft",
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
   request: { params: EvidenceSetIdParam, body: { required: true, content: json(JudgementSubmitSchema) } },
   responses: {
@@ -71,7 +71,7 @@ const listRoute = createRoute({
   tags,
   operationId: 'listJudgements',
   summary: 'The judgements submitted for a set',
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
   request: { params: EvidenceSetIdParam },
   responses: { 200: { description: 'Submissions by expert', content: json(JudgementListSchema) }, ...adminDoc.responses },
@@ -83,7 +83,7 @@ const aggregate = createRoute({
   tags,
   operationId: 'aggregateJudgements',
   summary: "Aggregate the panel's judgements into the draft's weights",
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
   request: { params: EvidenceSetIdParam, body: { required: false, content: json(AggregateOptionsSchema) } },
   responses: { 200: { description: 'The report and the updated draft', content: json(AggregateResultSchema) }, ...adminDoc.responses, ...conflictDoc },
@@ -95,7 +95,7 @@ const preview = createRoute({
   tags,
   operationId: 'previewEvidenceImpact',
   summary: 'How recommendations for a population would change under the draft',
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
   request: { params: EvidenceSetIdParam, body: { required: false, content: json(PreviewOptionsSchema) } },
   responses: { 200: { description: 'Changed pathways and module exposure', content: json(ImpactPreviewSchema) }, ...adminDoc.responses, ...conflictDoc },

@@ -5,7 +5,8 @@ import { listEvidenceSets, type EvidenceSetRecord, type EvidenceStatus } from '.
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
 import { cachedJson } from '../../middleware/etag.js';
-import { ADMIN_SECURITY, assertAdmin, registerAdminTokenScheme } from '../../middleware/admin-token.js';
+import { ADMIN_SECURITY, registerAdminTokenScheme } from '../../middleware/admin-token.js';
+import { assertRole } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { EvidenceSetIdParam, EvidenceSetListQuery, EvidenceSetListSchema, EvidenceSetRecordSchema } from '../../schemas/evidence.js';
 import { registerEvidenceDrafts } from './evidence-drafts.js';
@@ -93,7 +94,7 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
-    if (q.status === 'draft') await assertAdmin(c);
+    if (q.status === 'draft') assertRole(c, ['panel', 'admin']);
     await evidenceInForce(c); // a fresh database lists its shipped set too
     const statuses: EvidenceStatus[] = q.status ? [q.status] : ['published', 'superseded'];
     const page = await listEvidenceSets(c.get('database'), {
@@ -110,7 +111,7 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
   app.openapi(byId, async (c) => {
     await evidenceInForce(c);
     const record = await findSet(c, c.req.valid('param').id);
-    if (record.status === 'draft') await assertAdmin(c);
+    if (record.status === 'draft') assertRole(c, ['panel', 'admin']);
     return c.json(recordView(record) as never, 200);
   });
 }

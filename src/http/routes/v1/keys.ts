@@ -8,7 +8,7 @@ import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
-import { ApiKeySchema, CreatedKeySchema, CreateKeyBody, KeyIdParam, OrgIdParam, PageQuery, pageOf } from '../../schemas/accounts.js';
+import { ApiKeySchema, CreatedKeySchema, CreateKeyBody, KeyIdParam, OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
 
 const tags = ['API keys'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
@@ -22,7 +22,7 @@ const create = createRoute({
   summary: 'Create a platform API key for an organisation; the key is in this response only',
   security: SECURITY.either,
   middleware: leaders,
-  request: { params: OrgIdParam, body: jsonRequest(CreateKeyBody) },
+  request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(CreateKeyBody) },
   responses: { 201: jsonBody(CreatedKeySchema, 'Created; store the key now'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
 

@@ -73,7 +73,7 @@ async function me(c: Context<AppEnv>, p: UserPrincipal) {
   const staff = await getStaffByUser(db, user.id);
   const orgId = staff?.settingId ?? user.org_id;
   const org = orgId ? await getOrg(db, orgId) : null;
-  return { user: toUser(user), staff, org } as z.infer<typeof MeSchema>;
+  return { user: toUser(user), staff, org };
 }
 
 export function registerMe(app: OpenAPIHono<AppEnv>): void {

@@ -1,7 +1,7 @@
 // Organisations: list, create, read and update trusts and settings; add leaders (with a one-time invite).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createAccountWithInvite } from '../../../repos/accounts.js';
-import { createOrg, getOrg, listOrgs, updateOrg, type Org } from '../../../repos/orgs.js';
+import { createOrg, getOrg, listOrgs, updateOrg } from '../../../repos/orgs.js';
 import { pageRequest, visibleOrg } from '../../auth/access.js';
 import { inviteView } from '../../auth/invite-link.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
@@ -9,12 +9,11 @@ import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
-import { AccountCreatedSchema, CreateOrgBody, NewAccountBody, NewLeaderBody, OrgIdParam, OrgSchema, PageQuery, pageOf, UpdateOrgBody } from '../../schemas/accounts.js';
+import { AccountCreatedSchema, CreateOrgBody, NewAccountBody, NewLeaderBody, OrgIdParam, OrgSchema, PageQuery, pageOf, UpdateOrgBody, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { uniqueOr409 } from '../../unique.js';
 
 const tags = ['Organisations'];
 const OrgPage = pageOf(OrgSchema, 'OrganisationPage');
-const view = (o: Org) => o as typeof OrgSchema._output;
 const taken = 'That URN or UKPRN already belongs to another organisation.';
 
 const list = createRoute({
@@ -37,7 +36,7 @@ const create = createRoute({
   summary: 'Create a trust (admins) or a setting (admins; trust leaders within their trust)',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin'] }),
-  request: { body: jsonRequest(CreateOrgBody) },
+  request: { headers: IdempotencyHeaders, body: jsonRequest(CreateOrgBody) },
   responses: { 201: jsonBody(OrgSchema, 'Created'), ...authErrors, 409: problemDoc('URN or UKPRN already used'), ...commonErrors },
 });
 
@@ -73,7 +72,7 @@ const addLeader = createRoute({
   summary: 'Add a leader to a setting or trust; returns their one-time invite',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin'] }),
-  request: { params: OrgIdParam, body: jsonRequest(NewLeaderBody) },
+  request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(NewLeaderBody) },
   responses: { 201: jsonBody(AccountCreatedSchema, 'Leader created; pass on the invite link'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has an account'), ...commonErrors },
 });
 
@@ -85,7 +84,7 @@ const addAccount = createRoute({
   summary: 'Create a panel expert or admin account; returns their one-time invite',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['admin'] }),
-  request: { body: jsonRequest(NewAccountBody) },
+  request: { headers: IdempotencyHeaders, body: jsonRequest(NewAccountBody) },
   responses: { 201: jsonBody(AccountCreatedSchema, 'Account created'), ...authErrors, 409: problemDoc('Email already has an account'), ...commonErrors },
 });
 
@@ -93,7 +92,7 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const p = c.get('principal')!;
     const page = await listOrgs(c.get('database').db, p.role === 'admin' ? null : (p as { orgId: string }).orgId, pageRequest(c.req.valid('query')));
-    return c.json({ data: page.data.map(view), nextCursor: page.nextCursor }, 200);
+    return c.json({ data: page.data, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(create, async (c) => {
@@ -110,10 +109,10 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
       throw new ProblemError('validation', `There is no trust ${trustId}.`, [{ path: 'trustId', message: 'Must be the id of a trust.' }]);
     }
     const org = await uniqueOr409(createOrg(db, { ...body, trustId }, c.get('clock')()), taken);
-    return c.json(view(org), 201);
+    return c.json(org, 201);
   });
 
-  app.openapi(get, async (c) => c.json(view(await visibleOrg(c, c.req.valid('param').orgId)), 200));
+  app.openapi(get, async (c) => c.json(await visibleOrg(c, c.req.valid('param').orgId), 200));
 
   app.openapi(patch, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
@@ -122,7 +121,7 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
       throw new ProblemError('validation', 'A trust has no phase or setting type.', [{ path: body.phase !== undefined ? 'phase' : 'settingType', message: 'Only settings have this.' }]);
     }
     const updated = await uniqueOr409(updateOrg(c.get('database').db, org.id, body), taken);
-    return c.json(view(updated!), 200);
+    return c.json(updated!, 200);
   });
 
   app.openapi(addLeader, async (c) => {

@@ -17,7 +17,7 @@ import { evidenceInForce } from '../../evidence-cache.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { myPathway, planAround, planningState } from '../../pathway-view.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
-import { StaffIdParam } from '../../schemas/accounts.js';
+import { StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { CheckInBody, CheckInResultSchema, ProgressBody, ProgressListSchema, ProgressSchema } from '../../schemas/learning.js';
 
 const tags = ['Progress'];
@@ -30,7 +30,7 @@ const mine = createRoute({
   summary: 'Record that you started or completed a module (repeats never double-count)',
   security: SECURITY.session,
   middleware: requireUser(['staff', 'leader']),
-  request: { body: jsonRequest(ProgressBody) },
+  request: { headers: IdempotencyHeaders, body: jsonRequest(ProgressBody) },
   responses: { 200: jsonBody(ProgressSchema, 'Your progress on the module'), ...authErrors, ...commonErrors },
 });
 
@@ -42,7 +42,7 @@ const theirs = createRoute({
   summary: 'Record a start or completion for a member of staff (leaders; keys with progress:write)',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'progress:write' }),
-  request: { params: StaffIdParam, body: jsonRequest(ProgressBody) },
+  request: { headers: IdempotencyHeaders, params: StaffIdParam, body: jsonRequest(ProgressBody) },
   responses: { 200: jsonBody(ProgressSchema, 'Their progress on the module'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
 
@@ -66,7 +66,7 @@ const checkin = createRoute({
   summary: 'After a module, re-rate your confidence; marks the module completed and re-plans the rest of your pathway',
   security: SECURITY.session,
   middleware: requireUser(['staff', 'leader']),
-  request: { body: jsonRequest(CheckInBody) },
+  request: { headers: IdempotencyHeaders, body: jsonRequest(CheckInBody) },
   responses: {
     201: jsonBody(CheckInResultSchema, 'Checked in; your re-planned pathway'),
     409: problemDoc('Take the self-assessment first'),

@@ -10,7 +10,8 @@ import type { RecommendationProvenance } from '../../../domain/types.js';
 import { getRecommendation } from '../../../repos/recommendations.js';
 import type { AppEnv } from '../../env.js';
 import { issuedEvidence, type EvidenceInUse } from '../../evidence-cache.js';
-import { ADMIN_SECURITY, adminToken } from '../../middleware/admin-token.js';
+import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
+import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { RecommendationResponseSchema } from '../../schemas/recommendation.js';
 import { DiffRequestSchema, RecommendationDiffSchema, RecommendationIdParam, ReplayRequestSchema } from '../../schemas/replay.js';
@@ -36,7 +37,7 @@ const replayStored = createRoute({
   tags,
   operationId: 'replayStoredRecommendation',
   summary: 'Re-derive a stored recommendation; X-Replay-Identical says whether the bytes match what was stored',
-  middleware: [adminToken()],
+  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: ADMIN_SECURITY,
   request: { params: RecommendationIdParam },
   responses: {

@@ -26,13 +26,13 @@ import {
   StaffIdParam,
   StaffSchema,
   UpdateStaffBody,
+  IdempotencyHeaders,
 } from '../../schemas/accounts.js';
 import { readStaffCsv } from '../../staff-import.js';
 import { uniqueOr409 } from '../../unique.js';
 import { PHASES, ROLES } from '../../../domain/types.js';
 
 const tags = ['Staff'];
-const view = (s: Staff) => s as typeof StaffSchema._output;
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
 const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:write' });
 const emailTaken = 'That email address is already on this setting’s staff list or has an account.';
@@ -63,7 +63,7 @@ const create = createRoute({
   summary: 'Add a member of staff; with `invite: true` also an account and a one-time invite (people only)',
   security: SECURITY.either,
   middleware: writers,
-  request: { params: OrgIdParam, body: jsonRequest(CreateStaffBody) },
+  request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(CreateStaffBody) },
   responses: { 201: jsonBody(StaffCreatedSchema, 'Added'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already on the staff list or has an account'), ...commonErrors },
 });
 
@@ -77,7 +77,7 @@ const importCsv = createRoute({
     'The header row names the columns. Every row is checked; any error means nothing is created and the answer is 422 with one entry per problem (`row N.field`, rows numbered as in a spreadsheet). `?dryRun=true` checks and reports without creating.',
   security: SECURITY.either,
   middleware: writers,
-  request: { params: OrgIdParam, query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'name,email,job_role,phase,groups\nAsha Khan,asha@school.org.uk,teacher,primary,ks1;maths' }) } } } },
+  request: { headers: IdempotencyHeaders, params: OrgIdParam, query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'name,email,job_role,phase,groups\nAsha Khan,asha@school.org.uk,teacher,primary,ks1;maths' }) } } } },
   responses: {
     200: jsonBody(ImportReportSchema, 'Dry run: the report, nothing created'),
     201: jsonBody(ImportReportSchema, 'Every row created'),
@@ -131,7 +131,7 @@ const invite = createRoute({
   summary: 'Issue a one-time invite (creating the account if needed); a new invite replaces any unused one',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin'] }),
-  request: { params: StaffIdParam },
+  request: { headers: IdempotencyHeaders, params: StaffIdParam },
   responses: { 201: jsonBody(InviteSchema, 'The invite, shown once'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has another account'), ...commonErrors },
 });
 
@@ -159,7 +159,7 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
     const setting = await visibleSetting(c, c.req.valid('param').orgId);
     const q = c.req.valid('query');
     const page = await listStaff(c.get('database').db, setting.id, q, pageRequest(q));
-    return c.json({ data: page.data.map(view), nextCursor: page.nextCursor }, 200);
+    return c.json({ data: page.data, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(create, async (c) => {
@@ -174,7 +174,7 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
     await uniqueOr409(database.atomic([made.query]), emailTaken);
     const inv = body.invite ? await inviteFor(c, made.staff) : undefined;
     const staff = inv ? ((await getStaff(database.db, made.staff.id)) ?? made.staff) : made.staff;
-    return c.json({ staff: view(staff), ...(inv ? { invite: inv } : {}) }, 201);
+    return c.json({ staff: staff, ...(inv ? { invite: inv } : {}) }, 201);
   });
 
   app.openapi(importCsv, async (c) => {
@@ -193,15 +193,15 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
     if (dryRun) return c.json({ dryRun, valid: report.errors.length === 0, rows: report.rows, created: [], errors: report.errors }, 200);
     const batch = newStaffBatch(database.db, setting.id, report.staff, c.get('clock')());
     await uniqueOr409(database.atomic(batch.queries), 'Someone added one of these email addresses meanwhile; check and import again.');
-    return c.json({ dryRun, valid: true, rows: report.rows, created: batch.staff.map(view), errors: [] }, 201);
+    return c.json({ dryRun, valid: true, rows: report.rows, created: batch.staff, errors: [] }, 201);
   });
 
-  app.openapi(get, async (c) => c.json(view(await visibleStaff(c, c.req.valid('param').staffId, { self: true })), 200));
+  app.openapi(get, async (c) => c.json(await visibleStaff(c, c.req.valid('param').staffId, { self: true }), 200));
 
   app.openapi(patch, async (c) => {
     const staff = await visibleStaff(c, c.req.valid('param').staffId, { self: false });
     const updated = await uniqueOr409(updateStaff(c.get('database').db, staff.id, c.req.valid('json'), c.get('clock')()), emailTaken);
-    return c.json(view(updated!), 200);
+    return c.json(updated!, 200);
   });
 
   app.openapi(remove, async (c) => {

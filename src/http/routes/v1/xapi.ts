@@ -10,6 +10,7 @@ import { mayManageOrg } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
+import { IdempotencyHeaders } from '../../schemas/accounts.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, type FieldError } from '../../problem.js';
 import { StatementsBody, type StatementSchema } from '../../schemas/learning.js';
@@ -31,7 +32,7 @@ const route = createRoute({
     'actor: `mbox` (mailto: the person’s email on the staff list) or `account.name` (their staff id). object.id: the module id, or a URL or URN ending in it (`…/modules/<id>`). Answers with the statement ids, as an LRS does.',
   security: SECURITY.key,
   middleware: requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' }),
-  request: { body: jsonRequest(StatementsBody) },
+  request: { headers: IdempotencyHeaders, body: jsonRequest(StatementsBody) },
   responses: { 200: jsonBody(z.array(z.string()).openapi('XapiStatementIds'), 'Statement ids, in order'), ...authErrors, ...commonErrors },
 });
 

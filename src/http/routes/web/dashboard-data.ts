@@ -1,11 +1,11 @@
 // Loads a leader's view of one setting: staff with assessment, assignment and completion status, the coverage
 // (with small groups suppressed by domain/coverage) and the named groups. Repos and domain only, no HTML.
 import type { Context } from 'hono';
-import { computeCoverage, type Coverage } from '../../../domain/coverage.js';
+import { computeCoverage, coverageConfidence, type Coverage } from '../../../domain/coverage.js';
 import type { Content } from '../../../domain/types.js';
 import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
-import { latestPathways } from '../../../repos/pathways.js';
+import { latestProfiles } from '../../../repos/pathways.js';
 import { completedModules } from '../../../repos/progress.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
 import type { AppEnv } from '../../env.js';
@@ -53,7 +53,7 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
   const db = c.get('database').db;
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const ids = staff.map((s) => s.id);
-  const [latest, done, assignments] = await Promise.all([latestPathways(db, ids), completedModules(db, ids), allAssignments(db, setting.id)]);
+  const [latest, done, assignments] = await Promise.all([latestProfiles(db, ids), completedModules(db, ids), allAssignments(db, setting.id)]);
   const people = staff
     .map((s): StaffStatus => {
       const completed = done.get(s.id) ?? new Set<string>();
@@ -69,9 +69,9 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
   const coverage = computeCoverage(
     content,
     staff.map((s) => {
-      const p = latest.get(s.id);
-      const confidence = p ? Object.fromEntries(Object.entries(p.response.profile).map(([area, e]) => [area, e.confidence])) : null;
-      return { role: s.jobRole, phase: s.phase, confidence, completed: done.get(s.id) ?? new Set<string>() };
+      // As GET /v1/orgs/{id}/coverage does: the person's own latest rating where they gave one, else the estimate.
+      const profile = latest.get(s.id);
+      return { role: s.jobRole, phase: s.phase, confidence: profile ? coverageConfidence(profile) : null, completed: done.get(s.id) ?? new Set<string>() };
     }),
   );
   const groups = [...new Set(staff.flatMap((s) => s.groups))].sort();

@@ -32,10 +32,16 @@ export async function userOf(c: Context): Promise<WebUser> {
   return u;
 }
 
-/** After a web handler: turns a problem (or a crash) answered as JSON into an HTML page with the same status. */
+/** After a web handler: turns a problem (or a crash, or no matching route) answered as JSON into an HTML page. */
 export async function htmlErrors(c: Context): Promise<void> {
   const err = c.error;
-  if (!err) return;
+  if (!err) {
+    // A web path no route matched (app.notFound answers problem+json): show the HTML page instead.
+    if (c.res.status === 404 && (c.res.headers.get('content-type') ?? '').includes('problem+json')) {
+      c.res = await respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
+    }
+    return;
+  }
   const requestId = c.get('requestId' as never) as string | undefined;
   if (err instanceof ProblemError) {
     const status = c.res.status as ContentfulStatusCode;

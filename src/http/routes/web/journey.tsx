@@ -10,6 +10,7 @@ import { AboutYouPage } from '../../../web/pages/about-you.js';
 import { CheckAnswersPage } from '../../../web/pages/check-answers.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { itemField, NOT_RELEVANT, QuestionsPage } from '../../../web/pages/questions.js';
+import { PHASE_LABELS, ROLE_LABELS } from '../../../web/labels.js';
 import { TimePage } from '../../../web/pages/time.js';
 import { clearJourney, readJourney, writeJourney } from './journey-cookie.js';
 import { saveAssessment, staffOf } from './my-pathway.js';
@@ -37,10 +38,17 @@ function total(c: Context): number {
 
 async function aboutYou(c: Context, state: JourneyState, errors: FieldError[] = []) {
   const ret = isReturn(c);
+  // Signed-in staff: saved pathways use the role and phase on their staff record (as the API does), so say so
+  // and start from it.
+  const staff = await staffOf(c, (await currentUser(c))?.staffId ?? null);
+  const recordRole = staff && isIn<Role>(ROLES, staff.jobRole) ? staff.jobRole : undefined;
+  const recordPhase = staff && isIn<Phase>(PHASES, staff.phase) ? staff.phase : undefined;
+  const shown = errors.length ? state : { ...state, role: state.role ?? recordRole, phase: state.phase ?? recordPhase };
+  const note = recordRole && recordPhase ? `Your setting lists you as: ${ROLE_LABELS[recordRole].label}, ${PHASE_LABELS[recordPhase].label}. Your saved pathway uses this. If it is wrong, ask your leader to change it.` : undefined;
   return respond(
     c,
     { title: 'About your role', section: 'start', status: errors.length ? 422 : 200, hasErrors: errors.length > 0 },
-    <AboutYouPage token={c.get('csrfToken')} state={state} errors={errors} step={1} total={total(c)} action={withReturn(ABOUT_PATH, ret)} back={ret ? CHECK_PATH : '/'} />,
+    <AboutYouPage token={c.get('csrfToken')} state={shown} errors={errors} step={1} total={total(c)} action={withReturn(ABOUT_PATH, ret)} back={ret ? CHECK_PATH : '/'} note={note} />,
   );
 }
 

@@ -119,7 +119,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
         { title: 'Your training pathway', section: 'pathway' },
         <MessagePage heading="Your training pathway">
           <p>You have not answered the self-assessment yet. It takes about 10 minutes.</p>
-          <a class="button start" href="/assessment/about-you" role="button" draggable="false">
+          <a class="button start" href="/assessment/about-you">
             Start the self-assessment
           </a>
         </MessagePage>,
