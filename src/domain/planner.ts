@@ -210,8 +210,7 @@ export function planPathway(
         exact[m] = 0;
         key[m] = bundleBound(ix, w, m);
       }
-      const k = key[m]!;
-      if (keyMinutes[m]! <= remaining && (k > MIN_RATIO || (k !== k && !exact[m]))) heap[n++] = m;
+      if (keyMinutes[m]! <= remaining && key[m]! > MIN_RATIO) heap[n++] = m;
     }
     // Max-heap on (key desc, index asc); pop until the best exact ratio beats every remaining key.
     for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, key, i, n);
@@ -304,14 +303,15 @@ function gather(ix: ContentIndex, w: Workspace, m: number): number {
  * confidence and only drop members); also records the bundle's minutes and area mask. Member q closes at most
  * Σ_a importance_a × (gap slope ceiling from cur_a) × baseGain_q × relevance × (gain factor ceiling from cur_a);
  * the ratio of any subset containing m is at most the best such subset's Σ bound / Σ minutes. Inflated a little
- * for rounding. NaN when inputs are not finite (such a bundle is always evaluated).
+ * for rounding. +Infinity when inputs are not finite (such a bundle is always evaluated).
  */
 function bundleBound(ix: ContentIndex, w: Workspace, m: number): number {
   const { members, memberBound, memberUsed, areaBound } = w;
   const { minutes, modOffset, modArea, modRelevance, baseGain, levelCode, ownAreaMask } = ix;
   const A = ix.areas.length;
-  const mins = gather(ix, w, m);
-  const n = members[members.length - 1]!;
+  const c0 = ix.closureOffset[m]!;
+  const mins = c0 === ix.closureOffset[m + 1]! ? minutes[m]! : gather(ix, w, m);
+  const n = c0 === ix.closureOffset[m + 1]! ? 1 : members[members.length - 1]!;
   let mask = 0;
   let bound: number;
   if (n === 1) {
@@ -366,7 +366,7 @@ function bundleBound(ix: ContentIndex, w: Workspace, m: number): number {
   }
   w.keyMinutes[m] = mins;
   w.keyMask[m] = mask;
-  return bound * (1 + 1e-9) + 1e-12;
+  return bound === bound ? bound * (1 + 1e-9) + 1e-12 : Infinity;
 }
 
 /**
@@ -411,18 +411,18 @@ function evaluate(ix: ContentIndex, w: Workspace, m: number, importance: Float64
   return ratio;
 }
 
-/** Sift heap[i] down a max-heap of module indexes ordered by key descending, then index ascending. */
+/** Sift heap[i] down a max-heap of module indexes ordered by key descending, then index ascending (keys not NaN). */
 function siftDown(heap: Int32Array, key: Float64Array, i: number, n: number): void {
   const x = heap[i]!;
-  const kx = keyOf(key, x);
+  const kx = key[x]!;
   for (;;) {
     let c = 2 * i + 1;
     if (c >= n) break;
     let y = heap[c]!;
-    let ky = keyOf(key, y);
+    let ky = key[y]!;
     if (c + 1 < n) {
       const z = heap[c + 1]!;
-      const kz = keyOf(key, z);
+      const kz = key[z]!;
       if (kz > ky || (kz === ky && z < y)) {
         c++;
         y = z;
@@ -434,12 +434,6 @@ function siftDown(heap: Int32Array, key: Float64Array, i: number, n: number): vo
     i = c;
   }
   heap[i] = x;
-}
-
-/** A key for ordering: NaN (a bound that could not be computed) sorts first, so that bundle gets evaluated. */
-function keyOf(key: Float64Array, m: number): number {
-  const k = key[m]!;
-  return k === k ? k : Infinity;
 }
 
 /**

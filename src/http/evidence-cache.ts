@@ -43,11 +43,33 @@ async function load(database: Database, base: Content, id: string): Promise<Evid
   return record ? contentFor(database, base, record) : null;
 }
 
+/**
+ * How long a process (or Workers isolate) trusts the id of the set in force without asking the database again.
+ * A publish through this process forgets it at once; a publish elsewhere (the CLI, another isolate) is seen
+ * within this many milliseconds.
+ */
+export const CURRENT_ID_TTL_MS = 1000;
+const currentIds = new WeakMap<Database, { id: string; until: number }>();
+
+/** Drops the remembered id of the set in force, so the next request reads it from the database. */
+export function forgetEvidenceInForce(database: Database): void {
+  currentIds.delete(database);
+}
+
+async function currentId(database: Database): Promise<string | null> {
+  const now = performance.now();
+  const hit = currentIds.get(database);
+  if (hit && hit.until > now) return hit.id;
+  const id = await currentEvidenceSetId(database);
+  if (id !== null) currentIds.set(database, { id, until: now + CURRENT_ID_TTL_MS });
+  return id;
+}
+
 /** The published set in force; seeds the shipped set when the database has none yet. 503 if none is published. */
 export async function evidenceInForce(c: Context<AppEnv>): Promise<EvidenceInUse> {
   const database = c.get('database');
   const base = c.get('content');
-  let id = await currentEvidenceSetId(database);
+  let id = await currentId(database);
   if (id === null) {
     await seedShippedEvidenceSet(database, base.evidence, c.get('clock')().toISOString());
     id = await currentEvidenceSetId(database);

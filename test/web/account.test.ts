@@ -113,6 +113,7 @@ describe('a member of staff with an account', () => {
     expect(retake.headers.get('location')).toBe('/assessment/about-you');
     const about = await w.page('/assessment/about-you');
     expect(about.html).toMatch(/value="teacher" checked=""/);
+    expect(about.html).toContain('Your setting lists you as: Teacher, Primary school.');
     const check2 = await w.page('/assessment/check-answers');
     expect(check2.res.status).toBe(200);
     const saved = await w.post('/assessment/check-answers', {});

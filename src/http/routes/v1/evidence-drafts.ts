@@ -11,7 +11,7 @@ import {
 } from '../../../repos/evidence-sets.js';
 import { listJudgements } from '../../../repos/judgements.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
+import { evidenceInForce, forgetEvidenceInForce } from '../../evidence-cache.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { ProblemError } from '../../problem.js';
 import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema } from '../../schemas/evidence.js';
@@ -115,7 +115,9 @@ export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
     }
     try {
       await database.atomic(publishDraftQueries(database, id, c.get('clock')().toISOString()));
+      forgetEvidenceInForce(database);
     } catch (err) {
+      forgetEvidenceInForce(database);
       if (isNotDraftViolation(err) || isUniqueViolation(err)) throw notDraft(id, 'being published by another request', 'publish it');
       throw err;
     }
