@@ -71,6 +71,9 @@ interface Workspace {
   /** 1 when key[m] is m's exact ratio in the current state; otherwise key[m] is an upper bound on it. */
   readonly exact: Uint8Array;
   readonly key: Float64Array;
+  /** The last upper bound computed for m, and 1 when it was computed in the current state. */
+  readonly bound: Float64Array;
+  readonly fresh: Uint8Array;
   /** Minutes of m's bundle (m plus its prerequisites not yet taken) when key[m] was computed. */
   readonly keyMinutes: Float64Array;
   /** Areas (bitmask, see ContentIndex.ownAreaMask) the bundle's members touched when key[m] was computed. */
@@ -80,7 +83,8 @@ interface Workspace {
   readonly memberBound: Float64Array;
   readonly memberUsed: Uint8Array;
   readonly pulledInBy: Int32Array;
-  readonly heap: Int32Array;
+  /** Modules still in the running (any order). */
+  readonly cand: Int32Array;
   readonly cur: Float64Array;
   readonly gapNow: Float64Array;
   readonly scratch: Float64Array;
@@ -105,13 +109,15 @@ function workspace(ix: ContentIndex): Workspace {
       live: new Uint8Array(M),
       exact: new Uint8Array(M),
       key: new Float64Array(M),
+      bound: new Float64Array(M),
+      fresh: new Uint8Array(M),
       keyMinutes: new Float64Array(M),
       keyMask: new Uint32Array(M),
       members: new Int32Array(M + 1),
       memberBound: new Float64Array(M + 1),
       memberUsed: new Uint8Array(M + 1),
       pulledInBy: new Int32Array(M),
-      heap: new Int32Array(M),
+      cand: new Int32Array(M),
       cur: new Float64Array(A),
       gapNow: new Float64Array(A),
       scratch: new Float64Array(A),
@@ -154,7 +160,7 @@ export function planPathway(
   const M = ix.modules.length;
   const A = ix.areas.length;
   const w = workspace(ix);
-  const { done, live, exact, key, keyMinutes, keyMask, pulledInBy, heap, cur, gapNow, areaBound, areaDirty } = w;
+  const { done, live, exact, key, bound, fresh, keyMinutes, keyMask, pulledInBy, cand, cur, gapNow, areaBound, areaDirty } = w;
   const { minutes, closureOffset, closure, ownAreaMask } = ix;
   const eligible = fillEligible(ix, request, w.eligible);
   for (let m = 0; m < M; m++) {
@@ -185,10 +191,12 @@ export function planPathway(
     live[m] = ok ? 1 : 0;
   }
 
+  let nc = 0;
+  for (let m = 0; m < M; m++) if (live[m]) cand[nc++] = m;
   let remaining = Math.max(0, request.timeBudgetMinutes);
   const selected: number[] = [];
   let changed = 0xffffffff; // areas changed by the last pick (all, before the first round)
-  for (;;) {
+  for (let first = true; ; first = false) {
     // Refresh the per-area bound factors where confidence moved.
     for (let a = 0; a < A; a++) {
       if (!areaDirty[a]) continue;
@@ -198,34 +206,55 @@ export function planPathway(
       const slope = confidenceGapSlopeCeiling(c, sd[a]!);
       for (let l = 0; l < 3; l++) areaBound[l * A + a] = imp <= 0 ? 0 : imp * slope * gainFactorCeiling(l, c);
     }
-    // Re-key candidates whose members' areas changed; gather those that fit and could beat MIN_RATIO.
-    let n = 0;
-    for (let m = 0; m < M; m++) {
-      if (!live[m]) continue;
-      if (minutes[m]! > remaining) {
-        live[m] = 0; // remaining only shrinks
-        continue;
-      }
-      if (keyMask[m]! & changed) {
-        exact[m] = 0;
-        key[m] = bundleBound(ix, w, m);
-      }
-      if (keyMinutes[m]! <= remaining && key[m]! > MIN_RATIO) heap[n++] = m;
-    }
-    // Max-heap on (key desc, index asc); pop until the best exact ratio beats every remaining key.
-    for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(heap, key, i, n);
+    // Drop candidates that are taken or no longer fit alone; re-key those whose members' areas changed; find
+    // the best exact ratio among the rest that fit.
     let best = -1;
     let bestRatio = 0;
-    while (n > 0) {
-      const m = heap[0]!;
-      const k = key[m]!;
-      if (best >= 0 && (k < bestRatio || (k === bestRatio && m > best))) break;
-      heap[0] = heap[--n]!;
-      siftDown(heap, key, 0, n);
-      const ratio = exact[m] ? k : evaluate(ix, w, m, importance, sd);
-      if (keyMinutes[m]! <= remaining && (ratio > bestRatio || (ratio === bestRatio && best >= 0 && m < best))) {
-        bestRatio = ratio;
-        best = m;
+    let j = 0;
+    for (let i = 0; i < nc; i++) {
+      const m = cand[i]!;
+      if (done[m] || minutes[m]! > remaining) continue; // remaining only shrinks
+      cand[j++] = m;
+      if (keyMask[m]! & changed) {
+        exact[m] = 0;
+        if (first || closureOffset[m]! !== closureOffset[m + 1]!) key[m] = bundleBound(ix, w, m);
+        else {
+          // No prerequisites, so the minutes cannot have changed: fall back to the last bound (still valid, as
+          // bounds only shrink when confidence rises) and refresh it only if it comes to the top.
+          key[m] = bound[m]!;
+          fresh[m] = 0;
+        }
+      } else if (exact[m] && keyMinutes[m]! <= remaining) {
+        const r = key[m]!;
+        if (r > bestRatio || (r === bestRatio && best >= 0 && m < best)) {
+          bestRatio = r;
+          best = m;
+        }
+      }
+    }
+    nc = j;
+    // Evaluate bounded candidates, highest bound first, while one could still beat the best.
+    for (;;) {
+      let top = -1;
+      let topKey = 0;
+      for (let i = 0; i < nc; i++) {
+        const m = cand[i]!;
+        if (exact[m] || keyMinutes[m]! > remaining) continue;
+        const k = key[m]!;
+        if (top < 0 ? k > MIN_RATIO : k > topKey || (k === topKey && m < top)) {
+          top = m;
+          topKey = k;
+        }
+      }
+      if (top < 0 || (best >= 0 && (topKey < bestRatio || (topKey === bestRatio && top > best)))) break;
+      if (!fresh[top]) {
+        key[top] = bundleBound(ix, w, top);
+        continue;
+      }
+      const r = evaluate(ix, w, top, importance, sd);
+      if (r > bestRatio || (r === bestRatio && best >= 0 && top < best)) {
+        bestRatio = r;
+        best = top;
       }
     }
     if (best < 0 || bestRatio <= MIN_RATIO) break;
@@ -366,7 +395,8 @@ function bundleBound(ix: ContentIndex, w: Workspace, m: number): number {
   }
   w.keyMinutes[m] = mins;
   w.keyMask[m] = mask;
-  return bound === bound ? bound * (1 + 1e-9) + 1e-12 : Infinity;
+  w.fresh[m] = 1;
+  return (w.bound[m] = bound === bound ? bound * (1 + 1e-9) + 1e-12 : Infinity);
 }
 
 /**
@@ -409,31 +439,6 @@ function evaluate(ix: ContentIndex, w: Workspace, m: number, importance: Float64
   w.keyMask[m] = mask;
   w.exact[m] = 1;
   return ratio;
-}
-
-/** Sift heap[i] down a max-heap of module indexes ordered by key descending, then index ascending (keys not NaN). */
-function siftDown(heap: Int32Array, key: Float64Array, i: number, n: number): void {
-  const x = heap[i]!;
-  const kx = key[x]!;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= n) break;
-    let y = heap[c]!;
-    let ky = key[y]!;
-    if (c + 1 < n) {
-      const z = heap[c + 1]!;
-      const kz = key[z]!;
-      if (kz > ky || (kz === ky && z < y)) {
-        c++;
-        y = z;
-        ky = kz;
-      }
-    }
-    if (kx > ky || (kx === ky && x < y)) break;
-    heap[i] = y;
-    i = c;
-  }
-  heap[i] = x;
 }
 
 /**
