@@ -9,6 +9,7 @@ import { createLogger } from '../http/logger.js';
 import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { openSqlite } from '../repos/drivers/sqlite.js';
 import { ConfigError, loadConfig } from './config.js';
+import { sessionSecret } from './session-secret.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../repos/migrations/', import.meta.url));
 
@@ -36,7 +37,11 @@ function main(): void {
     database: () => database,
     content: () => content,
     logger,
-    config: { adminToken: config.ADMIN_TOKEN, rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined },
+    config: {
+      adminToken: config.ADMIN_TOKEN,
+      rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
+      sessionSecret: sessionSecret(config.SESSION_SECRET, config.DATABASE_PATH),
+    },
     clientAddress: (c) => getConnInfo(c).remote.address,
     now: () => new Date(),
   });

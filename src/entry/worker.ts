@@ -9,6 +9,8 @@ interface Env {
   DB: D1Database;
   LOG_LEVEL?: string;
   ADMIN_TOKEN?: string;
+  /** `wrangler secret put SESSION_SECRET`: signs web cookies and CSRF tokens. */
+  SESSION_SECRET?: string;
   /** `off` disables rate limits (local test runs); anything else keeps the defaults. */
   RATE_LIMITS?: string;
 }
@@ -28,6 +30,7 @@ const app = createApp({
     logLevel = level(env.LOG_LEVEL);
     return {
       adminToken: env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= 16 ? env.ADMIN_TOKEN : undefined,
+      sessionSecret: env.SESSION_SECRET && env.SESSION_SECRET.length >= 32 ? env.SESSION_SECRET : undefined,
       rateLimits: env.RATE_LIMITS === 'off' ? undefined : DEFAULT_RATE_LIMITS,
     };
   },

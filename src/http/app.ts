@@ -14,6 +14,7 @@ import { registerRecommendationReplay } from './routes/v1/recommendation-replay.
 import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
+import { tooManyAttempts } from './routes/web/limited.js';
 import { authenticate, requireScopeForKeys } from './middleware/auth.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MemoryRateLimiter, rateLimit } from './middleware/rate-limit.js';
@@ -73,7 +74,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('/v1/*', authenticate());
-  app.use('/v1/*', rateLimit(deps.rateLimiter ?? new MemoryRateLimiter(), deps.clientAddress));
+  const limiter = deps.rateLimiter ?? new MemoryRateLimiter();
+  app.use('/v1/*', rateLimit(limiter, deps.clientAddress));
+  // Password forms on the web pages share the limiter and answer with a page rather than problem+json.
+  const webSignIn = rateLimit(limiter, deps.clientAddress, tooManyAttempts);
+  for (const path of ['/sign-in', '/invite']) app.use(path, (c, next) => (c.req.method === 'POST' ? webSignIn(c, next) : next()));
   app.use('/v1/*', idempotency());
   app.use('/v1/recommendations', requireScopeForKeys('recommendations:write'));
 

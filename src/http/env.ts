@@ -11,6 +11,8 @@ export interface AppConfig {
   readonly adminToken?: string | undefined;
   /** Rate limits per rule; an absent rule is not enforced (tests leave them all off). */
   readonly rateLimits?: RateLimits | undefined;
+  /** Key (32+ characters) that signs the web pages' cookies and CSRF tokens. */
+  readonly sessionSecret?: string | undefined;
   /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
   readonly benchBaseline?: boolean | undefined;
 }

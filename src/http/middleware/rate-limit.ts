@@ -73,10 +73,21 @@ export function clientAddressOf(c: Context, resolve?: (c: Context) => string | u
   return resolve?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
 }
 
-const SIGN_IN_PATHS = new Set(['/v1/auth/sign-in', '/v1/auth/invites/accept']);
+/** API and web paths that take a password: limited per address on top of the general rule. */
+const SIGN_IN_PATHS = new Set(['/v1/auth/sign-in', '/v1/auth/invites/accept', '/sign-in', '/invite']);
+
+/** How a refusal is answered: problem+json for the API, a page for the web forms. */
+export type LimitedResponder = (c: Context, detail: string, retryAfterSeconds: number) => Response | Promise<Response>;
+
+const problemResponder: LimitedResponder = (c, detail, retryAfter) =>
+  sendProblem(c, 'rate-limited', detail, undefined, { 'Retry-After': String(retryAfter) });
 
 /** Applies the configured rules; runs after authentication so keys are limited by key, not address. */
-export function rateLimit(limiter: RateLimiter, resolveAddress?: (c: Context) => string | undefined): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  limiter: RateLimiter,
+  resolveAddress?: (c: Context) => string | undefined,
+  respond: LimitedResponder = problemResponder,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const limits = c.get('config').rateLimits;
     if (!limits) return next();
@@ -97,9 +108,7 @@ export function rateLimit(limiter: RateLimiter, resolveAddress?: (c: Context) =>
       if (!rule) continue;
       const d = await limiter.hit(key, rule, now);
       if (!d.ok) {
-        return sendProblem(c, 'rate-limited', `Too many requests for ${who}: at most ${rule.limit} per ${rule.windowSeconds} s. Try again in ${d.resetSeconds} s.`, undefined, {
-          'Retry-After': String(d.resetSeconds),
-        });
+        return respond(c, `Too many requests for ${who}: at most ${rule.limit} per ${rule.windowSeconds} s. Try again in ${d.resetSeconds} s.`, d.resetSeconds);
       }
     }
     return next();
