@@ -30,7 +30,8 @@ export function confidenceGap(mean: number, sd: number): number {
 
 /**
  * An upper bound on |confidenceGap(x, sd) − confidenceGap(y, sd)| / |x − y| for all x, y ≥ mean (up to
- * rounding): how fast the gap can still close from here. The planner uses it to bound a bundle's value.
+ * rounding): how fast the gap can still close from here. Non-increasing in mean. The planner uses it to bound
+ * a bundle's value without evaluating it.
  */
 export function confidenceGapSlopeCeiling(mean: number, sd: number): number {
   const m = mean > 1 ? 1 : mean;

@@ -76,8 +76,8 @@ const H_SLOPE_CEILING = (() => {
 })();
 
 /**
- * An upper bound on |shortfallUnit(x) − shortfallUnit(y)| / |x − y| for all x, y ≤ z (the steepest the
- * tabulated function gets at or below z; at most about 1). Lets the planner bound future gains without exp.
+ * An upper bound on |shortfallUnit(x) − shortfallUnit(y)| / |x − y| for all x, y ≤ z (the steepest the tabulated
+ * function gets at or below z; about Φ(z), at most about 1), up to rounding. Non-decreasing in z.
  */
 export function shortfallUnitSlopeCeiling(z: number): number {
   if (z <= -Z_MAX) return 0;

@@ -62,35 +62,42 @@ export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format
   return ix.modules[m]!.formats[0] ?? 'online';
 }
 
-/** Scratch arrays reused across calls for one content (planning is synchronous, so never shared mid-call). */
+/**
+ * Per-content tables and scratch arrays reused across calls (planning is synchronous, so never shared mid-call;
+ * every per-call array is reset before use).
+ */
 interface Workspace {
+  /** Per (module, area) entry, as ContentIndex.modArea: levelCode × areas + area, for looking up areaBound. */
+  readonly entryRow: Int32Array;
+  /** Per entry: baseGain × relevance (0 when the module has no gain; NaN when its gain is not a number). */
+  readonly entryGain: Float64Array;
+  /** 1 when the module has prerequisites (its bundle may have more than one member). */
+  readonly hasPrereqs: Uint8Array;
+  /** CSR over modules: the modules whose prerequisite closure contains m. */
+  readonly dependantOffset: Int32Array;
+  readonly dependants: Int32Array;
+
   readonly eligible: Uint8Array;
   readonly done: Uint8Array;
-  /** 1 while a module can still be chosen: eligible, not done, prerequisites suitable, fits the budget alone. */
-  readonly live: Uint8Array;
   /** 1 when key[m] is m's exact ratio in the current state; otherwise key[m] is an upper bound on it. */
   readonly exact: Uint8Array;
   readonly key: Float64Array;
-  /** The last upper bound computed for m, and 1 when it was computed in the current state. */
-  readonly bound: Float64Array;
-  readonly fresh: Uint8Array;
   /** Minutes of m's bundle (m plus its prerequisites not yet taken) when key[m] was computed. */
   readonly keyMinutes: Float64Array;
-  /** Areas (bitmask, see ContentIndex.ownAreaMask) the bundle's members touched when key[m] was computed. */
+  /** Areas (bitmask, see ContentIndex.ownAreaMask) the bundle's members touch, as of key[m]. */
   readonly keyMask: Uint32Array;
-  /** Members of the bundle being scored; members[M] holds their count. */
-  readonly members: Int32Array;
-  readonly memberBound: Float64Array;
-  readonly memberUsed: Uint8Array;
-  readonly pulledInBy: Int32Array;
-  /** Modules still in the running (any order). */
+  /** Modules still in the running, and the bounded ones that may beat a round's best (any order). */
   readonly cand: Int32Array;
+  readonly open: Int32Array;
+  /** Members of the bundle being scored; the last slot holds their count. */
+  readonly members: Int32Array;
+  readonly pulledInBy: Int32Array;
   readonly cur: Float64Array;
   readonly gapNow: Float64Array;
   readonly scratch: Float64Array;
   readonly touched: Int32Array;
   readonly mark: Uint8Array;
-  /** Per level and area: importance × gap slope ceiling × gain factor ceiling at the current confidence. */
+  /** Per level and area: importance × gap slope ceiling × gain factor ceiling, at the current confidence. */
   readonly areaBound: Float64Array;
   readonly areaDirty: Uint8Array;
   readonly state: Float64Array;
@@ -100,35 +107,55 @@ const workspaces = new WeakMap<ContentIndex, Workspace>();
 
 function workspace(ix: ContentIndex): Workspace {
   let w = workspaces.get(ix);
-  if (!w) {
-    const M = ix.modules.length;
-    const A = ix.areas.length;
-    w = {
-      eligible: new Uint8Array(M),
-      done: new Uint8Array(M),
-      live: new Uint8Array(M),
-      exact: new Uint8Array(M),
-      key: new Float64Array(M),
-      bound: new Float64Array(M),
-      fresh: new Uint8Array(M),
-      keyMinutes: new Float64Array(M),
-      keyMask: new Uint32Array(M),
-      members: new Int32Array(M + 1),
-      memberBound: new Float64Array(M + 1),
-      memberUsed: new Uint8Array(M + 1),
-      pulledInBy: new Int32Array(M),
-      cand: new Int32Array(M),
-      cur: new Float64Array(A),
-      gapNow: new Float64Array(A),
-      scratch: new Float64Array(A),
-      touched: new Int32Array(A),
-      mark: new Uint8Array(A),
-      areaBound: new Float64Array(3 * A),
-      areaDirty: new Uint8Array(A),
-      state: new Float64Array(A),
-    };
-    workspaces.set(ix, w);
+  if (w) return w;
+  const M = ix.modules.length;
+  const A = ix.areas.length;
+  const E = ix.modArea.length;
+  const entryRow = new Int32Array(E);
+  const entryGain = new Float64Array(E);
+  const hasPrereqs = new Uint8Array(M);
+  for (let m = 0; m < M; m++) {
+    const g0 = ix.baseGain[m]!;
+    for (let k = ix.modOffset[m]!; k < ix.modOffset[m + 1]!; k++) {
+      entryRow[k] = ix.levelCode[m]! * A + ix.modArea[k]!;
+      entryGain[k] = g0 > 0 ? g0 * ix.modRelevance[k]! : g0 <= 0 ? 0 : NaN;
+    }
+    hasPrereqs[m] = ix.closureOffset[m + 1]! > ix.closureOffset[m]! ? 1 : 0;
   }
+  const dependantOffset = new Int32Array(M + 1);
+  for (let k = 0; k < ix.closure.length; k++) dependantOffset[ix.closure[k]! + 1]!++;
+  for (let m = 0; m < M; m++) dependantOffset[m + 1]! += dependantOffset[m]!;
+  const dependants = new Int32Array(ix.closure.length);
+  const next = dependantOffset.slice(0, M);
+  for (let m = 0; m < M; m++) {
+    for (let k = ix.closureOffset[m]!; k < ix.closureOffset[m + 1]!; k++) dependants[next[ix.closure[k]!]!++] = m;
+  }
+  w = {
+    entryRow,
+    entryGain,
+    hasPrereqs,
+    dependantOffset,
+    dependants,
+    eligible: new Uint8Array(M),
+    done: new Uint8Array(M),
+    exact: new Uint8Array(M),
+    key: new Float64Array(M),
+    keyMinutes: new Float64Array(M),
+    keyMask: new Uint32Array(M),
+    cand: new Int32Array(M),
+    open: new Int32Array(M),
+    members: new Int32Array(M + 1),
+    pulledInBy: new Int32Array(M),
+    cur: new Float64Array(A),
+    gapNow: new Float64Array(A),
+    scratch: new Float64Array(A),
+    touched: new Int32Array(A),
+    mark: new Uint8Array(A),
+    areaBound: new Float64Array(3 * A),
+    areaDirty: new Uint8Array(A),
+    state: new Float64Array(A),
+  };
+  workspaces.set(ix, w);
   return w;
 }
 
@@ -142,13 +169,14 @@ const MIN_RATIO = 1e-9;
  * later modules on the same area are usually worth less. Invariants: total minutes ≤ timeBudgetMinutes; no
  * completed module; no duplicates; every prerequisite before its dependant or completed; every step eligible.
  *
- * The greedy is exact but lazy. Each candidate keeps a key that is either its exact ratio in the current state
- * or a proven upper bound on it (see bundleBound); a round pops candidates in key order, evaluating bounded ones
- * exactly, until the best exact ratio found beats every remaining key. Stale ratios are NOT used as bounds: the
+ * The greedy is exact but lazy: a round evaluates exactly only the bundles whose upper bound could beat the best
+ * ratio found so far, highest bound first. Each candidate's key is its exact ratio while nothing it depends on
+ * has changed, otherwise an upper bound (see bundleBound). A stale exact ratio is never used as a bound: the
  * objective is not diminishing-returns everywhere (an intermediate or advanced module fits better as confidence
- * rises, and a bundle gets cheaper when a prerequisite is taken). So when a pick changes an area that a bundle's
- * members touch, the bundle's key falls back to a fresh upper bound; taking a prerequisite changes that
- * prerequisite's own areas (modules without areas share a bit of their own), so its dependants are caught too.
+ * rises, and a bundle gets cheaper when a prerequisite is taken), so whenever a pick changes an area that a
+ * bundle's members touch, or takes one of its members, the bundle is re-bounded from the current state. Taking
+ * a prerequisite changes its own areas (modules without areas share one bit of their own), which catches the
+ * bundles that depend on it; they are also marked explicitly.
  */
 export function planPathway(
   content: Content,
@@ -160,13 +188,12 @@ export function planPathway(
   const M = ix.modules.length;
   const A = ix.areas.length;
   const w = workspace(ix);
-  const { done, live, exact, key, bound, fresh, keyMinutes, keyMask, pulledInBy, cand, cur, gapNow, areaBound, areaDirty } = w;
-  const { minutes, closureOffset, closure, ownAreaMask } = ix;
+  const { done, exact, key, keyMinutes, keyMask, pulledInBy, cand, open, cur, gapNow, areaBound, areaDirty } = w;
+  const { entryRow, entryGain, hasPrereqs } = w;
+  const { minutes, closureOffset, closure, ownAreaMask, modOffset } = ix;
   const eligible = fillEligible(ix, request, w.eligible);
   for (let m = 0; m < M; m++) {
     done[m] = 0;
-    exact[m] = 0;
-    keyMask[m] = 0xffffffff; // every candidate is keyed in the first round
     pulledInBy[m] = -1;
   }
   for (const id of request.completedModuleIds) {
@@ -181,76 +208,89 @@ export function planPathway(
     areaDirty[a] = 1;
   }
   // Candidates: eligible, not done, every prerequisite done or eligible (done only grows, and only by taking
-  // eligible modules, so a blocked module stays blocked).
+  // eligible modules, so a blocked module stays blocked). All are keyed in the first round.
+  let nc = 0;
   for (let m = 0; m < M; m++) {
-    let ok = eligible[m] === 1 && done[m] === 0;
-    for (let k = closureOffset[m]!; ok && k < closureOffset[m + 1]!; k++) {
+    if (!eligible[m] || done[m]) continue;
+    let ok = true;
+    for (let k = closureOffset[m]!; k < closureOffset[m + 1]!; k++) {
       const p = closure[k]!;
-      if (!done[p] && !eligible[p]) ok = false;
+      if (!done[p] && !eligible[p]) {
+        ok = false;
+        break;
+      }
     }
-    live[m] = ok ? 1 : 0;
+    if (!ok) continue;
+    cand[nc++] = m;
+    keyMask[m] = 0xffffffff;
   }
 
-  let nc = 0;
-  for (let m = 0; m < M; m++) if (live[m]) cand[nc++] = m;
   let remaining = Math.max(0, request.timeBudgetMinutes);
   const selected: number[] = [];
-  let changed = 0xffffffff; // areas changed by the last pick (all, before the first round)
-  for (let first = true; ; first = false) {
+  let changed = -1; // areas changed by the last pick, as a bitmask (all, before the first round)
+  for (;;) {
     // Refresh the per-area bound factors where confidence moved.
     for (let a = 0; a < A; a++) {
       if (!areaDirty[a]) continue;
       areaDirty[a] = 0;
       const imp = importance[a]!;
       const c = cur[a]!;
-      const slope = confidenceGapSlopeCeiling(c, sd[a]!);
-      for (let l = 0; l < 3; l++) areaBound[l * A + a] = imp <= 0 ? 0 : imp * slope * gainFactorCeiling(l, c);
+      const slope = imp <= 0 ? 0 : imp * confidenceGapSlopeCeiling(c, sd[a]!);
+      for (let l = 0; l < 3; l++) areaBound[l * A + a] = imp <= 0 ? 0 : slope * gainFactorCeiling(l, c);
     }
-    // Drop candidates that are taken or no longer fit alone; re-key those whose members' areas changed; find
-    // the best exact ratio among the rest that fit.
+    // Drop candidates that are taken or no longer fit alone (remaining only shrinks); re-bound those whose
+    // members' areas changed; find the best exact ratio among those that fit; list the bounded ones that could
+    // beat MIN_RATIO.
     let best = -1;
     let bestRatio = 0;
+    let no = 0;
     let j = 0;
     for (let i = 0; i < nc; i++) {
       const m = cand[i]!;
-      if (done[m] || minutes[m]! > remaining) continue; // remaining only shrinks
+      const own = minutes[m]!;
+      if (done[m] || own > remaining) continue;
       cand[j++] = m;
+      let k: number;
       if (keyMask[m]! & changed) {
         exact[m] = 0;
-        if (first || closureOffset[m]! !== closureOffset[m + 1]!) key[m] = bundleBound(ix, w, m);
+        if (hasPrereqs[m]) k = key[m] = bundleBound(ix, w, m);
         else {
-          // No prerequisites, so the minutes cannot have changed: fall back to the last bound (still valid, as
-          // bounds only shrink when confidence rises) and refresh it only if it comes to the top.
-          key[m] = bound[m]!;
-          fresh[m] = 0;
+          // A single module (the common case), inline: Σ entry gain × area factor per minute.
+          let u = 0;
+          for (let e = modOffset[m]!, end = modOffset[m + 1]!; e < end; e++) u += entryGain[e]! * areaBound[entryRow[e]!]!;
+          u /= own > 1 ? own : 1;
+          k = key[m] = u === u ? u * (1 + 1e-9) + 1e-12 : Infinity;
+          keyMinutes[m] = own;
+          keyMask[m] = ownAreaMask[m]!;
         }
-      } else if (exact[m] && keyMinutes[m]! <= remaining) {
-        const r = key[m]!;
-        if (r > bestRatio || (r === bestRatio && best >= 0 && m < best)) {
-          bestRatio = r;
+      } else k = key[m]!;
+      if (keyMinutes[m]! > remaining) continue;
+      if (exact[m]) {
+        if (k > bestRatio || (k === bestRatio && best >= 0 && m < best)) {
+          bestRatio = k;
           best = m;
         }
-      }
+      } else if (k > MIN_RATIO) open[no++] = m;
     }
     nc = j;
-    // Evaluate bounded candidates, highest bound first, while one could still beat the best.
+    // Evaluate the highest bound that could still beat the best, until none can.
     for (;;) {
       let top = -1;
       let topKey = 0;
-      for (let i = 0; i < nc; i++) {
-        const m = cand[i]!;
-        if (exact[m] || keyMinutes[m]! > remaining) continue;
+      j = 0;
+      for (let i = 0; i < no; i++) {
+        const m = open[i]!;
+        if (exact[m]) continue;
         const k = key[m]!;
-        if (top < 0 ? k > MIN_RATIO : k > topKey || (k === topKey && m < top)) {
+        if (best >= 0 && (k < bestRatio || (k === bestRatio && m > best))) continue;
+        open[j++] = m;
+        if (top < 0 || k > topKey || (k === topKey && m < top)) {
           top = m;
           topKey = k;
         }
       }
-      if (top < 0 || (best >= 0 && (topKey < bestRatio || (topKey === bestRatio && top > best)))) break;
-      if (!fresh[top]) {
-        key[top] = bundleBound(ix, w, top);
-        continue;
-      }
+      no = j;
+      if (top < 0) break;
       const r = evaluate(ix, w, top, importance, sd);
       if (r > bestRatio || (r === bestRatio && best >= 0 && top < best)) {
         bestRatio = r;
@@ -285,7 +325,7 @@ export function planPathway(
     const m = ordered[i]!;
     const gains: StepGain[] = [];
     const value = applyGains(ix, m, state, importance, gains, sd);
-    if (gains.length > 1) gains.sort(byGainDesc);
+    sortGains(gains);
     const week = 1 + Math.floor(cum / weekly);
     cum += minutes[m]!;
     steps.push({ module: m, format: stepFormat(ix, m, request.formats), minutes: minutes[m]!, week, gains, value, pulledInBy: pulledInBy[m]! });
@@ -293,15 +333,26 @@ export function planPathway(
   return { steps, totalMinutes: cum };
 }
 
-function byGainDesc(x: StepGain, y: StepGain): number {
-  return y.gain - x.gain || x.area - y.area;
+/** Sort by gain descending, then area ascending (a stable insertion sort: steps have a handful of areas). */
+function sortGains(gains: StepGain[]): void {
+  for (let i = 1; i < gains.length; i++) {
+    const x = gains[i]!;
+    let j = i - 1;
+    while (j >= 0) {
+      const y = gains[j]!;
+      if (!(x.gain - y.gain > 0 || (!(x.gain - y.gain < 0) && y.area - x.area > 0))) break;
+      gains[j + 1] = y;
+      j--;
+    }
+    gains[j + 1] = x;
+  }
 }
 
-/** Take module q: raise the area means by its expected gains. */
+/** Take module q: raise the area means by its expected gains; its dependants' bundles lose a member. */
 function take(ix: ContentIndex, w: Workspace, q: number, importance: Float64Array, sd: Float64Array): void {
-  const { cur, gapNow, areaDirty } = w;
+  const { cur, gapNow, areaDirty, dependantOffset, dependants, keyMask } = w;
   w.done[q] = 1;
-  w.live[q] = 0;
+  for (let k = dependantOffset[q]!; k < dependantOffset[q + 1]!; k++) keyMask[dependants[k]!] = 0xffffffff;
   applyGains(ix, q, cur, importance, null);
   for (let k = ix.modOffset[q]!; k < ix.modOffset[q + 1]!; k++) {
     const a = ix.modArea[k]!;
@@ -328,75 +379,28 @@ function gather(ix: ContentIndex, w: Workspace, m: number): number {
 }
 
 /**
- * An upper bound on bundle m's ratio now and in every later state of this call (later states only raise
- * confidence and only drop members); also records the bundle's minutes and area mask. Member q closes at most
- * Σ_a importance_a × (gap slope ceiling from cur_a) × baseGain_q × relevance × (gain factor ceiling from cur_a);
- * the ratio of any subset containing m is at most the best such subset's Σ bound / Σ minutes. Inflated a little
- * for rounding. +Infinity when inputs are not finite (such a bundle is always evaluated).
+ * An upper bound on bundle m's ratio now and in every later state of this call with the same members (later
+ * states only raise confidence): gains only raise confidence, and from confidence c on area a a member can close
+ * at most importance_a × (gap slope ceiling from c) × baseGain × relevance × (gain factor ceiling from c), both
+ * ceilings being non-increasing in c. Inflated a little for rounding; +Infinity when inputs are not finite
+ * (then the bundle is always evaluated). Records the bundle's minutes and area mask.
  */
 function bundleBound(ix: ContentIndex, w: Workspace, m: number): number {
-  const { members, memberBound, memberUsed, areaBound } = w;
-  const { minutes, modOffset, modArea, modRelevance, baseGain, levelCode, ownAreaMask } = ix;
-  const A = ix.areas.length;
-  const c0 = ix.closureOffset[m]!;
-  const mins = c0 === ix.closureOffset[m + 1]! ? minutes[m]! : gather(ix, w, m);
-  const n = c0 === ix.closureOffset[m + 1]! ? 1 : members[members.length - 1]!;
+  const { members, entryRow, entryGain, areaBound } = w;
+  const { ownAreaMask, modOffset } = ix;
+  const mins = gather(ix, w, m);
+  const n = members[members.length - 1]!;
   let mask = 0;
-  let bound: number;
-  if (n === 1) {
-    mask = ownAreaMask[m]!;
-    const g0 = baseGain[m]!;
-    let u = 0;
-    if (g0 > 0) {
-      const row = levelCode[m]! * A;
-      for (let k = modOffset[m]!, end = modOffset[m + 1]!; k < end; k++) u += modRelevance[k]! * areaBound[row + modArea[k]!]!;
-      u *= g0;
-    }
-    bound = u / (mins > 1 ? mins : 1);
-  } else {
-    let allAtLeastOne = true;
-    for (let j = 0; j < n; j++) {
-      const q = members[j]!;
-      mask |= ownAreaMask[q]!;
-      const g0 = baseGain[q]!;
-      let u = 0;
-      if (g0 > 0) {
-        const row = levelCode[q]! * A;
-        for (let k = modOffset[q]!, end = modOffset[q + 1]!; k < end; k++) u += modRelevance[k]! * areaBound[row + modArea[k]!]!;
-        u *= g0;
-      }
-      memberBound[j] = u;
-      memberUsed[j] = 0;
-      if (!(minutes[q]! >= 1)) allAtLeastOne = false;
-    }
-    if (!allAtLeastOne) bound = Infinity;
-    else {
-      // Best ratio over subsets containing m: add the others by their own ratio while that raises the total's.
-      let num = memberBound[n - 1]!;
-      let den = minutes[m]!;
-      for (;;) {
-        let pick = -1;
-        let pickRatio = -Infinity;
-        for (let j = 0; j < n - 1; j++) {
-          if (memberUsed[j]) continue;
-          const r = memberBound[j]! / minutes[members[j]!]!;
-          if (r > pickRatio) {
-            pickRatio = r;
-            pick = j;
-          }
-        }
-        if (pick < 0 || !(pickRatio > num / den)) break;
-        memberUsed[pick] = 1;
-        num += memberBound[pick]!;
-        den += minutes[members[pick]!]!;
-      }
-      bound = num / den;
-    }
+  let u = 0;
+  for (let j = 0; j < n; j++) {
+    const q = members[j]!;
+    mask |= ownAreaMask[q]!;
+    for (let e = modOffset[q]!, end = modOffset[q + 1]!; e < end; e++) u += entryGain[e]! * areaBound[entryRow[e]!]!;
   }
+  u /= mins > 1 ? mins : 1;
   w.keyMinutes[m] = mins;
   w.keyMask[m] = mask;
-  w.fresh[m] = 1;
-  return (w.bound[m] = bound === bound ? bound * (1 + 1e-9) + 1e-12 : Infinity);
+  return u === u ? u * (1 + 1e-9) + 1e-12 : Infinity;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '../../../repos/evidence-sets.js';
 import { hasJudgement, listJudgements, upsertJudgementQueries } from '../../../repos/judgements.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
+import { evidenceInForce, forgetEvidenceInForce } from '../../evidence-cache.js';
 import { DEFAULT_PANEL_METHOD } from '../v1/evidence-drafts.js';
 import { aggregationBasis } from '../v1/evidence-panel.js';
 import type { JudgementSubmit } from './judgement-csv.js';
@@ -121,7 +121,9 @@ export async function publishDraft(c: C, draft: EvidenceSetRecord): Promise<Outc
   }
   try {
     await database.atomic(publishDraftQueries(database, draft.id, c.get('clock')().toISOString()));
+    forgetEvidenceInForce(database);
   } catch (err) {
+    forgetEvidenceInForce(database);
     if (isNotDraftViolation(err) || isUniqueViolation(err)) return fail('Another person is publishing this draft. Reload the page.');
     throw err;
   }
