@@ -1,20 +1,18 @@
 // Self-assessments and pathways: take the assessment (stored with its pathway and provenance), see your history
 // and your pathway; a leader sees a person's answers and pathway only if that person chose to share them.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { recommend } from '../../../domain/recommend.js';
-import { newAssessment, listAssessments } from '../../../repos/assessments.js';
-import { newPathway } from '../../../repos/pathways.js';
-import { recordProgressQuery } from '../../../repos/progress.js';
+import { listAssessments } from '../../../repos/assessments.js';
 import type { Staff } from '../../../repos/staff.js';
 import { isSelf, ownStaff, pageRequest, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
-import { myPathway, planAround, planningState } from '../../pathway-view.js';
+import { myPathway, planningState } from '../../pathway-view.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { PageQuery, pageOf, StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssessmentBody, AssessmentCreatedSchema, AssessmentSchema, MyPathwaySchema } from '../../schemas/learning.js';
+import { takeAssessment } from '../../services/staff-progress.js';
 import { toEngineRequest } from './recommendations.js';
 import type { Context } from 'hono';
 
@@ -97,29 +95,10 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid('json');
     const staff = await ownStaff(c);
     const { content } = await evidenceInForce(c);
-    const database = c.get('database');
-    const now = c.get('clock')();
     // Checks every id in the body (422 naming each unknown one) before anything is stored.
-    toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase });
-    const state = await planningState(c, staff);
-    const selfReported = body.completedModuleIds.filter((id) => !state.completed.has(id));
-    for (const id of selfReported) state.completed.add(id);
-    const known = new Set(content.catalogue.modules.map((m) => m.id));
-    const around = planAround(content, state);
-    const request = {
-      ...toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase, completedModuleIds: around.ids.filter((id) => known.has(id)) }),
-      timeBudgetMinutes: Math.max(0, body.timeBudgetMinutes - around.assignedMinutes),
-    };
-    const response = recommend(content, request);
-    const assessment = newAssessment(database.db, staff.id, body, now);
-    const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: assessment.id, cause: 'assessment', request, response }, now);
-    await database.atomic([
-      assessment.query,
-      pathway.query,
-      ...selfReported.map((id) => recordProgressQuery(database.db, staff.id, id, 'completed', 'self', now)),
-    ]);
-    const view = myPathway(content, { ...state, latest: { id: pathway.id, staffId: staff.id, assessmentId: assessment.id, cause: 'assessment', request, response, createdAt: now.toISOString() } });
-    return c.json({ assessment: { id: assessment.id, createdAt: now.toISOString() }, pathway: view } as never, 201);
+    const request = toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase });
+    const taken = await takeAssessment(c, content, staff, { request, answers: body, alsoCompleted: body.completedModuleIds });
+    return c.json({ assessment: taken.assessment, pathway: myPathway(content, taken.state) } as never, 201);
   });
 
   app.openapi(history, async (c) => {

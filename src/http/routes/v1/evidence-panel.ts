@@ -1,13 +1,11 @@
 // The panel's work on a draft: POST/GET /v1/evidence-sets/{id}/judgements, POST .../aggregate (weights with CR,
 // GCI, flags and dispersion, stored into the draft) and POST .../preview (impact on a population). Admin token only.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { aggregatePanel, checkJudgement, type PanelJudgement } from '../../../domain/panel/index.js';
-import { DEFAULT_POPULATION_SEED, previewImpact, syntheticPopulation } from '../../../domain/preview.js';
-import { getEvidenceSet, isNotDraftViolation, updateDraftQuery } from '../../../repos/evidence-sets.js';
-import { hasJudgement, listJudgements, upsertJudgementQueries, type JudgementRecord } from '../../../repos/judgements.js';
+import type { PanelJudgement } from '../../../domain/panel/index.js';
+import { getEvidenceSet } from '../../../repos/evidence-sets.js';
+import { listJudgements } from '../../../repos/judgements.js';
 import type { Content, RecommendationRequest } from '../../../domain/types.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { ProblemError, type FieldError } from '../../problem.js';
 import {
@@ -21,16 +19,13 @@ import {
   PreviewOptionsSchema,
 } from '../../schemas/evidence.js';
 import type { RecommendationRequestBody } from '../../schemas/recommendation.js';
+import { aggregateDraft, previewDraft, storeJudgements } from '../../services/evidence-sets.js';
+import { fieldErrors } from '../../services/outcome.js';
 import { toEngineRequest } from './recommendations.js';
 import { adminDoc, conflictDoc, findDraft, findSet, notDraft, recordView } from './evidence-shared.js';
 
 const tags = ['Evidence panel'];
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
-
-/** Fingerprint of the judgements an aggregation used: publish refuses a draft whose judgements changed since. */
-export function aggregationBasis(judgements: readonly JudgementRecord[]): string {
-  return judgements.map((j) => `${j.expert}\u0000${j.weight}\u0000${j.submittedAt}\u0000${j.id}`).sort().join('\n');
-}
 
 /** Every given staff request as an engine request; one 422 naming every unknown id in any of them. */
 function checkedPopulation(content: Content, people: readonly RecommendationRequestBody[]): RecommendationRequest[] {
@@ -105,21 +100,14 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
   app.openapi(submit, async (c) => {
     const id = c.req.valid('param').id;
     const input = c.req.valid('json');
-    const database = c.get('database');
     const draft = await findDraft(c, id, 'accept judgements');
-    const checked = checkJudgement(c.get('content'), draft.body, input);
-    if (!checked.ok) throw new ProblemError('validation', `The judgements of '${input.expert}' have problems; nothing was stored.`, checked.problems);
-    const replaced = await hasJudgement(database, id, input.expert);
-    const submittedAt = c.get('clock')().toISOString();
-    const record = { id: crypto.randomUUID(), evidenceSetId: id, expert: input.expert, weight: input.weight, body: checked.judgement, submittedAt };
-    try {
-      await database.atomic(upsertJudgementQueries(database, record));
-    } catch (err) {
-      if (isNotDraftViolation(err)) throw notDraft(id, 'no longer a draft', 'accept judgements');
-      throw err;
+    const stored = await storeJudgements(c, draft, [input]);
+    if (!stored.ok) {
+      if (stored.reason === 'invalid') throw new ProblemError('validation', `The judgements of '${input.expert}' have problems; nothing was stored.`, fieldErrors(stored.problems));
+      throw notDraft(id, 'no longer a draft', 'accept judgements');
     }
-    const receipt = { evidenceSetId: id, expert: input.expert, weight: input.weight, submittedAt, replaced, consistency: checked.consistency };
-    return c.json(receipt as never, replaced ? 200 : 201);
+    const { expert, weight, submittedAt, replaced, consistency } = stored.value[0]!;
+    return c.json({ evidenceSetId: id, expert, weight, submittedAt, replaced, consistency } as never, replaced ? 200 : 201);
   });
 
   app.openapi(listRoute, async (c) => {
@@ -131,41 +119,22 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
   app.openapi(aggregate, async (c) => {
     const id = c.req.valid('param').id;
     const options = AggregateOptionsSchema.parse(c.req.valid('json') ?? {});
-    const database = c.get('database');
     const draft = await findDraft(c, id, 'aggregate judgements');
-    const base = (draft.basedOn && (await getEvidenceSet(database, draft.basedOn))?.body) || draft.body;
-    const judgements = await listJudgements<PanelJudgement>(database, id);
-    const provenance = draft.body.provenance;
-    const outcome = aggregatePanel(
-      base,
-      {
-        id,
-        version: draft.version,
-        provenance: { ...provenance, members: provenance.members.length ? provenance.members : judgements.map((j) => j.expert) },
-      },
-      judgements.map((j) => ({ expert: j.expert, weight: j.weight, judgement: j.body })),
-      options,
-    );
-    if (!outcome.ok) throw new ProblemError('validation', `The judgements for '${id}' cannot be aggregated yet; the draft was not changed.`, outcome.problems);
-    const stored = { ...outcome.report, aggregatedAt: c.get('clock')().toISOString(), basis: aggregationBasis(judgements) };
-    try {
-      await database.atomic([updateDraftQuery(database, id, outcome.evidence, stored)]);
-    } catch (err) {
-      if (isNotDraftViolation(err)) throw notDraft(id, 'no longer a draft', 'aggregate judgements');
-      throw err;
+    const done = await aggregateDraft(c, draft, options);
+    if (!done.ok) {
+      if (done.reason === 'cannot-aggregate') throw new ProblemError('validation', `The judgements for '${id}' cannot be aggregated yet; the draft was not changed.`, fieldErrors(done.problems));
+      throw notDraft(id, 'no longer a draft', 'aggregate judgements');
     }
-    const record = await getEvidenceSet(database, id);
+    const record = await getEvidenceSet(c.get('database'), id);
     if (record?.status !== 'draft') throw notDraft(id, record?.status ?? 'gone', 'aggregate judgements');
-    return c.json({ report: outcome.report, evidenceSet: recordView(record) } as never, 200);
+    return c.json({ report: done.value, evidenceSet: recordView(record) } as never, 200);
   });
 
   app.openapi(preview, async (c) => {
     const id = c.req.valid('param').id;
     const options = PreviewOptionsSchema.parse(c.req.valid('json') ?? {});
     const draft = await findDraft(c, id, 'preview it (it is already in force or retired)');
-    const content = c.get('content');
-    const current = await evidenceInForce(c);
-    const population = options.population ? checkedPopulation(content, options.population) : syntheticPopulation(content, options.size, options.seed ?? DEFAULT_POPULATION_SEED);
-    return c.json(previewImpact(content, current.record.body, draft.body, population, options.topK) as never, 200);
+    const population = options.population && checkedPopulation(c.get('content'), options.population);
+    return c.json((await previewDraft(c, draft, { ...options, population })) as never, 200);
   });
 }

@@ -3,22 +3,19 @@
 // to population learning.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { checkIn } from '../../../domain/checkin.js';
-import { validateCheckInRefs } from '../../../domain/recommend.js';
-import type { Content } from '../../../domain/types.js';
-import { newCheckIn, observationQueries } from '../../../repos/checkins.js';
-import { newPathway } from '../../../repos/pathways.js';
-import { getProgress, listProgress, recordProgressQuery } from '../../../repos/progress.js';
+import { listProgress } from '../../../repos/progress.js';
 import type { Staff } from '../../../repos/staff.js';
 import { ownStaff, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
-import { myPathway, planAround, planningState } from '../../pathway-view.js';
+import { myPathway } from '../../pathway-view.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { CheckInBody, CheckInResultSchema, ProgressBody, ProgressListSchema, ProgressSchema } from '../../schemas/learning.js';
+import { fieldErrors } from '../../services/outcome.js';
+import { checkIn, recordProgress } from '../../services/staff-progress.js';
 
 const tags = ['Progress'];
 
@@ -75,18 +72,11 @@ const checkin = createRoute({
   },
 });
 
-function knownModule(content: Content, moduleId: string): void {
-  if (!content.catalogue.modules.some((m) => m.id === moduleId)) {
-    throw new ProblemError('validation', `There is no module ${moduleId}.`, [{ path: 'moduleId', message: `Unknown module (catalogue ${content.catalogue.version}).` }]);
-  }
-}
-
 /** Records progress for a person and answers with the stored record. */
 async function record(c: Context<AppEnv>, staff: Staff, body: { moduleId: string; status: 'started' | 'completed' }, source: string) {
-  knownModule(c.get('content'), body.moduleId);
-  const database = c.get('database');
-  await database.atomic([recordProgressQuery(database.db, staff.id, body.moduleId, body.status, source, c.get('clock')())]);
-  return (await getProgress(database.db, staff.id, body.moduleId))!;
+  const recorded = await recordProgress(c, staff, body, source);
+  if (!recorded.ok) throw new ProblemError('validation', `There is no module ${body.moduleId}.`, fieldErrors(recorded.problems));
+  return recorded.value;
 }
 
 export function registerProgress(app: OpenAPIHono<AppEnv>): void {
@@ -107,26 +97,11 @@ export function registerProgress(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid('json');
     const staff = await ownStaff(c);
     const { content } = await evidenceInForce(c);
-    const problems = validateCheckInRefs(content, body);
-    if (problems.length) throw new ProblemError('validation', 'The check-in refers to ids this service does not know.', problems);
-    const state = await planningState(c, staff);
-    if (!state.latest) throw new ProblemError('conflict', 'Take the self-assessment first; a check-in updates the pathway it gives you.');
-    const database = c.get('database');
-    const now = c.get('clock')();
-    // Plan around what is done or assigned now (the module itself joins through the check-in).
-    const request = { ...state.latest.request, completedModuleIds: planAround(content, state, body.moduleId).ids };
-    const result = checkIn(content, request, state.latest.response, body);
-    const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: state.latest.assessmentId, cause: 'checkin', request: result.request, response: result.response }, now);
-    const stored = newCheckIn(database.db, { staffId: staff.id, moduleId: body.moduleId, ratings: body.ratings, pathwayId: pathway.id }, now);
-    await database.atomic([
-      recordProgressQuery(database.db, staff.id, body.moduleId, 'completed', 'self', now),
-      pathway.query,
-      stored.query,
-      ...observationQueries(database.db, result.observations, now),
-    ]);
-    state.completed.add(body.moduleId);
-    state.started.delete(body.moduleId);
-    const view = myPathway(content, { ...state, latest: { id: pathway.id, staffId: staff.id, assessmentId: state.latest.assessmentId, cause: 'checkin', request: result.request, response: result.response, createdAt: now.toISOString() } });
-    return c.json({ checkIn: { id: stored.id, moduleId: body.moduleId, createdAt: now.toISOString() }, pathway: view } as never, 201);
+    const done = await checkIn(c, content, staff, body);
+    if (!done.ok) {
+      if (done.reason === 'unknown-ids') throw new ProblemError('validation', 'The check-in refers to ids this service does not know.', fieldErrors(done.problems));
+      throw new ProblemError('conflict', 'Take the self-assessment first; a check-in updates the pathway it gives you.');
+    }
+    return c.json({ checkIn: done.value.checkIn, pathway: myPathway(content, done.value.state) } as never, 201);
   });
 }

@@ -11,7 +11,7 @@ import { PanelPreviewPage } from '../../../web/pages/panel-preview.js';
 import { PanelSetPage } from '../../../web/pages/panel-set.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
-import { aggregationBasis } from '../v1/evidence-panel.js';
+import { aggregationBasis } from '../../services/evidence-sets.js';
 import { requireWebUser } from './guard.js';
 import { readJudgements } from './judgement-csv.js';
 import { aggregateDraft, createDraft, previewDraft, publishDraft, storeJudgements } from './panel-actions.js';

@@ -1,4 +1,6 @@
 // HMAC-SHA-256 signing of small values with Web Crypto only (runs in Node and Cloudflare Workers alike).
+import { base64url, randomToken } from '../../../repos/crypto.js';
+
 const enc = new TextEncoder();
 const keys = new Map<string, Promise<CryptoKey>>();
 
@@ -9,12 +11,6 @@ function key(secret: string): Promise<CryptoKey> {
     keys.set(secret, k);
   }
   return k;
-}
-
-export function base64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export function fromBase64url(text: string): Uint8Array | null {
@@ -29,7 +25,7 @@ export function fromBase64url(text: string): Uint8Array | null {
 
 /** A random url-safe id of `bytes` random bytes (default 16 → 22 characters). */
 export function randomId(bytes = 16): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+  return randomToken(bytes);
 }
 
 /** The base64url HMAC-SHA-256 of `purpose:value` under `secret`; the purpose keeps signatures of different kinds apart. */

@@ -1,0 +1,224 @@
+// The evidence panel's work on draft evidence sets, for the API (/v1/evidence-sets/...) and the panel console
+// (/panel/...) alike: start a draft, store judgements, aggregate them, preview the impact, publish.
+import type { Context } from 'hono';
+import { aggregatePanel, checkJudgement, type AggregationReport, type JudgementInput, type OwnConsistency, type PanelJudgement, type PanelOptions } from '../../domain/panel/index.js';
+import { DEFAULT_POPULATION_SEED, previewImpact, syntheticPopulation, type ImpactPreview } from '../../domain/preview.js';
+import type { RecommendationRequest } from '../../domain/types.js';
+import { isUniqueViolation } from '../../repos/database.js';
+import {
+  getEvidenceSet,
+  insertEvidenceSetQuery,
+  isNotDraftViolation,
+  maxEvidenceVersion,
+  publishDraftQueries,
+  updateDraftQuery,
+  type EvidenceSetRecord,
+} from '../../repos/evidence-sets.js';
+import { hasJudgement, listJudgements, upsertJudgementQueries, type JudgementRecord } from '../../repos/judgements.js';
+import type { AppEnv } from '../env.js';
+import { evidenceInForce, forgetEvidenceInForce } from '../evidence-cache.js';
+import { succeed, type Failure, type Outcome, type ServiceProblem } from './outcome.js';
+
+type C = Context<AppEnv>;
+
+export const DEFAULT_PANEL_METHOD =
+  "Analytic Hierarchy Process: pairwise comparisons on Saaty's 1-9 scale, aggregated across experts by weighted " +
+  'geometric mean of judgements (AIJ), priorities by row geometric mean with an eigenvector cross-check, consistency ' +
+  'by CR (named RI table) and GCI; module ratings aggregated by weighted mean with median and IQR reported.';
+
+/** Fingerprint of the judgements an aggregation used: publish refuses a draft whose judgements changed since. */
+export function aggregationBasis(judgements: readonly JudgementRecord[]): string {
+  return judgements.map((j) => `${j.expert}\u0000${j.weight}\u0000${j.submittedAt}\u0000${j.id}`).sort().join('\n');
+}
+
+/** The set left draft (or went) while this request worked on it; `status` is what it is now. */
+export interface NotDraft extends Failure<'not-draft'> {
+  readonly status: string;
+}
+
+const notDraft = (status: string): NotDraft => ({ ok: false, reason: 'not-draft', status, problems: [{ kind: 'conflict', path: 'id', message: `evidence set is ${status}` }] });
+
+const failure = <R extends string>(reason: R, kind: ServiceProblem['kind'], path: string, message: string): Failure<R> => ({ ok: false, reason, problems: [{ kind, path, message }] });
+
+export interface DraftInput {
+  /** Default: evidence-v<version>. */
+  readonly id?: string | undefined;
+  readonly provenance: {
+    readonly panel: string;
+    readonly members: string[];
+    readonly method?: string | undefined;
+    readonly date?: string | undefined;
+    readonly sources?: string[] | undefined;
+    readonly notes: string;
+  };
+}
+
+/**
+ * Starts a draft copied from the set in force, with its provenance (method, date and sources default to the panel
+ * method, today and the base set's sources). Fails when the chosen id is taken, or when concurrent starts took
+ * every version number tried.
+ */
+export async function createDraft(c: C, input: DraftInput): Promise<Outcome<EvidenceSetRecord, Failure<'id-taken' | 'busy'>>> {
+  const database = c.get('database');
+  const base = (await evidenceInForce(c)).record;
+  const now = c.get('clock')();
+  if (input.id && (await getEvidenceSet(database, input.id))) return failure('id-taken', 'conflict', 'id', 'already used');
+  const p = input.provenance;
+  const provenance = {
+    panel: p.panel,
+    members: p.members,
+    method: p.method ?? DEFAULT_PANEL_METHOD,
+    date: p.date ?? now.toISOString().slice(0, 10),
+    sources: p.sources ?? base.body.provenance.sources,
+    notes: p.notes,
+  };
+  // Versions are allocated max + 1; a concurrent create takes the same number and we try the next one.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const version = (await maxEvidenceVersion(database)) + 1;
+    const id = input.id ?? `evidence-v${version}${attempt ? `-${crypto.randomUUID().slice(0, 6)}` : ''}`;
+    const body = { ...base.body, id, version, provenance };
+    try {
+      await database.atomic([insertEvidenceSetQuery(database, { body, status: 'draft', basedOn: base.id, now: now.toISOString() })]);
+    } catch (err) {
+      if (isUniqueViolation(err)) continue;
+      throw err;
+    }
+    return succeed((await getEvidenceSet(database, id))!);
+  }
+  return failure('busy', 'conflict', 'id', 'taken by a draft started at the same moment');
+}
+
+export interface StoredJudgement {
+  readonly expert: string;
+  readonly weight: number;
+  readonly submittedAt: string;
+  /** True when it replaced the expert's earlier submission. */
+  readonly replaced: boolean;
+  /** The expert's own consistency (CR, GCI, pairs to revisit). */
+  readonly consistency: OwnConsistency[];
+}
+
+/** A problem in one expert's submission. */
+export interface JudgementProblem extends ServiceProblem {
+  readonly expert: string;
+}
+
+export interface InvalidJudgements extends Failure<'invalid'> {
+  readonly problems: readonly JudgementProblem[];
+}
+
+/**
+ * Checks every submission against the draft first (any problem: nothing is stored), then stores them all in one
+ * write, each replacing that expert's earlier submission.
+ */
+export async function storeJudgements(
+  c: C,
+  draft: EvidenceSetRecord,
+  submissions: readonly (JudgementInput & { readonly expert: string; readonly weight: number })[],
+): Promise<Outcome<StoredJudgement[], InvalidJudgements | NotDraft>> {
+  const database = c.get('database');
+  const problems: JudgementProblem[] = [];
+  const checked = submissions.flatMap((s) => {
+    const r = checkJudgement(c.get('content'), draft.body, s);
+    if (r.ok) return [{ s, r }];
+    problems.push(...r.problems.map((p) => ({ kind: 'validation' as const, path: p.path, message: p.message, expert: s.expert })));
+    return [];
+  });
+  if (problems.length) return { ok: false, reason: 'invalid', problems };
+  const submittedAt = c.get('clock')().toISOString();
+  const stored: StoredJudgement[] = [];
+  const queries = [];
+  for (const { s, r } of checked) {
+    stored.push({ expert: s.expert, weight: s.weight, submittedAt, replaced: await hasJudgement(database, draft.id, s.expert), consistency: r.consistency });
+    queries.push(...upsertJudgementQueries(database, { id: crypto.randomUUID(), evidenceSetId: draft.id, expert: s.expert, weight: s.weight, body: r.judgement, submittedAt }));
+  }
+  try {
+    await database.atomic(queries);
+  } catch (err) {
+    if (isNotDraftViolation(err)) return notDraft('no longer a draft');
+    throw err;
+  }
+  return succeed(stored);
+}
+
+/**
+ * Aggregates the draft's judgements into its weights (against the set it was based on) and stores them with the
+ * report; fails, changing nothing, when the judgements cannot be aggregated yet.
+ */
+export async function aggregateDraft(c: C, draft: EvidenceSetRecord, options: PanelOptions = {}): Promise<Outcome<AggregationReport, Failure<'cannot-aggregate'> | NotDraft>> {
+  const database = c.get('database');
+  const base = (draft.basedOn && (await getEvidenceSet(database, draft.basedOn))?.body) || draft.body;
+  const judgements = await listJudgements<PanelJudgement>(database, draft.id);
+  const provenance = draft.body.provenance;
+  const outcome = aggregatePanel(
+    base,
+    {
+      id: draft.id,
+      version: draft.version,
+      provenance: { ...provenance, members: provenance.members.length ? provenance.members : judgements.map((j) => j.expert) },
+    },
+    judgements.map((j) => ({ expert: j.expert, weight: j.weight, judgement: j.body })),
+    options,
+  );
+  if (!outcome.ok) return { ok: false, reason: 'cannot-aggregate', problems: outcome.problems.map((p) => ({ kind: 'validation', path: p.path, message: p.message })) };
+  const stored = { ...outcome.report, aggregatedAt: c.get('clock')().toISOString(), basis: aggregationBasis(judgements) };
+  try {
+    await database.atomic([updateDraftQuery(database, draft.id, outcome.evidence, stored)]);
+  } catch (err) {
+    if (isNotDraftViolation(err)) return notDraft('no longer a draft');
+    throw err;
+  }
+  return succeed(outcome.report);
+}
+
+export interface PreviewOptions {
+  /** Staff requests to use; default a synthetic population of `size` from `seed`. */
+  readonly population?: readonly RecommendationRequest[] | undefined;
+  readonly size: number;
+  readonly seed?: number | undefined;
+  /** How many first steps count as the pathway's start. */
+  readonly topK: number;
+}
+
+/** How the pathways of a population would change if the draft replaced the set in force. */
+export async function previewDraft(c: C, draft: EvidenceSetRecord, options: PreviewOptions): Promise<ImpactPreview> {
+  const content = c.get('content');
+  const current = await evidenceInForce(c);
+  const population = options.population ?? syntheticPopulation(content, options.size, options.seed ?? DEFAULT_POPULATION_SEED);
+  return previewImpact(content, current.record.body, draft.body, population, options.topK);
+}
+
+export interface StaleDraft extends Failure<'stale'> {
+  readonly basedOn: string;
+  readonly inForce: string;
+}
+
+/**
+ * Publishes an aggregated, up-to-date draft based on the set in force: it becomes the set in force and the old one
+ * is superseded, atomically, and the remembered set in force is forgotten. Answers with the published record.
+ */
+export async function publishDraft(
+  c: C,
+  draft: EvidenceSetRecord,
+): Promise<Outcome<EvidenceSetRecord, StaleDraft | Failure<'not-aggregated' | 'aggregation-out-of-date' | 'busy'> | NotDraft>> {
+  const database = c.get('database');
+  const inForce = (await evidenceInForce(c)).record;
+  if (draft.basedOn !== null && draft.basedOn !== inForce.id) {
+    return { ok: false, reason: 'stale', basedOn: draft.basedOn, inForce: inForce.id, problems: [{ kind: 'conflict', path: 'id', message: 'stale draft' }] };
+  }
+  if (!draft.aggregation) return failure('not-aggregated', 'conflict', 'id', 'not aggregated');
+  if (aggregationBasis(await listJudgements(database, draft.id)) !== (draft.aggregation as { basis?: string }).basis) {
+    return failure('aggregation-out-of-date', 'conflict', 'id', 'aggregation out of date');
+  }
+  try {
+    await database.atomic(publishDraftQueries(database, draft.id, c.get('clock')().toISOString()));
+    forgetEvidenceInForce(database);
+  } catch (err) {
+    forgetEvidenceInForce(database);
+    if (isNotDraftViolation(err) || isUniqueViolation(err)) return failure('busy', 'conflict', 'id', 'evidence set is being published by another request');
+    throw err;
+  }
+  const record = await getEvidenceSet(database, draft.id);
+  if (record?.status !== 'published') return notDraft(record?.status ?? 'gone');
+  return succeed(record);
+}
