@@ -1,6 +1,7 @@
 // Single-use, expiring invites that let a user set their password; only the token's SHA-256 is stored.
 import type { CompiledQuery, Kysely } from 'kysely';
 import { randomToken, sha256Hex } from './crypto.js';
+import { chunks } from './page.js';
 import type { DB } from './schema.js';
 
 /** How long an invite link works. */
@@ -59,4 +60,14 @@ export async function consumeInvite(db: Kysely<DB>, token: string, now: Date): P
     .returning('user_id')
     .executeTakeFirst();
   return r?.user_id ?? null;
+}
+
+/** Of `userIds`, those with an unused, unexpired invite. */
+export async function usersWithOpenInvite(db: Kysely<DB>, userIds: readonly string[], now: Date): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks(userIds)) {
+    const rows = await db.selectFrom('invites').select('user_id').where('user_id', 'in', part).where('used_at', 'is', null).where('expires_at', '>', now.toISOString()).execute();
+    for (const r of rows) out.add(r.user_id);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // People who can sign in: staff, leaders (of a setting or a trust), panel experts and admins. Emails are unique.
 import type { CompiledQuery, Kysely } from 'kysely';
 import { newId } from './crypto.js';
+import { chunks } from './page.js';
 import type { DB, UserRole, UsersTable } from './schema.js';
 
 export interface User {
@@ -62,4 +63,14 @@ export async function listUsers(db: Kysely<DB>, roles: readonly UserRole[], orgI
     q = q.where('org_id', 'in', orgIds);
   }
   return (await q.orderBy('id').execute()).map(toUser);
+}
+
+/** Of `ids`, the users who have set a password (accepted an invite). */
+export async function usersWithPassword(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('users').select('id').where('id', 'in', part).where('password_hash', 'is not', null).execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
 }

@@ -68,6 +68,8 @@ header.site .link-button:focus { color:var(--text); box-shadow:0 0 0 3px var(--t
 .actions { display:flex; flex-wrap:wrap; gap:0 .75rem; align-items:flex-start; margin:1rem 0; }
 .actions .button, .actions button, .actions form { margin-right:0; }
 .inline-form { display:inline; }
+.cell-form { margin:.5rem 0 0; position:relative; }
+.cell-form button { margin:0; }
 
 /* Forms */
 .form-group { margin-bottom:2rem; }
@@ -90,6 +92,7 @@ input[type=file] { border-style:dashed; width:100%; }
 .input-medium { width:100%; max-width:20rem; }
 .input-short { width:8rem; }
 textarea { width:100%; min-height:10rem; }
+textarea.invite-link { min-height:0; max-width:35rem; word-break:break-all; }
 .has-error input[type=text], .has-error input[type=email], .has-error input[type=password], .has-error textarea, .has-error select { border-color:var(--error); }
 
 /* Error summary and notices */

@@ -1,5 +1,6 @@
 // Signed-in pages in Chromium with axe-core (WCAG 2.2 AA tags), 320 px reflow and screenshots: sign-in, a member of
-// staff's saved pathway, check-in and progress; the leader dashboard, assigning and importing; the panel console.
+// staff's saved pathway, check-in and progress; the leader dashboard, an invite link, assigning and importing; the
+// panel console.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
@@ -77,11 +78,14 @@ browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
     await check(page, 'not-allowed');
   }, BROWSER_TEST_MS);
 
-  it('the leader dashboard, assigning with errors, importing with row errors and a preview', async () => {
+  it('the leader dashboard, an invite link, assigning with errors, importing with row errors and a preview', async () => {
     const page = await signIn('leader@oak.example', null);
     expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/set_/);
     const base = new URL(page.url()).pathname;
     await check(page, 'dashboard');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Create invite link for Colleague 1', exact: true }).click()]);
+    expect(await page.textContent('h1')).toBe('Invite link for Colleague 1');
+    await check(page, 'dashboard-invite');
     await go(page, `${base}/assign`);
     await check(page, 'assign');
     await page.check('input[name=target][value=person]');

@@ -1,8 +1,9 @@
 // The leader dashboard for one setting: progress toward "all staff trained", the area × role confidence heatmap
-// (small groups hidden), training coverage per area, the staff list with status, and the leader's actions.
+// (small groups hidden), training coverage per area, the staff list with status and invite links, and the leader's actions.
 import type { FC } from 'hono/jsx';
 import type { Coverage } from '../../domain/coverage.js';
 import type { Role, Taxonomy } from '../../domain/types.js';
+import { ErrorSummary, PostForm, type FieldError } from '../components/forms.js';
 import { Heatmap, type HeatColumn, type HeatRow } from '../components/heatmap.js';
 import { PHASE_LABELS, ROLE_LABELS } from '../labels.js';
 
@@ -17,7 +18,12 @@ export interface StaffLine {
   readonly completed: number;
   readonly assigned: string;
   readonly status: string;
+  /** none: no account; invited / invite-expired: an account whose invite is unused; active: can sign in. */
+  readonly account: 'none' | 'invited' | 'invite-expired' | 'active';
 }
+
+/** The id of a person's row header on the staff list (error summary links point to it). */
+export const staffRowId = (staffId: string) => `staff-${staffId}`;
 
 export const roleLabel = (r: string) => ROLE_LABELS[r as Role]?.label ?? r;
 export const phaseLabel = (p: string) => PHASE_LABELS[p as keyof typeof PHASE_LABELS]?.label ?? p;
@@ -38,6 +44,9 @@ export function heatFrom(taxonomy: Taxonomy, coverage: Coverage): { rows: HeatRo
 export interface DashboardProps {
   /** The dashboard's URL, e.g. /dashboard/set_123; action links hang off it. */
   readonly base: string;
+  /** CSRF token for the invite forms. */
+  readonly token: string;
+  readonly errors?: readonly FieldError[] | undefined;
   readonly settingName: string;
   readonly notice?: string | undefined;
   readonly coverage: Coverage;
@@ -45,12 +54,37 @@ export interface DashboardProps {
   readonly staff: readonly StaffLine[];
 }
 
-export const DashboardPage: FC<DashboardProps> = ({ base, settingName, notice, coverage, taxonomy, staff }) => {
+const ACCOUNT_TEXT: Readonly<Record<StaffLine['account'], string>> = {
+  none: 'No account yet',
+  invited: 'Invited: link not used yet',
+  'invite-expired': 'Invited: link expired',
+  active: 'Can sign in',
+};
+
+/** The account cell: where the person is, and a form to create (or re-create) their invite link. */
+const AccountCell: FC<{ base: string; token: string; person: StaffLine }> = ({ base, token, person: s }) => (
+  <td>
+    {ACCOUNT_TEXT[s.account]}
+    {s.account === 'active' ? null : s.email ? (
+      <PostForm action={`${base}/staff/${encodeURIComponent(s.id)}/invite`} token={token} class="cell-form">
+        <button type="submit" class="secondary">
+          {s.account === 'none' ? 'Create invite link' : 'Create a new invite link'}
+          <span class="visually-hidden"> for {s.name}</span>
+        </button>
+      </PostForm>
+    ) : (
+      <span class="cell-hint">Add an email address to invite them</span>
+    )}
+  </td>
+);
+
+export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], settingName, notice, coverage, taxonomy, staff }) => {
   const heat = heatFrom(taxonomy, coverage);
   const all = coverage.allStaffTrained;
   const assessed = staff.filter((s) => s.assessed).length;
   return (
     <>
+      <ErrorSummary errors={errors} />
       <p class="caption">{settingName}</p>
       <h1>Staff training dashboard</h1>
       {notice ? (
@@ -147,12 +181,13 @@ export const DashboardPage: FC<DashboardProps> = ({ base, settingName, notice, c
                 </th>
                 <th scope="col">Assigned</th>
                 <th scope="col">Status</th>
+                <th scope="col">Account</th>
               </tr>
             </thead>
             <tbody>
               {staff.map((s) => (
                 <tr>
-                  <th scope="row">
+                  <th scope="row" id={staffRowId(s.id)} tabindex={-1}>
                     {s.name}
                     {s.email ? <span class="cell-hint">{s.email}</span> : null}
                   </th>
@@ -165,6 +200,7 @@ export const DashboardPage: FC<DashboardProps> = ({ base, settingName, notice, c
                   <td class="num">{s.completed}</td>
                   <td>{s.assigned}</td>
                   <td>{s.status}</td>
+                  <AccountCell base={base} token={token} person={s} />
                 </tr>
               ))}
             </tbody>

@@ -2,13 +2,10 @@
 // read, update, invite and remove a leaver (which erases their personal data).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { createAccountWithInvite } from '../../../repos/accounts.js';
-import { newInvite } from '../../../repos/invites.js';
 import { erasePersonQueries } from '../../../repos/personal-data.js';
-import { existingEmails, getStaff, linkUserQuery, listStaff, newStaff, newStaffBatch, updateStaff, type Staff } from '../../../repos/staff.js';
-import { getUser, toUser } from '../../../repos/users.js';
+import { existingEmails, getStaff, listStaff, newStaff, newStaffBatch, updateStaff, type Staff } from '../../../repos/staff.js';
+import { getUser } from '../../../repos/users.js';
 import { pageRequest, visibleSetting, visibleStaff } from '../../auth/access.js';
-import { inviteView } from '../../auth/invite-link.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
@@ -28,6 +25,8 @@ import {
   UpdateStaffBody,
   IdempotencyHeaders,
 } from '../../schemas/accounts.js';
+import { fieldErrors } from '../../services/outcome.js';
+import { inviteStaff } from '../../services/invites.js';
 import { readStaffCsv } from '../../staff-import.js';
 import { uniqueOr409 } from '../../unique.js';
 import { PHASES, ROLES } from '../../../domain/types.js';
@@ -135,23 +134,12 @@ const invite = createRoute({
   responses: { 201: jsonBody(InviteSchema, 'The invite, shown once'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has another account'), ...commonErrors },
 });
 
-/** Creates the account for a staff record and links it; returns the invite. */
+/** The invite for a staff record (creating and linking the account if needed), or the problem to answer with. */
 async function inviteFor(c: Context<AppEnv>, staff: Staff) {
-  const database = c.get('database');
-  const now = c.get('clock')();
-  const by = actorUserId(c.get('principal')!);
-  if (!staff.email) throw new ProblemError('validation', 'Add an email address before inviting.', [{ path: 'email', message: 'Required to invite.' }]);
-  if (staff.userId) {
-    const user = await getUser(database.db, staff.userId);
-    const inv = await newInvite(database.db, staff.userId, by, now);
-    await database.atomic(inv.queries);
-    return inviteView(c, { user: toUser(user!), token: inv.token, expiresAt: inv.expiresAt });
-  }
-  const made = await uniqueOr409(
-    createAccountWithInvite(database, { email: staff.email, name: staff.name, role: 'staff', orgId: staff.settingId }, by, now, (userId) => [linkUserQuery(database.db, staff.id, userId, now)]),
-    emailTaken,
-  );
-  return inviteView(c, made);
+  const made = await inviteStaff(c, staff, actorUserId(c.get('principal')!));
+  if (made.ok) return made.value;
+  if (made.reason === 'no-email') throw new ProblemError('validation', 'Add an email address before inviting.', fieldErrors(made.problems));
+  throw new ProblemError('conflict', emailTaken);
 }
 
 export function registerStaff(app: OpenAPIHono<AppEnv>): void {

@@ -1,18 +1,27 @@
-// Loads a leader's view of one setting: staff with assessment, assignment and completion status, the coverage
-// (with small groups suppressed by domain/coverage) and the named groups. Repos and domain only, no HTML.
+// Loads a leader's view of one setting: staff with assessment, assignment, completion and account status, the
+// coverage (with small groups suppressed by domain/coverage) and the named groups. Repos and domain only, no HTML.
 import type { Context } from 'hono';
 import { computeCoverage, coverageConfidence, type Coverage } from '../../../domain/coverage.js';
 import type { Content } from '../../../domain/types.js';
 import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
+import { usersWithOpenInvite } from '../../../repos/invites.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
 import { latestProfiles } from '../../../repos/pathways.js';
 import { completedModules } from '../../../repos/progress.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
+import { usersWithPassword } from '../../../repos/users.js';
 import type { AppEnv } from '../../env.js';
 import type { WebUser } from './web-user.js';
 
+/**
+ * Whether a person can sign in: no account yet, an account whose invite is unused (and still works, or expired),
+ * or an account with a password.
+ */
+export type AccountState = 'none' | 'invited' | 'invite-expired' | 'active';
+
 export interface StaffStatus {
   readonly staff: Staff;
+  readonly account: AccountState;
   readonly assessed: boolean;
   readonly completed: number;
   /** Assignments that apply to the person. */
@@ -53,7 +62,15 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
   const db = c.get('database').db;
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const ids = staff.map((s) => s.id);
-  const [latest, done, assignments] = await Promise.all([latestProfiles(db, ids), completedModules(db, ids), allAssignments(db, setting.id)]);
+  const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
+  const [latest, done, assignments, active, invited] = await Promise.all([
+    latestProfiles(db, ids),
+    completedModules(db, ids),
+    allAssignments(db, setting.id),
+    usersWithPassword(db, userIds),
+    usersWithOpenInvite(db, userIds, c.get('clock')()),
+  ]);
+  const accountOf = (s: Staff): AccountState => (!s.userId ? 'none' : active.has(s.userId) ? 'active' : invited.has(s.userId) ? 'invited' : 'invite-expired');
   const people = staff
     .map((s): StaffStatus => {
       const completed = done.get(s.id) ?? new Set<string>();
@@ -63,7 +80,7 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
       const assessed = latest.has(s.id);
       const status =
         fixed.length && assignedDone === fixed.length ? 'Assigned modules done' : completed.size || assessed ? 'In progress' : 'Not started';
-      return { staff: s, assessed, completed: completed.size, assignments: mine, assignedDone, assignedTotal: fixed.length, status };
+      return { staff: s, account: accountOf(s), assessed, completed: completed.size, assignments: mine, assignedDone, assignedTotal: fixed.length, status };
     })
     .sort((a, b) => a.staff.name.localeCompare(b.staff.name, 'en-GB'));
   const coverage = computeCoverage(

@@ -1,17 +1,20 @@
 // The leader dashboard: /dashboard (choose a setting), /dashboard/:settingId (coverage, heatmap, staff), the staff
-// list as CSV, assigning and removing training, and importing staff from CSV with a preview and row errors.
+// list as CSV, invite links for staff, assigning and removing training, and importing staff from CSV with a preview.
 import type { Context, Hono } from 'hono';
 import { deleteAssignment, getAssignment, createAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
-import { existingEmails, newStaffBatch } from '../../../repos/staff.js';
+import { INVITE_TTL_DAYS } from '../../../repos/invites.js';
+import { existingEmails, getStaff, newStaffBatch } from '../../../repos/staff.js';
 import { ROLES, type Phase } from '../../../domain/types.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { AssignPage, type AssignValues } from '../../../web/pages/assign.js';
-import { ChooseSettingPage, DashboardPage, roleLabel } from '../../../web/pages/dashboard.js';
+import { ChooseSettingPage, DashboardPage, roleLabel, staffRowId } from '../../../web/pages/dashboard.js';
 import { ImportStaffPage } from '../../../web/pages/import-staff.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
+import { StaffInvitePage } from '../../../web/pages/staff-invite.js';
 import { toCsv } from '../../csv.js';
 import type { AppEnv } from '../../env.js';
+import { inviteStaff, type InviteFailure } from '../../services/invites.js';
 import { readStaffCsv } from '../../staff-import.js';
 import { isUniqueViolation } from '../../../repos/database.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
@@ -45,6 +48,57 @@ function describe(a: Assignment, names: Map<string, string>, titles: Map<string,
     t.kind === 'everyone' ? 'Everyone' : t.kind === 'person' ? (names.get(t.staffId) ?? 'A former member of staff') : t.kind === 'role' ? `Every ${roleLabel(t.value).toLowerCase()}` : t.kind === 'group' ? `Group: ${t.value}` : `Phase: ${t.value}`;
   const what = a.kind === 'personalised' ? 'Personalised pathway' : a.moduleIds.map((id) => titles.get(id) ?? id).join('; ');
   return { who, what };
+}
+
+/** The dashboard for `setting`, with a notice after an action or the problems of one that failed. */
+async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undefined; errors?: FieldError[]; status?: 409 | 422 } = {}) {
+  const content = c.get('content');
+  const data = await loadDashboard(c, content, setting);
+  const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+  const staff = data.people.map((p) => ({
+    id: p.staff.id,
+    name: p.staff.name,
+    email: p.staff.email,
+    jobRole: p.staff.jobRole,
+    phase: p.staff.phase,
+    groups: p.staff.groups,
+    assessed: p.assessed,
+    completed: p.completed,
+    assigned: p.assignments.length
+      ? p.assignments
+          .map((a) => (a.kind === 'personalised' ? 'Personalised pathway' : a.moduleIds.map((id) => titles.get(id) ?? id).join('; ')))
+          .join('; ') + (p.assignedTotal ? ` (${p.assignedDone} of ${p.assignedTotal} modules done)` : '')
+      : 'Nothing',
+    status: p.status,
+    account: p.account,
+  }));
+  const errors = opts.errors ?? [];
+  return respond(
+    c,
+    { title: `Staff training dashboard – ${setting.name}`, section: 'dashboard', status: errors.length ? (opts.status ?? 422) : 200, hasErrors: errors.length > 0 },
+    <DashboardPage
+      base={baseOf(setting)}
+      token={c.get('csrfToken')}
+      errors={errors}
+      settingName={setting.name}
+      notice={opts.notice}
+      coverage={data.coverage}
+      taxonomy={content.taxonomy}
+      staff={staff}
+    />,
+  );
+}
+
+/** What to tell a leader whose invite could not be made, in plain English. */
+function inviteProblem(reason: InviteFailure['reason'], name: string): string {
+  switch (reason) {
+    case 'no-email':
+      return `Add an email address for ${name} before creating an invite link`;
+    case 'already-active':
+      return `${name} already has an account and can sign in with their email address`;
+    case 'email-taken':
+      return `Another account already uses the email address of ${name}, so no invite link can be made with it`;
+  }
 }
 
 async function assignPage(c: C, setting: Org, data: DashboardData, values: AssignValues, errors: FieldError[] = []) {
@@ -88,31 +142,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
 
   app.get('/dashboard/:settingId', leaders, async (c) => {
     const setting = await settingFor(c);
-    if (!setting) return notFound(c);
-    const content = c.get('content');
-    const data = await loadDashboard(c, content, setting);
-    const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
-    const staff = data.people.map((p) => ({
-      id: p.staff.id,
-      name: p.staff.name,
-      email: p.staff.email,
-      jobRole: p.staff.jobRole,
-      phase: p.staff.phase,
-      groups: p.staff.groups,
-      assessed: p.assessed,
-      completed: p.completed,
-      assigned: p.assignments.length
-        ? p.assignments
-            .map((a) => (a.kind === 'personalised' ? 'Personalised pathway' : a.moduleIds.map((id) => titles.get(id) ?? id).join('; ')))
-            .join('; ') + (p.assignedTotal ? ` (${p.assignedDone} of ${p.assignedTotal} modules done)` : '')
-        : 'Nothing',
-      status: p.status,
-    }));
-    return respond(
-      c,
-      { title: `Staff training dashboard – ${setting.name}`, section: 'dashboard' },
-      <DashboardPage base={baseOf(setting)} settingName={setting.name} notice={NOTICES[c.req.query('notice') ?? '']} coverage={data.coverage} taxonomy={content.taxonomy} staff={staff} />,
-    );
+    return setting ? dashboardPage(c, setting, { notice: NOTICES[c.req.query('notice') ?? ''] }) : notFound(c);
   });
 
   app.get('/dashboard/:settingId/staff.csv', leaders, async (c) => {
@@ -140,6 +170,24 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       'content-disposition': `attachment; filename="staff-${setting.id}.csv"`,
       'cache-control': 'no-store',
     });
+  });
+
+  app.post('/dashboard/:settingId/staff/:staffId/invite', leaders, async (c) => {
+    const setting = await settingFor(c);
+    if (!setting) return notFound(c);
+    const staff = await getStaff(c.get('database').db, c.req.param('staffId'));
+    if (!staff || staff.settingId !== setting.id) return notFound(c);
+    const user = await userOf(c);
+    const made = await inviteStaff(c, staff, user.id, { onlyWithoutPassword: true });
+    if (!made.ok) {
+      const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
+      return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
+    }
+    return respond(
+      c,
+      { title: `Invite link for ${staff.name}`, section: 'dashboard' },
+      <StaffInvitePage base={baseOf(setting)} settingName={setting.name} name={staff.name} email={staff.email!} url={made.value.url} expiresAt={made.value.expiresAt} days={INVITE_TTL_DAYS} />,
+    );
   });
 
   app.get('/dashboard/:settingId/assign', leaders, async (c) => {
