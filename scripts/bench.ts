@@ -11,7 +11,7 @@ import type { Content, Format, RecommendationRequest } from '../src/domain/types
 import { FORMATS, PHASES, ROLES } from '../src/domain/types.js';
 import { indexContent } from '../src/domain/content-index.js';
 import { areaImportance, computeNeed } from '../src/domain/need.js';
-import { inputHash } from '../src/domain/hash.js';
+import { inputHash, inputHashIsNative } from '../src/domain/hash.js';
 import { planPathway } from '../src/domain/planner.js';
 import { estimateProfile } from '../src/domain/profile.js';
 import { recommend } from '../src/domain/recommend.js';
@@ -169,6 +169,14 @@ const single: BenchSection = {
       row('recommend() + JSON.stringify', json),
       '',
       `Target: recommend() ≤ 3 × floor (median) → ${med(ours.median) / med(bare.median) <= 3 ? 'met' : 'MISSED'}.`,
+      '',
+      'What each side does per person:',
+      '- floor: average the answers per area by loading, area importance (role, phase, priorities), need = importance × ' +
+        '(1 − mean answer), score every suitable module by Σ relevance × need × impact per minute, sort, take in score order while it fits.',
+      '- recommend(): Bayesian confidence profile (prior + answers + ratings), need from the expected shortfall of that profile, ' +
+        'exact greedy plan (prerequisite bundles, diminishing returns re-scored after every pick, ties to catalogue order), ' +
+        'ordering and weekly schedule, reasons and a sentence per step, the full rounded response object, and the provenance ' +
+        `input hash (SHA-256 of the canonical request JSON; ${inputHashIsNative ? "the runtime's native SHA-256" : 'the pure TypeScript SHA-256'} here).`,
       '',
       'Stages of recommend() (median µs): ' +
         `profile + need ${stageProfile.median.toFixed(1)}; planner ${stagePlan.median.toFixed(1)}; input hash (SHA-256) ${stageHash.median.toFixed(1)}; ` +

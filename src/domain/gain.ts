@@ -95,6 +95,19 @@ export function levelFitFor(level: Level, c: number): number {
 }
 
 /**
+ * out[offset + l × stride] = scale × gainFactorCeiling(l, c) for the three levels l (one table position for all).
+ */
+export function gainFactorCeilingsInto(c: number, scale: number, out: Float64Array, offset: number, stride: number): void {
+  let p = (c - FIT_LO) * FIT_STEPS;
+  if (p < 0) p = 0;
+  else if (p > FIT_N - 1.000001) p = FIT_N - 1.000001;
+  const i = Math.floor(p);
+  out[offset] = scale * GAIN_CEILING[i]!;
+  out[offset + stride] = scale * GAIN_CEILING[FIT_N + i]!;
+  out[offset + 2 * stride] = scale * GAIN_CEILING[2 * FIT_N + i]!;
+}
+
+/**
  * An upper bound on gainFactor(levelCode, c') for every c' ≥ c (up to rounding): gains only raise confidence, so
  * the planner can bound what a module could ever gain on an area from its confidence now.
  */

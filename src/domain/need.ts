@@ -2,8 +2,9 @@
 // profile (with floors), the panel's area importance, role relevance, leader priorities and "not relevant".
 
 import type { Content, RecommendationRequest } from './types.js';
+import { PHASES, ROLES } from './types.js';
 import { indexContent } from './content-index.js';
-import { clamp, expectedShortfall, shortfallUnitSlopeCeiling } from './numeric.js';
+import { arenaFor, clamp, expectedShortfall, shortfallUnitSlopeCeiling } from './numeric.js';
 import { NOT_RELEVANT_FACTOR, type Profile } from './profile.js';
 
 /** "Secure" confidence on the internal scale: a rating of 4 ("confident") on the 1..5 scale. */
@@ -36,8 +37,11 @@ export function confidenceGap(mean: number, sd: number): number {
 export function confidenceGapSlopeCeiling(mean: number, sd: number): number {
   const m = mean > 1 ? 1 : mean;
   const es = sd <= 1e-9 ? 1 : shortfallUnitSlopeCeiling((SECURE_TARGET - m) / sd);
-  return (es + HEADROOM_WEIGHT) / (SECURE_TARGET + HEADROOM_WEIGHT);
+  return (es + HEADROOM_WEIGHT) * INV_GAP_SCALE;
 }
+
+// 1 / (SECURE_TARGET + HEADROOM_WEIGHT), rounded up a little so multiplying by it never undercuts the division.
+const INV_GAP_SCALE = (1 / (SECURE_TARGET + HEADROOM_WEIGHT)) * (1 + 1e-15);
 
 export interface Importance {
   /** 0..1 per area (taxonomy order). */
@@ -61,13 +65,30 @@ export function areaImportance(
   request: RecommendationRequest,
   notRelevant?: Uint8Array,
 ): Importance {
+  const A = indexContent(content).areas.length;
+  return importanceInto(content, request, notRelevant, new Float64Array(A));
+}
+
+/**
+ * areaImportance, writing the importance into `importance` (one entry per area) and, when given,
+ * `priorities[area id] ?? 0` into `priorityOut`.
+ */
+function importanceInto(
+  content: Content,
+  request: RecommendationRequest,
+  notRelevant: Uint8Array | undefined,
+  importance: Float64Array,
+  priorityOut?: number[],
+): Importance {
   const base = baseImportance(content, request);
   const ix = indexContent(content);
   const A = ix.areas.length;
-  const importance = new Float64Array(A);
+  const baseImp = base.importance;
+  const priorities = request.priorities;
   for (let a = 0; a < A; a++) {
-    let imp = base.importance[a]!;
-    const p = request.priorities[ix.areas[a]!.id];
+    let imp = baseImp[a]!;
+    const p = priorities[ix.areas[a]!.id];
+    if (priorityOut) priorityOut.push(p ?? 0);
     if (p !== undefined) imp += (1 - imp) * (clamp(p, 0, 3) / 3);
     if (notRelevant?.[a]) imp *= NOT_RELEVANT_FACTOR;
     importance[a] = imp;
@@ -75,16 +96,23 @@ export function areaImportance(
   return { importance, prevalence: base.prevalence, floor: base.floor, fromSetting: base.fromSetting };
 }
 
-// Importance before priorities and "not relevant", cached per content, role and phase for the national profile.
-const baseCache = new WeakMap<Content, Map<string, Importance>>();
+// Importance before priorities and "not relevant", cached per content, role and phase for the national profile
+// (by role × phase index; by "role|phase" for a role or phase outside the enumerations).
+const baseCache = new WeakMap<Content, { byIndex: (Importance | undefined)[]; byKey: Map<string, Importance> }>();
 
 function baseImportance(content: Content, request: RecommendationRequest): Importance {
   if (request.settingProfile !== undefined) return computeBase(content, request);
-  let byKey = baseCache.get(content);
-  if (!byKey) baseCache.set(content, (byKey = new Map()));
+  let cache = baseCache.get(content);
+  if (!cache) baseCache.set(content, (cache = { byIndex: [], byKey: new Map() }));
+  const r = ROLES.indexOf(request.role);
+  const p = PHASES.indexOf(request.phase);
+  if (r >= 0 && p >= 0) {
+    const i = r * PHASES.length + p;
+    return (cache.byIndex[i] ??= computeBase(content, request));
+  }
   const key = `${request.role}|${request.phase}`;
-  let hit = byKey.get(key);
-  if (!hit) byKey.set(key, (hit = computeBase(content, request)));
+  let hit = cache.byKey.get(key);
+  if (!hit) cache.byKey.set(key, (hit = computeBase(content, request)));
   return hit;
 }
 
@@ -128,13 +156,25 @@ export interface Need extends Importance {
 
 /** Need per area in 0..1 = importance × confidenceGap(posterior). */
 export function computeNeed(content: Content, request: RecommendationRequest, profile: Profile): Need {
-  const imp = areaImportance(content, request, profile.notRelevant);
-  const A = imp.importance.length;
-  const gap = new Float64Array(A);
-  const need = new Float64Array(A);
+  return computeNeedAndPriorities(content, request, profile);
+}
+
+/**
+ * computeNeed; when `priorityOut` is given, also pushes `request.priorities[area id] ?? 0` for each area onto it
+ * (looked up once, for the explanations).
+ */
+export function computeNeedAndPriorities(content: Content, request: RecommendationRequest, profile: Profile, priorityOut?: number[]): Need {
+  const ix = indexContent(content);
+  const A = ix.areas.length;
+  const arena = arenaFor(ix);
+  const imp = importanceInto(content, request, profile.notRelevant, arena.float64(A), priorityOut);
+  const gap = arena.float64(A);
+  const need = arena.float64(A);
+  const importance = imp.importance;
+  const { mean, sd } = profile;
   for (let a = 0; a < A; a++) {
-    gap[a] = confidenceGap(profile.mean[a]!, profile.sd[a]!);
-    need[a] = imp.importance[a]! * gap[a]!;
+    gap[a] = confidenceGap(mean[a]!, sd[a]!);
+    need[a] = importance[a]! * gap[a]!;
   }
-  return { ...imp, gap, need };
+  return { importance, prevalence: imp.prevalence, floor: imp.floor, fromSetting: imp.fromSetting, gap, need };
 }

@@ -5,8 +5,8 @@ import type { AreaEstimate, Content, PathwayStep, RecommendationRequest, Recomme
 import { indexContent } from './content-index.js';
 import { explainStep } from './explain.js';
 import { inputHash } from './hash.js';
-import { computeNeed } from './need.js';
-import { round } from './numeric.js';
+import { computeNeedAndPriorities } from './need.js';
+import { round4 } from './numeric.js';
 import { planPathway } from './planner.js';
 import { BASES, estimateProfile, type Profile } from './profile.js';
 
@@ -34,14 +34,19 @@ export function recommendFromProfile(
   hashExtra?: unknown,
 ): RecommendationResponse {
   const ix = indexContent(content);
-  const need = computeNeed(content, request, profile);
+  const priorityByArea: number[] = [];
+  const need = computeNeedAndPriorities(content, request, profile, priorityByArea);
   const plan = planPathway(content, request, profile, need.importance);
-  const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps };
-  const steps: PathwayStep[] = plan.steps.map((s, i) => {
+  const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps, priorityByArea };
+  const steps: PathwayStep[] = [];
+  for (let i = 0; i < plan.steps.length; i++) {
+    const s = plan.steps[i]!;
     const mod = ix.modules[s.module]!;
     const ev = ix.evidence[s.module];
     const { reasons, explanation } = explainStep(ctx, i);
-    return {
+    const targets: PathwayStep['targets'][number][] = [];
+    for (const g of s.gains) if (g.gain >= 0.00005) targets.push({ areaId: ix.areas[g.area]!.id, expectedGain: round4(g.gain) });
+    steps.push({
       position: i + 1,
       moduleId: mod.id,
       title: mod.title,
@@ -49,26 +54,26 @@ export function recommendFromProfile(
       minutes: s.minutes,
       week: s.week,
       level: mod.level,
-      targets: s.gains
-        .filter((g) => g.gain >= 0.00005)
-        .map((g) => ({ areaId: ix.areas[g.area]!.id, expectedGain: round(g.gain) })),
-      evidence: { strength: round(ev?.strength ?? 0), sources: [...(ev?.sources ?? [])] },
+      targets,
+      evidence: { strength: round4(ev?.strength ?? 0), sources: [...(ev?.sources ?? [])] },
       reasons,
       explanation,
-    };
-  });
+    });
+  }
   const out: Record<string, AreaEstimate> = {};
-  ix.areas.forEach((area, a) => {
-    const self = profile.selfReport[a]!;
-    out[area.id] = {
-      confidence: round(profile.mean[a]!),
-      uncertainty: round(profile.sd[a]!),
-      need: round(need.need[a]!),
+  const areas = ix.areas;
+  for (let a = 0; a < areas.length; a++) {
+    const estimate: { -readonly [K in keyof AreaEstimate]: AreaEstimate[K] } = {
+      confidence: round4(profile.mean[a]!),
+      uncertainty: round4(profile.sd[a]!),
+      need: round4(need.need[a]!),
       basis: BASES[profile.basis[a]!] ?? 'prior',
       notRelevant: profile.notRelevant[a] === 1,
-      ...(Number.isNaN(self) ? {} : { selfReport: round(self) }),
     };
-  });
+    const self = profile.selfReport[a]!;
+    if (!Number.isNaN(self)) estimate.selfReport = round4(self);
+    out[areas[a]!.id] = estimate;
+  }
   return {
     pathway: { steps, totalMinutes: plan.totalMinutes },
     profile: out,

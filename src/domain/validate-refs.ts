@@ -10,7 +10,7 @@ export interface RefError {
 }
 
 /**
- * Unknown role, phase, itemId (`responses[i].itemId`), area ids in confidence / priorities / settingProfile
+ * Unknown role, phase, itemId (`responses[i].itemId`, also an item answered twice), area ids in confidence / priorities / settingProfile
  * (`confidence.<id>` …) and module ids in completedModuleIds (`completedModuleIds[i]`). Empty when all known.
  */
 export function validateRequestRefs(content: Content, request: RecommendationRequest): RefError[] {
@@ -18,10 +18,15 @@ export function validateRequestRefs(content: Content, request: RecommendationReq
   const errors: RefError[] = [];
   if (!(ROLES as readonly string[]).includes(request.role)) errors.push({ path: 'role', message: `Unknown role "${request.role}".` });
   if (!(PHASES as readonly string[]).includes(request.phase)) errors.push({ path: 'phase', message: `Unknown phase "${request.phase}".` });
+  const firstAt = new Map<string, number>();
   request.responses.forEach((r, i) => {
     if (!ix.itemIndex.has(r.itemId)) {
       errors.push({ path: `responses[${i}].itemId`, message: `Unknown questionnaire item "${r.itemId}" (questionnaire ${content.questionnaire.version}).` });
     }
+    const first = firstAt.get(r.itemId);
+    if (first !== undefined) {
+      errors.push({ path: `responses[${i}].itemId`, message: `Item "${r.itemId}" is answered more than once (first at responses[${first}]); send one answer per item.` });
+    } else firstAt.set(r.itemId, i);
   });
   const areaMaps: [string, Readonly<Record<string, number>> | undefined][] = [
     ['confidence', request.confidence],

@@ -94,6 +94,14 @@ export function contractSuite(runtime: string, getFetch: () => Fetch): void {
       expect(paths).toContain('weeklyMinutes');
     });
 
+    it('422 for an item answered twice', async () => {
+      const q = (await (await f('/v1/questionnaire')).json()) as { items: { id: string }[] };
+      const id = q.items[0]!.id;
+      const res = await f('/v1/recommendations', json({ role: 'teacher', phase: 'primary', responses: [{ itemId: id, value: 2 }, { itemId: id, value: 5 }] }));
+      expect(res.status).toBe(422);
+      expect((await problem(res)).errors!.map((e) => e.path)).toEqual(['responses[1].itemId']);
+    });
+
     it('422 for an unknown item, area or module id rather than dropping it', async () => {
       const res = await f(
         '/v1/recommendations',

@@ -15,12 +15,13 @@ export function requestArb(content: Content): fc.Arbitrary<RecommendationRequest
   return fc.record({
     role: fc.constantFrom(...ROLES),
     phase: fc.constantFrom(...PHASES),
-    responses: fc.array(
+    // One answer per item, as the API requires (a repeated item is a 422).
+    responses: fc.uniqueArray(
       fc.record({
         itemId: fc.constantFrom(...content.questionnaire.items.map((i) => i.id)),
         value: fc.oneof(rating, rating, rating, fc.constant(null)),
       }),
-      { maxLength: content.questionnaire.items.length + 2 },
+      { maxLength: content.questionnaire.items.length, selector: (r) => r.itemId },
     ),
     confidence: fc.dictionary(fc.constantFrom(...areaIds), rating, { maxKeys: 4 }),
     completedModuleIds: subset(content.catalogue.modules.map((m) => m.id)).chain((ids) => fc.shuffledSubarray(ids)),

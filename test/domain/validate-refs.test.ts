@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateCheckInRefs, validateRequestRefs } from '../../src/domain/recommend.js';
 import type { RecommendationRequest } from '../../src/domain/types.js';
 import { content, request } from './fixtures.js';
+import { getShippedContent } from '../../src/content/bundled.js';
 
 describe('validateRequestRefs', () => {
   it('accepts a request whose ids are all known', () => {
@@ -31,5 +32,28 @@ describe('validateRequestRefs', () => {
   it('checks check-ins', () => {
     expect(validateCheckInRefs(content, { moduleId: 'slcn-basics', ratings: { slcn: 4 } })).toEqual([]);
     expect(validateCheckInRefs(content, { moduleId: 'ghost', ratings: { slcn: 9, mars: 2 } }).map((e) => e.path)).toEqual(['moduleId', 'ratings.slcn', 'ratings.mars']);
+  });
+});
+
+describe('duplicate answers', () => {
+  it('reports an item answered twice at the second answer, naming the first', () => {
+    const content = getShippedContent();
+    const item = content.questionnaire.items[0]!.id;
+    const errors = validateRequestRefs(content, {
+      role: 'teacher',
+      phase: 'primary',
+      responses: [
+        { itemId: item, value: 2 },
+        { itemId: content.questionnaire.items[1]!.id, value: 3 },
+        { itemId: item, value: 4 },
+      ],
+      confidence: {},
+      completedModuleIds: [],
+      timeBudgetMinutes: 600,
+      weeklyMinutes: 60,
+      formats: ['online'],
+      priorities: {},
+    });
+    expect(errors).toEqual([{ path: 'responses[2].itemId', message: expect.stringContaining('more than once (first at responses[0])') }]);
   });
 });
