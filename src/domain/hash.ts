@@ -349,38 +349,6 @@ function putText(at: number, s: string): number {
   return at + encoder.encodeInto(s, b.subarray(at)).written;
 }
 
-/** `,{"itemId":` (without the comma when first), byte by byte: it is written once per response. */
-function putItemId(at: number, comma: boolean): number {
-  const b = room(at, 11);
-  if (comma) b[at++] = 0x2c;
-  b[at] = 0x7b; // {"itemId":
-  b[at + 1] = 0x22;
-  b[at + 2] = 0x69;
-  b[at + 3] = 0x74;
-  b[at + 4] = 0x65;
-  b[at + 5] = 0x6d;
-  b[at + 6] = 0x49;
-  b[at + 7] = 0x64;
-  b[at + 8] = 0x22;
-  b[at + 9] = 0x3a;
-  return at + 10;
-}
-
-/** `,"value":`, byte by byte. */
-function putValue(at: number): number {
-  const b = room(at, 9);
-  b[at] = 0x2c;
-  b[at + 1] = 0x22;
-  b[at + 2] = 0x76;
-  b[at + 3] = 0x61;
-  b[at + 4] = 0x6c;
-  b[at + 5] = 0x75;
-  b[at + 6] = 0x65;
-  b[at + 7] = 0x22;
-  b[at + 8] = 0x3a;
-  return at + 9;
-}
-
 /** JSON.stringify(s) for a string. */
 function putString(at: number, s: string): number {
   const b = room(at, s.length + 2);
@@ -453,14 +421,13 @@ function putRequest(at: number, request: RecommendationRequest): number {
   const responses = sortedResponses(request.responses);
   for (let i = 0; i < responses.length; i++) {
     const x = responses[i]!;
-    at = putItemId(at, i > 0);
+    at = putAscii(at, i > 0 ? ',{"itemId":' : '{"itemId":');
     at = putJson(at, x.itemId);
     if (x.value === null) at = putAscii(at, ',"value":null}');
     else {
-      at = putValue(at);
+      at = putAscii(at, ',"value":');
       at = putJson(at, x.value);
-      const b = room(at, 1);
-      b[at++] = 0x7d; // }
+      at = putAscii(at, '}');
     }
   }
   at = putAscii(at, '],"role":');
