@@ -9,6 +9,7 @@ import { requestLog } from './middleware/request-log.js';
 import { ProblemError, sendProblem, zodFieldErrors, PROBLEMS, type ProblemKind } from './problem.js';
 import { registerHealth } from './routes/health.js';
 import { registerEvidenceSets } from './routes/v1/evidence-sets.js';
+import { registerModuleEffects } from './routes/v1/module-effects.js';
 import { registerRecommendations } from './routes/v1/recommendations.js';
 import { registerRecommendationReplay } from './routes/v1/recommendation-replay.js';
 import { registerReference } from './routes/v1/reference.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerHealth(app);
   registerReference(app);
   registerEvidenceSets(app);
+  registerModuleEffects(app);
   registerRecommendations(app);
   registerRecommendationReplay(app);
   registerAuth(app);

@@ -134,6 +134,11 @@ export const AggregateOptionsSchema = z
     randomIndexTable: z.enum(RANDOM_INDEX_TABLES).default('saaty'),
     crThreshold: z.number().gt(0).max(1).default(0.1),
     method: z.enum(['geometric-mean', 'eigenvector']).default('geometric-mean').openapi({ description: 'Priority method; the other is reported as a cross-check' }),
+    useLearnedEffects: z
+      .boolean()
+      .default(false)
+      .openapi({ description: "Start modules' expected impact from what check-ins suggest (GET /v1/module-effects) before the panel's ratings apply" }),
+    minObservations: z.number().int().min(1).max(1_000_000).default(20).openapi({ description: 'Observations a module needs for its learned effect to be used' }),
   })
   .strict()
   .openapi('AggregateOptions');

@@ -1,6 +1,9 @@
 // The evidence panel's work on draft evidence sets, for the API (/v1/evidence-sets/...) and the panel console
 // (/panel/...) alike: start a draft, store judgements, aggregate them, preview the impact, publish.
 import type { Context } from 'hono';
+import { withLearnedImpacts, type LearnedImpactChange } from '../../domain/learned-impacts.js';
+import { learnModuleEffects } from '../../domain/learning.js';
+import { allObservations } from '../../repos/checkins.js';
 import { aggregatePanel, checkJudgement, type AggregationReport, type JudgementInput, type OwnConsistency, type PanelJudgement, type PanelOptions } from '../../domain/panel/index.js';
 import { DEFAULT_POPULATION_SEED, previewImpact, syntheticPopulation, type ImpactPreview } from '../../domain/preview.js';
 import type { RecommendationRequest } from '../../domain/types.js';
@@ -145,9 +148,19 @@ export async function storeJudgements(
  * Aggregates the draft's judgements into its weights (against the set it was based on) and stores them with the
  * report; fails, changing nothing, when the judgements cannot be aggregated yet.
  */
-export async function aggregateDraft(c: C, draft: EvidenceSetRecord, options: PanelOptions = {}): Promise<Outcome<AggregationReport, Failure<'cannot-aggregate'> | NotDraft>> {
+export async function aggregateDraft(
+  c: C,
+  draft: EvidenceSetRecord,
+  options: PanelOptions & LearnedOptions = {},
+): Promise<Outcome<AggregationReport & { learnedImpacts?: readonly LearnedImpactChange[] }, Failure<'cannot-aggregate'> | NotDraft>> {
   const database = c.get('database');
-  const base = (draft.basedOn && (await getEvidenceSet(database, draft.basedOn))?.body) || draft.body;
+  let base = (draft.basedOn && (await getEvidenceSet(database, draft.basedOn))?.body) || draft.body;
+  let learnedImpacts: LearnedImpactChange[] | undefined;
+  if (options.useLearnedEffects) {
+    // What check-ins suggest, with the base set as the prior; the panel's own ratings still take precedence.
+    const learned = learnModuleEffects({ ...c.get('content'), evidence: base }, await allObservations(database.db));
+    ({ evidence: base, changes: learnedImpacts } = withLearnedImpacts(base, learned, options.minObservations));
+  }
   const judgements = await listJudgements<PanelJudgement>(database, draft.id);
   const provenance = draft.body.provenance;
   const outcome = aggregatePanel(
@@ -161,14 +174,21 @@ export async function aggregateDraft(c: C, draft: EvidenceSetRecord, options: Pa
     options,
   );
   if (!outcome.ok) return { ok: false, reason: 'cannot-aggregate', problems: outcome.problems.map((p) => ({ kind: 'validation', path: p.path, message: p.message })) };
-  const stored = { ...outcome.report, aggregatedAt: c.get('clock')().toISOString(), basis: aggregationBasis(judgements) };
+  const report = learnedImpacts ? { ...outcome.report, learnedImpacts } : outcome.report;
+  const stored = { ...report, aggregatedAt: c.get('clock')().toISOString(), basis: aggregationBasis(judgements) };
   try {
     await database.atomic([updateDraftQuery(database, draft.id, outcome.evidence, stored)]);
   } catch (err) {
     if (isNotDraftViolation(err)) return notDraft('no longer a draft');
     throw err;
   }
-  return succeed(outcome.report);
+  return succeed(report);
+}
+
+/** Whether aggregation starts from learned module effects, and how many observations a module needs for that. */
+export interface LearnedOptions {
+  readonly useLearnedEffects?: boolean;
+  readonly minObservations?: number;
 }
 
 export interface PreviewOptions {
