@@ -1,15 +1,8 @@
 // Issue 5's "done when" on any runtime: a panel of three judges a draft through the API, sees weights with CRs and
 // dispersion, previews the impact and publishes; new recommendations carry the new set, an old one replays exactly.
 import { describe, expect, it } from 'vitest';
+import { problem } from './suite.js';
 import { createDraft, get, post, submitPanel, type CurrentSet, type Fetch } from '../helpers/evidence-panel.js';
-
-async function problem(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const body = (await res.json()) as { status: number; detail: string; requestId?: string; errors?: { path: string; message: string }[] };
-  expect(body.status).toBe(res.status);
-  expect(body.requestId).toBe(res.headers.get('x-request-id'));
-  return body;
-}
 
 /** Registers the flow; it publishes a new set, so register it after suites that assume the shipped set is current. */
 export function evidenceSuite(runtime: string, getFetch: () => Fetch, adminToken: string): void {

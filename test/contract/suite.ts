@@ -9,7 +9,8 @@ const json = (body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-async function problem(res: Response) {
+/** Asserts a well-formed problem+json answer (RFC 9457 fields, the request id echoed) and returns its body. */
+export async function problem(res: Response) {
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   const body = (await res.json()) as { type: string; title: string; status: number; detail: string; requestId?: string; errors?: { path: string; message: string }[] };
   expect(body.status).toBe(res.status);
