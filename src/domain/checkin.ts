@@ -1,5 +1,5 @@
-// Check-ins: after a module, the person re-rates areas; the profile takes the module's expected effect as a
-// prediction step and the re-ratings as new observations, and the rest of the pathway is re-planned.
+// Check-ins: after a module, the person re-rates areas; each re-rating shows back as given, areas they did not
+// re-rate stay as they were, and the rest of the pathway is re-planned.
 
 import type {
   CheckIn,
@@ -10,14 +10,11 @@ import type {
   RecommendationRequest,
   RecommendationResponse,
 } from './types.js';
-import { indexContent } from './content-index.js';
-import { gainFactor, headroomFactor, levelFit } from './gain.js';
-import { BASES, DIRECT_NOISE_SD, estimateProfile, observeArea, toInternal, type Profile } from './profile.js';
+import { indexContent, type ContentIndex } from './content-index.js';
+import { headroomFactor, levelFit } from './gain.js';
+import { DIRECT_NOISE_SD, estimateProfile, rerateArea, toInternal, type Profile } from './profile.js';
 import { recommendFromProfile } from './recommend.js';
 import { validateCheckInRefs } from './validate-refs.js';
-
-/** Relative sd of a module's real effect around its expected gain, added as process noise when predicting. */
-export const EFFECT_UNCERTAINTY = 0.5;
 
 /**
  * Record a check-in and re-plan. Returns (see CheckInResult in types.ts):
@@ -26,12 +23,12 @@ export const EFFECT_UNCERTAINTY = 0.5;
  *   its minutes leave timeBudgetMinutes (never below 0); pass it with `response` to the next check-in;
  * - `response`: the re-planned remainder (positions from 1, weeks from 1 = the coming week) and the updated
  *   profile; provenance.inputHash covers the request, the check-in and previous.provenance.inputHash;
- * - `observations`: for each re-rated area the module targets, the posterior mean before the module and the
+ * - `observations`: for each re-rated area the module targets, the estimate before the module and the
  *   re-rating after it, for population learning (learning.ts).
- * Profile update per area: prior = previous.profile (falling back to the request's profile); the module's
- * expected gain g = expectedImpact·strengthFactor·relevance·levelFit·headroom is added to the mean and
- * (EFFECT_UNCERTAINTY·g)² to the variance; each rating r then updates the area as an observation (r−1)/4 with
- * noise DIRECT_NOISE_SD. Throws RangeError on ids validateCheckInRefs would reject.
+ * Profile update: the profile `previous` reported (falling back to the request's own estimate); each re-rated
+ * area then shows the re-rating as given (basis "checkin"), with the uncertainty of both combined. Areas the
+ * person did not re-rate keep what they had: nothing is assumed about a change they did not report.
+ * Throws RangeError on ids validateCheckInRefs would reject.
  */
 export function checkIn(
   content: Content,
@@ -44,39 +41,20 @@ export function checkIn(
   const ix = indexContent(content);
   const m = ix.moduleIndex.get(checkin.moduleId)!;
   const profile = profileFromResponse(content, request, previous);
-
-  const observations: EffectObservation[] = [];
-  const g0 = ix.baseGain[m]!;
-  const lv = ix.levelCode[m]!;
   const alreadyDone = request.completedModuleIds.includes(checkin.moduleId);
-  // A repeated check-in for a module already completed only re-rates: no second effect, no new observations.
-  for (let k = ix.modOffset[m]!; k < (alreadyDone ? ix.modOffset[m]! : ix.modOffset[m + 1]!); k++) {
-    const a = ix.modArea[k]!;
-    const rel = ix.modRelevance[k]!;
-    const c = profile.mean[a]!;
-    const fit = levelFit(lv, c);
-    const id = ix.areas[a]!.id;
-    const rating = checkin.ratings[id];
-    if (rating !== undefined) {
-      observations.push({ moduleId: checkin.moduleId, areaId: id, relevance: rel, levelFit: fit, headroom: headroomFactor(c), before: c, after: toInternal(rating) });
-    }
-    const g = g0 * rel * gainFactor(lv, c);
-    profile.mean[a] = profile.mean[a]! + g;
-    profile.sd[a] = Math.sqrt(profile.sd[a]! ** 2 + (EFFECT_UNCERTAINTY * g) ** 2);
-  }
+  // A repeated check-in for a module already completed only re-rates: no new observations.
+  const observations = alreadyDone ? [] : observationsFor(ix, m, profile, checkin);
   for (const [id, rating] of Object.entries(checkin.ratings).sort(([x], [y]) => (x < y ? -1 : 1))) {
     const a = ix.areaIndex.get(id)!;
-    const y = toInternal(rating);
-    observeArea(profile, a, y, DIRECT_NOISE_SD);
-    profile.basis[a] = BASES.indexOf('checkin');
-    profile.selfReport[a] = y;
+    rerateArea(profile, a, toInternal(rating), DIRECT_NOISE_SD);
+    profile.basis[a] = 'checkin';
   }
 
   const wasStep = previous.pathway.steps.some((s) => s.moduleId === checkin.moduleId);
   const next: RecommendationRequest = {
     ...request,
     completedModuleIds: alreadyDone ? request.completedModuleIds : [...request.completedModuleIds, checkin.moduleId],
-    timeBudgetMinutes: wasStep && !alreadyDone ? Math.max(0, request.timeBudgetMinutes - ix.minutes[m]!) : request.timeBudgetMinutes,
+    timeBudgetMinutes: wasStep && !alreadyDone ? Math.max(0, request.timeBudgetMinutes - ix.entries[m]!.minutes) : request.timeBudgetMinutes,
   };
   const completed: CompletedStep[] = [];
   for (const id of next.completedModuleIds) {
@@ -104,8 +82,20 @@ export function profileFromResponse(content: Content, request: RecommendationReq
     if (!e) return;
     p.mean[a] = e.confidence;
     if (e.uncertainty > 0) p.sd[a] = e.uncertainty;
-    if (e.basis) p.basis[a] = BASES.indexOf(e.basis);
+    if (e.basis) p.basis[a] = e.basis;
     if (e.selfReport !== undefined) p.selfReport[a] = e.selfReport;
   });
   return p;
+}
+
+/** For each area module m targets that the person re-rated: the estimate before, the rating after. */
+function observationsFor(ix: ContentIndex, m: number, before: Profile, checkin: CheckIn): EffectObservation[] {
+  const entry = ix.entries[m]!;
+  return entry.areas.flatMap(({ area, relevance }) => {
+    const id = ix.areas[area]!.id;
+    const rating = checkin.ratings[id];
+    if (rating === undefined) return [];
+    const c = before.mean[area]!;
+    return [{ moduleId: checkin.moduleId, areaId: id, relevance, levelFit: levelFit(entry.levelCode, c), headroom: headroomFactor(c), before: c, after: toInternal(rating) }];
+  });
 }

@@ -1,9 +1,42 @@
-// Lookup tables built once per Content object (cached in a WeakMap): area/item/module indexes, role, phase
-// and format bitmasks, sparse module×area relevance, item loadings and each module's prerequisite closure.
+// Lookups built once per Content object (cached in a WeakMap): areas, items and modules by id, each item's
+// loadings, and for each module its areas, level, base gain and prerequisite closure, by index.
 
-import { FORMATS, PHASES, ROLES } from './types.js';
 import type { Content, Format, Module, ModuleEvidence, NeedsArea, Phase, QuestionItem, Role } from './types.js';
 import { LEVEL_CODE, strengthFactor } from './gain.js';
+
+/** One area an item speaks about. */
+export interface IndexedLoading {
+  readonly area: number;
+  /** 0..1 */
+  readonly loading: number;
+  /** True for the item's main area (its highest loading, the first listed on a tie). */
+  readonly main: boolean;
+}
+
+/** One area a module addresses. */
+export interface IndexedRelevance {
+  readonly area: number;
+  /** 0..1 */
+  readonly relevance: number;
+}
+
+/** What the engine needs to know about one module, by index. */
+export interface IndexedModule {
+  readonly module: Module;
+  readonly minutes: number;
+  /** 0 foundation, 1 intermediate, 2 advanced. */
+  readonly levelCode: number;
+  readonly areas: readonly IndexedRelevance[];
+  /** Area with the highest relevance (-1 when it has none). */
+  readonly primaryArea: number;
+  readonly evidence: ModuleEvidence | undefined;
+  /** expectedImpact × strength factor: the gain on a fully relevant area at the right level and confidence 0.5. */
+  readonly baseGain: number;
+  /** All transitive prerequisites, each after its own prerequisites. */
+  readonly prerequisites: readonly number[];
+  /** True when a prerequisite is unknown or part of a cycle: such a module can never be recommended. */
+  readonly broken: boolean;
+}
 
 export interface ContentIndex {
   readonly content: Content;
@@ -11,149 +44,86 @@ export interface ContentIndex {
   readonly areaIndex: ReadonlyMap<string, number>;
   readonly items: readonly QuestionItem[];
   readonly itemIndex: ReadonlyMap<string, number>;
-  /** CSR over items: loadings of item i are itemOffset[i]..itemOffset[i+1]. */
-  readonly itemOffset: Int32Array;
-  readonly itemArea: Int32Array;
-  readonly itemLoading: Float64Array;
+  /** Per item: the areas it loads on. */
+  readonly itemLoadings: readonly (readonly IndexedLoading[])[];
   readonly modules: readonly Module[];
   readonly moduleIndex: ReadonlyMap<string, number>;
-  readonly minutes: Float64Array;
-  readonly levelCode: Uint8Array;
-  readonly roleMask: Uint8Array;
-  readonly phaseMask: Uint8Array;
-  readonly formatMask: Uint8Array;
-  /** CSR over modules: areas of module m are modOffset[m]..modOffset[m+1] (relevance in 0..1). */
-  readonly modOffset: Int32Array;
-  readonly modArea: Int32Array;
-  readonly modRelevance: Float64Array;
-  /** Area with the highest relevance for each module (-1 when it has none). */
-  readonly primaryArea: Int32Array;
-  /** expectedImpact × strength factor: gain on a fully relevant area at perfect level fit. */
-  readonly baseGain: Float64Array;
+  /** Per module (catalogue order). */
+  readonly entries: readonly IndexedModule[];
+  /** Per module: its evidence in the evidence set (undefined when it has none). */
   readonly evidence: readonly (ModuleEvidence | undefined)[];
-  /** CSR over modules: all transitive prerequisites, each after its own prerequisites. */
-  readonly closureOffset: Int32Array;
-  readonly closure: Int32Array;
-  /** 1 when a prerequisite is unknown or part of a cycle: such a module can never be recommended. */
-  readonly brokenPrereqs: Uint8Array;
-  /**
-   * Bitmask of the areas a module touches (bit 31 when it touches none); all bits set when there are more than
-   * 31 areas. The planner re-scores a bundle only when an area its members touch changed.
-   */
-  readonly ownAreaMask: Uint32Array;
-  /** Lower-case-initial area names for use mid-sentence ("Autism" → "autism"; acronyms kept). */
+  /** Per area: the modules that address it. */
+  readonly modulesByArea: readonly (readonly number[])[];
+  /** Area names for use mid-sentence ("Autism" → "autism"; acronyms kept). */
   readonly areaNamesInSentence: readonly string[];
 }
 
 const cache = new WeakMap<Content, ContentIndex>();
 
-export const roleBit = (r: Role): number => 1 << ROLES.indexOf(r);
-export const phaseBit = (p: Phase): number => 1 << PHASES.indexOf(p);
-export const formatBit = (f: Format): number => 1 << FORMATS.indexOf(f);
-
 /** The index for `content`, built on first use and cached for the lifetime of the object. */
 export function indexContent(content: Content): ContentIndex {
-  const hit = cache.get(content);
-  if (hit) return hit;
-  const built = build(content);
-  cache.set(content, built);
-  return built;
+  let ix = cache.get(content);
+  if (!ix) cache.set(content, (ix = build(content)));
+  return ix;
 }
 
 function build(content: Content): ContentIndex {
   const areas = content.taxonomy.areas;
   const areaIndex = new Map(areas.map((a, i) => [a.id, i] as const));
   const items = content.questionnaire.items;
-  const itemIndex = new Map<string, number>();
-  items.forEach((it, i) => itemIndex.set(it.id, i));
-  const itemOffset = new Int32Array(items.length + 1);
-  const iArea: number[] = [];
-  const iLoad: number[] = [];
-  items.forEach((it, i) => {
-    for (const l of it.areas) {
-      const a = areaIndex.get(l.areaId);
-      if (a === undefined || !(l.loading > 0)) continue;
-      iArea.push(a);
-      iLoad.push(Math.min(1, l.loading));
-    }
-    itemOffset[i + 1] = iArea.length;
-  });
-
   const modules = content.catalogue.modules;
-  const M = modules.length;
   const moduleIndex = new Map<string, number>();
   modules.forEach((m, i) => moduleIndex.set(m.id, i));
-  const minutes = new Float64Array(M);
-  const levelCode = new Uint8Array(M);
-  const roleMask = new Uint8Array(M);
-  const phaseMask = new Uint8Array(M);
-  const formatMask = new Uint8Array(M);
-  const modOffset = new Int32Array(M + 1);
-  const primaryArea = new Int32Array(M).fill(-1);
-  const baseGain = new Float64Array(M);
-  const evidence: (ModuleEvidence | undefined)[] = [];
-  const mArea: number[] = [];
-  const mRel: number[] = [];
-  modules.forEach((m, i) => {
-    minutes[i] = m.minutes;
-    levelCode[i] = LEVEL_CODE[m.level] ?? 1;
-    roleMask[i] = m.roles.reduce((acc, r) => acc | roleBit(r), 0);
-    phaseMask[i] = m.phases.reduce((acc, p) => acc | phaseBit(p), 0);
-    formatMask[i] = m.formats.reduce((acc, f) => acc | formatBit(f), 0);
-    let best = -1;
-    let bestRel = 0;
-    for (const ma of m.areas) {
-      const a = areaIndex.get(ma.areaId);
-      if (a === undefined || !(ma.relevance > 0)) continue;
-      mArea.push(a);
-      mRel.push(Math.min(1, ma.relevance));
-      if (ma.relevance > bestRel) {
-        bestRel = ma.relevance;
-        best = a;
-      }
-    }
-    modOffset[i + 1] = mArea.length;
-    primaryArea[i] = best;
-    const ev = content.evidence.modules[m.id];
-    evidence.push(ev);
-    baseGain[i] = ev ? Math.max(0, ev.expectedImpact) * strengthFactor(ev.strength) : 0;
+  const closures = prerequisiteClosures(modules, moduleIndex);
+  const entries = modules.map((m, i): IndexedModule => {
+    const relevances = m.areas.flatMap((ma) => {
+      const area = areaIndex.get(ma.areaId);
+      return area !== undefined && ma.relevance > 0 ? [{ area, relevance: Math.min(1, ma.relevance) }] : [];
+    });
+    const evidence = content.evidence.modules[m.id];
+    return {
+      module: m,
+      minutes: m.minutes,
+      levelCode: LEVEL_CODE[m.level] ?? 1,
+      areas: relevances,
+      primaryArea: mostRelevant(relevances),
+      evidence,
+      baseGain: evidence ? Math.max(0, evidence.expectedImpact) * strengthFactor(evidence.strength) : 0,
+      prerequisites: closures.closure[i]!,
+      broken: closures.broken[i]!,
+    };
   });
-
-  const { closureOffset, closure, brokenPrereqs } = prerequisiteClosures(modules, moduleIndex);
-  const ownAreaMask = new Uint32Array(M);
-  for (let m = 0; m < M; m++) {
-    let mask = modOffset[m + 1]! > modOffset[m]! ? 0 : 1 << 31;
-    for (let k = modOffset[m]!; k < modOffset[m + 1]!; k++) mask |= 1 << mArea[k]!;
-    ownAreaMask[m] = areas.length > 31 ? 0xffffffff : mask >>> 0;
-  }
   return {
     content,
     areas,
     areaIndex,
     items,
-    itemIndex,
-    itemOffset,
-    itemArea: Int32Array.from(iArea),
-    itemLoading: Float64Array.from(iLoad),
+    itemIndex: new Map(items.map((it, i) => [it.id, i] as const)),
+    itemLoadings: items.map((it) => itemLoadings(it, areaIndex)),
     modules,
     moduleIndex,
-    minutes,
-    levelCode,
-    roleMask,
-    phaseMask,
-    formatMask,
-    modOffset,
-    modArea: Int32Array.from(mArea),
-    modRelevance: Float64Array.from(mRel),
-    primaryArea,
-    baseGain,
-    evidence,
-    closureOffset,
-    closure,
-    brokenPrereqs,
-    ownAreaMask,
+    entries,
+    evidence: entries.map((e) => e.evidence),
+    modulesByArea: areas.map((_, a) => entries.flatMap((e, m) => (e.areas.some((r) => r.area === a) ? [m] : []))),
     areaNamesInSentence: areas.map((a) => inSentence(a.name)),
   };
+}
+
+function mostRelevant(relevances: readonly IndexedRelevance[]): number {
+  let best: IndexedRelevance | undefined;
+  for (const r of relevances) if (!best || r.relevance > best.relevance) best = r;
+  return best ? best.area : -1;
+}
+
+function itemLoadings(item: QuestionItem, areaIndex: ReadonlyMap<string, number>): IndexedLoading[] {
+  const known = item.areas.filter((l) => areaIndex.has(l.areaId) && l.loading > 0);
+  const top = known.reduce((best, l) => (best === undefined || l.loading > best.loading ? l : best), known[0]);
+  return known.map((l) => ({ area: areaIndex.get(l.areaId)!, loading: Math.min(1, l.loading), main: l === top }));
+}
+
+/** Whether module `m` suits the role and phase and offers one of the formats. */
+export function suits(m: Module, role: Role, phase: Phase, formats: readonly Format[]): boolean {
+  return m.roles.includes(role) && m.phases.includes(phase) && formats.some((f) => m.formats.includes(f));
 }
 
 /** "Speech, language and communication" → "speech, language and communication"; keeps acronyms like "ADHD". */
@@ -163,48 +133,37 @@ export function inSentence(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-/** Depth-first post-order gives, for each module, its ancestors with every prerequisite before its dependants. */
+/**
+ * For each module, its transitive prerequisites in depth-first post-order (each after its own prerequisites),
+ * and whether any is unknown, cyclic or itself broken.
+ */
 function prerequisiteClosures(modules: readonly Module[], moduleIndex: ReadonlyMap<string, number>) {
-  const M = modules.length;
-  const brokenPrereqs = new Uint8Array(M);
-  const closureOffset = new Int32Array(M + 1);
-  const flat: number[] = [];
-  for (let m = 0; m < M; m++) {
+  const closure: number[][] = [];
+  const broken: boolean[] = [];
+  modules.forEach((_, m) => {
     const order: number[] = [];
-    const state = new Uint8Array(M); // 0 unseen, 1 on stack, 2 done
-    let broken = false;
+    const state = new Map<number, 'open' | 'done'>();
+    let bad = false;
     const visit = (i: number): void => {
-      state[i] = 1;
-      for (const pid of modules[i]!.prerequisites) {
-        const p = moduleIndex.get(pid);
-        if (p === undefined || p === m || state[p] === 1) {
-          broken = true;
-          continue;
-        }
-        if (state[p] === 0) visit(p);
+      state.set(i, 'open');
+      for (const id of modules[i]!.prerequisites) {
+        const p = moduleIndex.get(id);
+        if (p === undefined || p === m || state.get(p) === 'open') bad = true;
+        else if (!state.has(p)) visit(p);
       }
-      state[i] = 2;
+      state.set(i, 'done');
       if (i !== m) order.push(i);
     };
     visit(m);
-    if (broken) brokenPrereqs[m] = 1;
-    flat.push(...order);
-    closureOffset[m + 1] = flat.length;
-  }
+    closure.push(order);
+    broken.push(bad);
+  });
   // A module that needs a broken module is broken too.
-  let changed = true;
-  while (changed) {
+  for (let changed = true; changed; ) {
     changed = false;
-    for (let m = 0; m < M; m++) {
-      if (brokenPrereqs[m]) continue;
-      for (let k = closureOffset[m]!; k < closureOffset[m + 1]!; k++) {
-        if (brokenPrereqs[flat[k]!]) {
-          brokenPrereqs[m] = 1;
-          changed = true;
-          break;
-        }
-      }
-    }
+    closure.forEach((pre, m) => {
+      if (!broken[m] && pre.some((p) => broken[p])) broken[m] = changed = true;
+    });
   }
-  return { closureOffset, closure: Int32Array.from(flat), brokenPrereqs };
+  return { closure, broken };
 }

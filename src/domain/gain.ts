@@ -41,7 +41,8 @@ export function headroomFactor(c: number): number {
   return h < 0 ? 0 : h > 2 ? 2 : h;
 }
 
-// Tabulated level fit, and level fit × headroom, on c in [-0.5, 1.5] for the planner's hot loop.
+// Tabulated level fit, and level fit × headroom, on c in [-0.5, 1.5]: the planner evaluates them a few thousand
+// times per pathway, and a table lookup costs a fraction of the exponentials.
 const FIT_LO = -0.5;
 const FIT_STEPS = 1024; // per unit of confidence
 const FIT_N = 2 * FIT_STEPS + 1;
@@ -52,20 +53,6 @@ function table(f: (levelCode: number, c: number) => number): Float64Array {
 }
 const FIT_TABLE = table(levelFitExact);
 const GAIN_TABLE = table((l, c) => levelFitExact(l, c) * headroomFactor(c));
-
-// Suffix maximum of GAIN_TABLE per level: GAIN_CEILING[l, i] = max over j ≥ i of GAIN_TABLE[l, j].
-const GAIN_CEILING = (() => {
-  const t = new Float64Array(GAIN_TABLE.length);
-  for (let l = 0; l < 3; l++) {
-    let max = -Infinity;
-    for (let i = FIT_N - 1; i >= 0; i--) {
-      const v = GAIN_TABLE[l * FIT_N + i]!;
-      if (v > max) max = v;
-      t[l * FIT_N + i] = max;
-    }
-  }
-  return t;
-})();
 
 function lookup(t: Float64Array, levelCode: number, c: number): number {
   let p = (c - FIT_LO) * FIT_STEPS;
@@ -92,28 +79,4 @@ export function gainFactor(levelCode: number, c: number): number {
 
 export function levelFitFor(level: Level, c: number): number {
   return levelFit(LEVEL_CODE[level], c);
-}
-
-/**
- * out[offset + l × stride] = scale × gainFactorCeiling(l, c) for the three levels l (one table position for all).
- */
-export function gainFactorCeilingsInto(c: number, scale: number, out: Float64Array, offset: number, stride: number): void {
-  let p = (c - FIT_LO) * FIT_STEPS;
-  if (p < 0) p = 0;
-  else if (p > FIT_N - 1.000001) p = FIT_N - 1.000001;
-  const i = Math.floor(p);
-  out[offset] = scale * GAIN_CEILING[i]!;
-  out[offset + stride] = scale * GAIN_CEILING[FIT_N + i]!;
-  out[offset + 2 * stride] = scale * GAIN_CEILING[2 * FIT_N + i]!;
-}
-
-/**
- * An upper bound on gainFactor(levelCode, c') for every c' ≥ c (up to rounding): gains only raise confidence, so
- * the planner can bound what a module could ever gain on an area from its confidence now.
- */
-export function gainFactorCeiling(levelCode: number, c: number): number {
-  let p = (c - FIT_LO) * FIT_STEPS;
-  if (p < 0) p = 0;
-  else if (p > FIT_N - 1.000001) p = FIT_N - 1.000001;
-  return GAIN_CEILING[levelCode * FIT_N + Math.floor(p)]!;
 }

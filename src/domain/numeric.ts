@@ -3,16 +3,11 @@
 
 /** Round to `places` decimals (default 4); never returns -0, so JSON output is byte-for-byte stable. */
 export function round(x: number, places = 4): number {
-  const f = places === 4 ? 1e4 : 10 ** places;
+  const f = 10 ** places;
   const r = Math.round(x * f) / f;
   return r === 0 ? 0 : r;
 }
 
-/** round(x, 4), for the per-response hot paths. */
-export function round4(x: number): number {
-  const r = Math.round(x * 1e4) / 1e4;
-  return r === 0 ? 0 : r;
-}
 
 /** Clamp `x` into [lo, hi]. */
 export function clamp(x: number, lo: number, hi: number): number {
@@ -68,31 +63,6 @@ export function shortfallUnit(z: number): number {
   return a + (H_TABLE[i + 1]! - a) * f;
 }
 
-// Prefix maximum of |slope| of the interpolated table over segments 0..i (for shortfallUnitSlopeCeiling).
-const H_SLOPE_CEILING = (() => {
-  const n = H_TABLE.length - 1;
-  const t = new Float64Array(n);
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const d = Math.abs(H_TABLE[i + 1]! - H_TABLE[i]!) * STEPS_PER_UNIT;
-    if (d > max) max = d;
-    t[i] = max;
-  }
-  return t;
-})();
-
-/**
- * An upper bound on |shortfallUnit(x) − shortfallUnit(y)| / |x − y| for all x, y ≤ z (the steepest the tabulated
- * function gets at or below z; about Φ(z), at most about 1), up to rounding. Non-decreasing in z.
- */
-export function shortfallUnitSlopeCeiling(z: number): number {
-  if (z <= -Z_MAX) return 0;
-  const n = H_SLOPE_CEILING.length;
-  if (z >= Z_MAX) return Math.max(1, H_SLOPE_CEILING[n - 1]!);
-  const i = Math.floor((z + Z_MAX) * STEPS_PER_UNIT);
-  return H_SLOPE_CEILING[i < n ? i : n - 1]!;
-}
-
 /**
  * Expected shortfall E[max(0, target − c)] for c ~ N(mean, sd²), all on the internal 0..1 confidence scale.
  * Invariants: ≥ max(0, target − mean); decreasing in mean; increasing in sd. sd ≤ 1e-9 gives max(0, target − mean).
@@ -100,48 +70,4 @@ export function shortfallUnitSlopeCeiling(z: number): number {
 export function expectedShortfall(mean: number, sd: number, target: number): number {
   if (sd <= 1e-9) return target > mean ? target - mean : 0;
   return sd * shortfallUnit((target - mean) / sd);
-}
-
-/**
- * Fresh zeroed typed arrays carved from shared 8 KiB chunks: one backing-store allocation per chunk instead of
- * one per array (each costs about a microsecond in V8, as much as profile and need together). Every array gets
- * its own region, never handed out again, so arrays from different calls never share memory; a chunk is freed
- * once no array in it is reachable. Arrays share their `.buffer` with others: use byteOffset/length, not the
- * whole buffer. Keep one per content (see arenaFor).
- */
-export class Arena {
-  private buffer = new ArrayBuffer(0);
-  private used = 0;
-
-  /** A fresh Float64Array of n zeros. */
-  float64(n: number): Float64Array {
-    const offset = this.take(8 * n);
-    return new Float64Array(this.buffer, offset, n);
-  }
-
-  /** A fresh Uint8Array of n zeros. */
-  uint8(n: number): Uint8Array {
-    const offset = this.take(n);
-    return new Uint8Array(this.buffer, offset, n);
-  }
-
-  private take(bytes: number): number {
-    const size = (bytes + 7) & ~7;
-    if (this.used + size > this.buffer.byteLength) {
-      this.buffer = new ArrayBuffer(Math.max(8192, size));
-      this.used = 0;
-    }
-    const offset = this.used;
-    this.used += size;
-    return offset;
-  }
-}
-
-const arenas = new WeakMap<object, Arena>();
-
-/** The arena for `owner` (e.g. a content index), created on first use. */
-export function arenaFor(owner: object): Arena {
-  let a = arenas.get(owner);
-  if (!a) arenas.set(owner, (a = new Arena()));
-  return a;
 }

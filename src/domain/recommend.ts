@@ -5,15 +5,15 @@ import type { AreaEstimate, Content, PathwayStep, RecommendationRequest, Recomme
 import { indexContent } from './content-index.js';
 import { explainStep } from './explain.js';
 import { inputHash } from './hash.js';
-import { computeNeedAndPriorities } from './need.js';
-import { round4 } from './numeric.js';
+import { computeNeed, type Need } from './need.js';
+import { round } from './numeric.js';
 import { planPathway } from './planner.js';
-import { BASES, estimateProfile, type Profile } from './profile.js';
+import { estimateProfile, type Profile } from './profile.js';
 
 export { validateRequestRefs, validateCheckInRefs, type RefError } from './validate-refs.js';
 
 /** Version of the profile → need → planner → explanation algorithm; change it whenever outputs can change. */
-export const ALGORITHM_VERSION = 'planner-1.0.0';
+export const ALGORITHM_VERSION = 'planner-2.0.0';
 
 /**
  * Recommend a pathway (POST /v1/recommendations). Assumes the request passed schema validation and
@@ -34,54 +34,45 @@ export function recommendFromProfile(
   hashExtra?: unknown,
 ): RecommendationResponse {
   const ix = indexContent(content);
-  const priorityByArea: number[] = [];
-  const need = computeNeedAndPriorities(content, request, profile, priorityByArea);
-  const plan = planPathway(content, request, profile, need.importance);
-  const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps, priorityByArea };
-  const steps: PathwayStep[] = [];
-  for (let i = 0; i < plan.steps.length; i++) {
-    const s = plan.steps[i]!;
-    const mod = ix.modules[s.module]!;
-    const ev = ix.evidence[s.module];
-    const { reasons, explanation } = explainStep(ctx, i);
-    const targets: PathwayStep['targets'][number][] = [];
-    for (const g of s.gains) if (g.gain >= 0.00005) targets.push({ areaId: ix.areas[g.area]!.id, expectedGain: round4(g.gain) });
-    steps.push({
+  const need = computeNeed(content, request, profile);
+  const plan = planPathway(content, request, profile, need.weight);
+  const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps };
+  const steps = plan.steps.map((s, i): PathwayStep => {
+    const ev = ix.entries[s.module]!.evidence;
+    return {
       position: i + 1,
-      moduleId: mod.id,
-      title: mod.title,
+      moduleId: ix.modules[s.module]!.id,
+      title: ix.modules[s.module]!.title,
       format: s.format,
       minutes: s.minutes,
       week: s.week,
-      level: mod.level,
-      targets,
-      evidence: { strength: round4(ev?.strength ?? 0), sources: [...(ev?.sources ?? [])] },
-      reasons,
-      explanation,
-    });
-  }
-  const out: Record<string, AreaEstimate> = {};
-  const areas = ix.areas;
-  for (let a = 0; a < areas.length; a++) {
-    const estimate: { -readonly [K in keyof AreaEstimate]: AreaEstimate[K] } = {
-      confidence: round4(profile.mean[a]!),
-      uncertainty: round4(profile.sd[a]!),
-      need: round4(need.need[a]!),
-      basis: BASES[profile.basis[a]!] ?? 'prior',
-      notRelevant: profile.notRelevant[a] === 1,
+      level: ix.modules[s.module]!.level,
+      targets: s.gains.filter((g) => g.gain >= 0.00005).map((g) => ({ areaId: ix.areas[g.area]!.id, expectedGain: round(g.gain) })),
+      evidence: { strength: round(ev?.strength ?? 0), sources: [...(ev?.sources ?? [])] },
+      ...explainStep(ctx, i),
     };
-    const self = profile.selfReport[a]!;
-    if (!Number.isNaN(self)) estimate.selfReport = round4(self);
-    out[areas[a]!.id] = estimate;
-  }
+  });
   return {
     pathway: { steps, totalMinutes: plan.totalMinutes },
-    profile: out,
+    profile: Object.fromEntries(ix.areas.map((area, a) => [area.id, areaEstimate(profile, need, a)])),
     provenance: {
       algorithmVersion: ALGORITHM_VERSION,
       catalogueVersion: content.catalogue.version,
       evidenceSetId: content.evidence.id,
       inputHash: inputHash(request, hashExtra),
     },
+  };
+}
+
+/** One area of the response's profile: the estimate, its uncertainty beside it, the need, and where it comes from. */
+function areaEstimate(profile: Profile, need: Need, a: number): AreaEstimate {
+  const self = profile.selfReport[a]!;
+  return {
+    confidence: round(profile.mean[a]!),
+    uncertainty: round(profile.sd[a]!),
+    need: round(need.need[a]!),
+    basis: profile.basis[a]!,
+    notRelevant: profile.notRelevant[a]!,
+    ...(Number.isNaN(self) ? {} : { selfReport: round(self) }),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { canonicalJson, inputHash, sha256Text } from '../../src/domain/hash.js';
+import { canonicalJson, canonicalRequestJson, inputHash, sha256Text } from '../../src/domain/hash.js';
 import { request } from './fixtures.js';
 
 describe('hash', () => {
@@ -44,3 +44,14 @@ describe('canonical request', () => {
     );
   });
 });
+
+describe('inputHash is stable across engine versions', () => {
+  it('gives the digest recommendations already stored carry for the same request', () => {
+    // Computed by the earlier hand-written SHA-256 over the same canonical JSON; replay compares these.
+    const r = request({ responses: [{ itemId: 'q-vi-1', value: 1 }, { itemId: 'q-slcn-1', value: null }], confidence: { semh: 2 }, priorities: { vi: 3 } });
+    expect(inputHash(r)).toBe(GOLDEN);
+    expect(inputHash(r)).toBe(`sha256:${createHash('sha256').update(canonicalRequestJson(r), 'utf8').digest('hex')}`);
+  });
+});
+
+const GOLDEN = 'sha256:13e79c4a09a03aa73dccb249b5c0214dbc832ec6d15302b6f717d8290ba60612';
