@@ -1,6 +1,8 @@
-// The simulated world for scripts/simulate.ts: true module effects (differing from the panel's ratings), a
-// KSS-style learning dynamic, and staff with true competence, biased and noisy self-reports and real settings.
-// Nothing here is visible to the engine except what a real person would type into a request.
+// The simulated world for scripts/simulate.ts: true module effects (differing from the panel's ratings), the
+// world's own learning dynamic, and staff with true competence, biased and noisy self-reports and real settings.
+// Nothing here is visible to the engine except what a real person would type into a request. World variants
+// change how competence spreads between areas, how biased self-reports are, how far the panel's effects are from
+// the truth, how gains grow with a module's length and how much they depend on level fit.
 
 import type { Content, Format, Phase, RecommendationRequest, Role } from '../../src/domain/types.js';
 import { indexContent, type ContentIndex } from '../../src/domain/content-index.js';
@@ -11,33 +13,73 @@ import type { Rng } from '../../src/domain/rng.js';
 
 const LOW_INCIDENCE_SHARE = 0.03;
 
+export interface World {
+  readonly name: string;
+  /** Sd of the area-specific part of competence on the logit scale. */
+  readonly spread: number;
+  /** Self-report bias: sd between people, and how much more the less competent over-rate. */
+  readonly biasSd: number;
+  readonly biasSlope: number;
+  /** Panel error: the true effect's log-normal sd at evidence strength 0 (falls by 0.07 per padlock), and whether weak evidence is over-rated. */
+  readonly effectSd: number;
+  readonly overRated: boolean;
+  /** True effect ∝ (minutes / 45) ^ lengthPower beside the panel's rating (0: the panel has length right). */
+  readonly lengthPower: number;
+  /** 1 = the world's level fit as drawn; above 1 sharper (a mismatched level helps less), below 1 flatter. */
+  readonly levelSharpness: number;
+  /** Mean number of modules completed before (Poisson, at most 4). */
+  readonly priorTraining: number;
+}
+
+export const WORLDS: readonly World[] = [
+  { name: 'A. as drawn', spread: 0.6, biasSd: 0.08, biasSlope: 0.2, effectSd: 0.65, overRated: true, lengthPower: 0, levelSharpness: 1, priorTraining: 1.2 },
+  { name: 'B. narrow spread, weak bias, panel close, gains less than linear in length, flat level fit', spread: 0.3, biasSd: 0.04, biasSlope: 0.1, effectSd: 0.3, overRated: false, lengthPower: -0.3, levelSharpness: 0.6, priorTraining: 1.2 },
+  { name: 'C. wide spread, strong bias, panel far, gains more than linear in length, sharp level fit', spread: 1.0, biasSd: 0.15, biasSlope: 0.35, effectSd: 0.9, overRated: true, lengthPower: 0.3, levelSharpness: 1.6, priorTraining: 1.2 },
+];
+
 /** What is really true about the catalogue in this world. */
 export interface Truth {
   readonly ix: ContentIndex;
-  /** True effect per module: rise on a fully relevant area at the right level and confidence 0.5. */
-  readonly theta: Float64Array;
-  /** True relevance, parallel to ix.modRelevance (the panel's relevance with error). */
-  readonly relevance: Float64Array;
+  readonly world: World;
+  /** Effect per module: rise on a fully relevant area at the right level and competence 0.5. */
+  readonly theta: number[];
+  /** Relevance per module and area, parallel to ix.entries[m].areas. */
+  readonly relevance: number[][];
+}
+
+/** (minutes / 45) ^ lengthPower: how the world's effects depart from the panel's with a module's length. */
+export function lengthFactor(world: World, minutes: number): number {
+  return (minutes / 45) ** world.lengthPower;
 }
 
 /**
- * True effects: the panel's expectedImpact × a log-normal multiplier whose median falls with weaker evidence
- * (0.68 at strength 1 … 1.0 at 5: weakly evidenced approaches tend to be over-rated) and whose spread grows
- * as evidence weakens (sd of log 0.58 at strength 1 … 0.3 at 5). Relevances get ±25% log-normal error.
+ * True effects: the panel's expectedImpact × the world's length factor × a log-normal multiplier whose spread
+ * grows as evidence weakens (sd effectSd − 0.07 × strength) and, where `overRated`, whose median falls with weaker
+ * evidence (0.6 + 0.08 × strength). Relevances get ±25% log-normal error.
  */
-export function makeTruth(content: Content, rng: Rng): Truth {
+export function makeTruth(content: Content, world: World, rng: Rng): Truth {
   const ix = indexContent(content);
-  const M = ix.modules.length;
-  const theta = new Float64Array(M);
-  for (let m = 0; m < M; m++) {
-    const ev = ix.evidence[m];
-    const s = ev?.strength ?? 0;
-    const median = 0.6 + 0.08 * s;
-    const sd = 0.65 - 0.07 * s;
-    theta[m] = (ev?.expectedImpact ?? 0) * median * Math.exp(sd * rng.normal());
-  }
-  const relevance = ix.modRelevance.map((r) => Math.min(1, r * Math.exp(0.25 * rng.normal())));
-  return { ix, theta, relevance };
+  const theta = ix.entries.map((e) => {
+    const s = e.evidence?.strength ?? 0;
+    const median = world.overRated ? 0.6 + 0.08 * s : 1;
+    const sd = Math.max(0.05, world.effectSd - 0.07 * s);
+    return (e.evidence?.expectedImpact ?? 0) * lengthFactor(world, e.minutes) * median * Math.exp(sd * rng.normal());
+  });
+  const relevance = ix.entries.map((e) => e.areas.map((r) => Math.min(1, r.relevance * Math.exp(0.25 * rng.normal()))));
+  return { ix, world, theta, relevance };
+}
+
+/**
+ * What the panel's ratings would be worth if the world's dynamics (level fit, length, headroom) were known:
+ * expectedImpact × length factor, panel relevances. The informed oracle plans with this.
+ */
+export function panelTruth(content: Content, truth: Truth): Truth {
+  const ix = indexContent(content);
+  return {
+    ...truth,
+    theta: ix.entries.map((e) => (e.evidence?.expectedImpact ?? 0) * lengthFactor(truth.world, e.minutes)),
+    relevance: ix.entries.map((e) => e.areas.map((r) => r.relevance)),
+  };
 }
 
 function smoothstep(lo: number, hi: number, x: number): number {
@@ -46,26 +88,25 @@ function smoothstep(lo: number, hi: number, x: number): number {
 }
 
 /** The world's own level fit (not the engine's): how much of a module's effect lands at true competence c. */
-export function trueLevelFit(levelCode: number, c: number): number {
-  if (levelCode === 0) return 1 - 0.75 * smoothstep(0.35, 0.85, c);
-  if (levelCode === 2) return 0.2 + 0.8 * smoothstep(0.25, 0.7, c);
-  const d = (c - 0.5) / 0.28;
-  return 0.3 + 0.7 * Math.exp(-d * d);
+export function trueLevelFit(levelCode: number, c: number, sharpness = 1): number {
+  let fit: number;
+  if (levelCode === 0) fit = 1 - 0.75 * smoothstep(0.35, 0.85, c);
+  else if (levelCode === 2) fit = 0.2 + 0.8 * smoothstep(0.25, 0.7, c);
+  else fit = 0.3 + 0.7 * Math.exp(-(((c - 0.5) / 0.28) ** 2));
+  return fit ** sharpness;
 }
 
 /**
- * Apply module m to competence `c` in place (KSS-style: the gain is proportional to remaining headroom 1 − c).
- * `scale` is the person's learning rate × their response to this module (1 for the expected person).
+ * Apply module m to competence `c` in place (the gain is proportional to remaining headroom 1 − c). `scale` is
+ * the person's learning rate × their response to this module (1 for the expected person).
  */
 export function applyTrue(t: Truth, m: number, c: Float64Array, scale: number): void {
-  const { ix } = t;
-  const lv = ix.levelCode[m]!;
-  for (let k = ix.modOffset[m]!; k < ix.modOffset[m + 1]!; k++) {
-    const a = ix.modArea[k]!;
-    const before = c[a]!;
-    const gain = t.theta[m]! * t.relevance[k]! * trueLevelFit(lv, before) * ((1 - before) / 0.5) * scale;
-    c[a] = Math.min(1, before + Math.max(0, gain));
-  }
+  const entry = t.ix.entries[m]!;
+  entry.areas.forEach(({ area }, k) => {
+    const before = c[area]!;
+    const gain = t.theta[m]! * t.relevance[m]![k]! * trueLevelFit(entry.levelCode, before, t.world.levelSharpness) * ((1 - before) / 0.5) * scale;
+    c[area] = Math.min(1, before + Math.max(0, gain));
+  });
 }
 
 /** One simulated member of staff. */
@@ -94,15 +135,6 @@ export interface Person {
   /** Modules completed before the simulation (already reflected in `competence`), in order. */
   readonly completed: readonly string[];
 }
-
-export interface WorldOptions {
-  /** Sd of the area-specific part of competence on the logit scale (default 0.6). */
-  readonly spread: number;
-  /** Mean number of modules completed before (Poisson, at most 4; default 1.2). */
-  readonly priorTraining: number;
-}
-
-export const DEFAULT_WORLD: WorldOptions = { spread: 0.6, priorTraining: 1.2 };
 
 const ROLE_MIX: readonly [Role, number][] = [
   ['teacher', 0.45],
@@ -137,60 +169,54 @@ function pick<T>(rng: Rng, mix: readonly (readonly [T, number])[]): T {
 const logit = (p: number) => Math.log(p / (1 - p));
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
-/**
- * A person: role and phase from a workforce-like mix; true competence logistic(role/phase prior + area offset +
- * general ability (sd 0.5) + area-specific ability (sd `spread`)) with low-incidence areas harder; some earlier
- * training (Poisson number of suitable foundation/intermediate modules, foundation three times as likely, whose
- * true effect is already in their competence); a setting whose need shares vary around the national profile
- * (half of settings have no pupils with a given low-incidence need); self-report bias N(0.03, 0.08) minus
- * 0.2 × (own mean competence − 0.5) (the less competent over-rate more).
- */
-export function makePerson(content: Content, truth: Truth, rng: Rng, world: WorldOptions = DEFAULT_WORLD): Person {
+/** The setting: shares varying around the national profile; half of settings have no pupils with a given low-incidence need. */
+function drawSetting(content: Content, phase: Phase, rng: Rng): { shares: Record<string, number>; noPupils: Uint8Array } {
   const ix = indexContent(content);
-  const role = pick(rng, ROLE_MIX);
-  const phase: Phase = role === 'early_years_practitioner' ? 'early_years' : role === 'fe_lecturer' ? 'post16' : pick(rng, SCHOOL_PHASES);
-  const formats = pick(rng, FORMAT_MIX);
-  const A = ix.areas.length;
   const national = content.evidence.prevalence.byPhase[phase] ?? {};
-  const alpha = logit(priorFor(content.evidence, role, phase).mean);
-  const general = 0.5 * rng.normal();
-  const competence = new Float64Array(A);
-  const noPupils = new Uint8Array(A);
+  const noPupils = new Uint8Array(ix.areas.length);
   const shares: Record<string, number> = {};
   let nationalTotal = 0;
   let rawTotal = 0;
   ix.areas.forEach((area, a) => {
     const share = national[area.id];
-    let offset = area.group === 'practice' ? 0.3 : 0;
-    if (share !== undefined) {
-      nationalTotal += share;
-      const low = share < LOW_INCIDENCE_SHARE;
-      if (low) offset = -0.6;
-      if (low && rng.next() < 0.5) noPupils[a] = 1;
-      const s = noPupils[a] ? 0 : share * Math.exp(0.35 * rng.normal());
-      shares[area.id] = s;
-      rawTotal += s;
-    }
-    if (area.id === 'assistive-technology') offset = -0.2;
-    competence[a] = logistic(alpha + offset + general + world.spread * rng.normal());
+    if (share === undefined) return;
+    nationalTotal += share;
+    if (share < LOW_INCIDENCE_SHARE && rng.next() < 0.5) noPupils[a] = 1;
+    shares[area.id] = noPupils[a] ? 0 : share * Math.exp(0.35 * rng.normal());
+    rawTotal += shares[area.id]!;
   });
   for (const id of Object.keys(shares)) shares[id] = rawTotal > 0 ? (shares[id]! * nationalTotal) / rawTotal : 0;
+  return { shares, noPupils };
+}
+
+/**
+ * A person: role and phase from a workforce-like mix; true competence logistic(role/phase prior + area offset +
+ * general ability (sd 0.5) + area-specific ability (sd world.spread)) with low-incidence areas harder; some
+ * earlier training (whose true effect is already in their competence); a setting; self-report bias
+ * N(0.03, biasSd) minus biasSlope × (own mean competence − 0.5) (the less competent over-rate more).
+ */
+export function makePerson(content: Content, truth: Truth, rng: Rng): Person {
+  const ix = indexContent(content);
+  const world = truth.world;
+  const role = pick(rng, ROLE_MIX);
+  const phase: Phase = role === 'early_years_practitioner' ? 'early_years' : role === 'fe_lecturer' ? 'post16' : pick(rng, SCHOOL_PHASES);
+  const formats = pick(rng, FORMAT_MIX);
+  const national = content.evidence.prevalence.byPhase[phase] ?? {};
+  const alpha = logit(priorFor(content.evidence, role, phase).mean);
+  const general = 0.5 * rng.normal();
+  const { shares, noPupils } = drawSetting(content, phase, rng);
+  const competence = Float64Array.from(ix.areas, (area) => {
+    let offset = area.group === 'practice' ? 0.3 : 0;
+    if ((national[area.id] ?? 1) < LOW_INCIDENCE_SHARE) offset = -0.6;
+    if (area.id === 'assistive-technology') offset = -0.2;
+    return logistic(alpha + offset + general + world.spread * rng.normal());
+  });
   const settingProfile = rng.next() < 0.3 ? shares : undefined;
   const truthReq: RecommendationRequest = {
-    role,
-    phase,
-    responses: [],
-    confidence: {},
-    completedModuleIds: [],
-    timeBudgetMinutes: 0,
-    weeklyMinutes: 60,
-    formats,
-    priorities: {},
-    settingProfile: shares,
+    role, phase, responses: [], confidence: {}, completedModuleIds: [], timeBudgetMinutes: 0, weeklyMinutes: 60, formats, priorities: {}, settingProfile: shares,
   };
-  // Floors are for needs a setting has (domain brief: "a 'has a pupil with this need this year' flag"): with no
-  // such pupils the area weighs what a zero share gives (the minimum prevalence factor).
-  const weights = areaImportance(content, truthReq).importance.slice();
+  // Floors are for needs a setting has: with no such pupils the area weighs what a zero share gives.
+  const weights = Float64Array.from(areaImportance(content, truthReq).importance);
   ix.areas.forEach((area, a) => {
     if (!noPupils[a]) return;
     const ev = content.evidence;
@@ -198,11 +224,10 @@ export function makePerson(content: Content, truth: Truth, rng: Rng, world: Worl
   });
   const completed = earlierTraining(content, truthReq, world.priorTraining, rng);
   for (const id of completed) applyTrue(truth, ix.moduleIndex.get(id)!, competence, Math.exp(0.25 * rng.normal()));
-  let meanC = 0;
-  for (const c of competence) meanC += c / A;
-  const bias = 0.03 + 0.08 * rng.normal() - 0.2 * (meanC - 0.5);
+  const meanC = competence.reduce((s, c) => s + c, 0) / competence.length;
+  const bias = 0.03 + world.biasSd * rng.normal() - world.biasSlope * (meanC - 0.5);
   const rate = Math.exp(0.25 * rng.normal());
-  const response = new Float64Array(ix.modules.length).map(() => Math.exp(0.2 * rng.normal()));
+  const response = Float64Array.from(ix.modules, () => Math.exp(0.2 * rng.normal()));
   return { role, phase, formats, competence, weights, shares, settingProfile, noPupils, bias, rate, response, noiseSeed: (rng.next() * 2 ** 32) >>> 0, completed };
 }
 
@@ -216,31 +241,16 @@ function earlierTraining(content: Content, req: RecommendationRequest, mean: num
     cdf += p;
   }
   const eligible = eligibleModules(content, req);
-  const done = new Uint8Array(ix.modules.length);
+  const done = new Set<number>();
   const out: string[] = [];
   for (let i = 0; i < k; i++) {
-    const options: number[] = [];
-    let total = 0;
-    for (let m = 0; m < ix.modules.length; m++) {
-      if (done[m] || !eligible[m] || ix.levelCode[m] === 2) continue;
-      let ready = true;
-      for (let j = ix.closureOffset[m]!; j < ix.closureOffset[m + 1]!; j++) if (!done[ix.closure[j]!]) ready = false;
-      if (!ready) continue;
-      options.push(m);
-      total += ix.levelCode[m] === 0 ? 3 : 1;
-    }
+    const options = ix.entries.flatMap((e, m) => (!done.has(m) && eligible[m] && e.levelCode !== 2 && e.prerequisites.every((p) => done.has(p)) ? [m] : []));
     if (!options.length) break;
-    let u = rng.next() * total;
-    let pick = options[options.length - 1]!;
-    for (const m of options) {
-      u -= ix.levelCode[m] === 0 ? 3 : 1;
-      if (u < 0) {
-        pick = m;
-        break;
-      }
-    }
-    done[pick] = 1;
-    out.push(ix.modules[pick]!.id);
+    const weightOf = (m: number) => (ix.entries[m]!.levelCode === 0 ? 3 : 1);
+    let u = rng.next() * options.reduce((s, m) => s + weightOf(m), 0);
+    const chosen = options.find((m) => (u -= weightOf(m)) < 0) ?? options[options.length - 1]!;
+    done.add(chosen);
+    out.push(ix.modules[chosen]!.id);
   }
   return out;
 }
@@ -272,11 +282,8 @@ export function answerQuestionnaire(content: Content, p: Person, rng: Rng): Reco
     const primary = ix.areaIndex.get(item.areas[0]?.areaId ?? '');
     const u = rng.next();
     const noise = rng.normal();
-    if (primary !== undefined && p.noPupils[primary] && u < 0.7) {
-      out.push({ itemId: item.id, value: null });
-      continue;
-    }
-    out.push({ itemId: item.id, value: toRating(num / Math.max(den, 1e-9) + p.bias + 0.12 * noise) });
+    if (primary !== undefined && p.noPupils[primary] && u < 0.7) out.push({ itemId: item.id, value: null });
+    else out.push({ itemId: item.id, value: toRating(num / Math.max(den, 1e-9) + p.bias + 0.12 * noise) });
   }
   return out;
 }
@@ -295,16 +302,4 @@ export function effectiveness(weights: Float64Array, before: Float64Array, after
     room += weights[a]! * (1 - before[a]!);
   }
   return room > 0 ? gained / room : 0;
-}
-
-/** Share of the weighted shortfall below "secure" (0.75) closed: the engine's own aim, reported beside E_p. */
-export function secureGapClosed(weights: Float64Array, before: Float64Array, after: Float64Array, target = 0.75): number {
-  let closed = 0;
-  let gap = 0;
-  for (let a = 0; a < before.length; a++) {
-    const g0 = Math.max(0, target - before[a]!);
-    closed += weights[a]! * (g0 - Math.max(0, target - after[a]!));
-    gap += weights[a]! * g0;
-  }
-  return gap > 0 ? closed / gap : 0;
 }

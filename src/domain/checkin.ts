@@ -84,6 +84,7 @@ export function profileFromResponse(content: Content, request: RecommendationReq
     if (e.uncertainty > 0) p.sd[a] = e.uncertainty;
     if (e.basis) p.basis[a] = e.basis;
     if (e.selfReport !== undefined) p.selfReport[a] = e.selfReport;
+    p.estimate[a] = e.estimate ?? e.confidence;
   });
   return p;
 }
@@ -95,7 +96,7 @@ function observationsFor(ix: ContentIndex, m: number, before: Profile, checkin: 
     const id = ix.areas[area]!.id;
     const rating = checkin.ratings[id];
     if (rating === undefined) return [];
-    const c = before.mean[area]!;
+    const c = before.estimate[area]!;
     return [{ moduleId: checkin.moduleId, areaId: id, relevance, levelFit: levelFit(entry.levelCode, c), headroom: headroomFactor(c), before: c, after: toInternal(rating) }];
   });
 }

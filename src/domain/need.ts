@@ -92,7 +92,7 @@ export interface Need extends Importance {
 /** Gap, planning weight and need per area for a person's profile. */
 export function computeNeed(content: Content, request: RecommendationRequest, profile: Profile): Need {
   const imp = areaImportance(content, request, profile.notRelevant);
-  const gap = profile.mean.map((m, a) => confidenceGap(m, profile.sd[a]!));
+  const gap = profile.estimate.map((m, a) => confidenceGap(m, profile.sd[a]!));
   const weight = imp.importance.map(planningWeight);
   return { ...imp, gap, weight, need: gap.map((g, a) => weight[a]! * g) };
 }

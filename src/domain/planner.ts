@@ -129,7 +129,7 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const ix = indexContent(content);
   const eligible = eligibleModules(content, request);
   const done = new Set(request.completedModuleIds.map((id) => ix.moduleIndex.get(id)).filter((m) => m !== undefined));
-  const progress = new Progress(ix, profile.sd, weight, profile.mean);
+  const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   let candidates = ix.entries.flatMap((e, m) => (eligible[m] && !done.has(m) && e.prerequisites.every((p) => done.has(p) || eligible[p]) ? [m] : []));
   const bundles = new Map<number, Bundle>();
   const selected: number[] = [];
@@ -200,7 +200,7 @@ function schedule(
   ordered: readonly number[],
   pulledInBy: ReadonlyMap<number, number>,
 ): Plan {
-  const progress = new Progress(ix, profile.sd, weight, profile.mean);
+  const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   const weekly = request.weeklyMinutes > 0 ? request.weeklyMinutes : Infinity;
   let elapsed = 0;
   const steps = ordered.map((m): PlannedStep => {

@@ -8,7 +8,12 @@
 //   information, so the estimate is shrunk toward the role/phase prior (see SHRINKAGE below).
 // - A direct per-area rating (request.confidence) where no item answer covers the area: taken as given.
 // - Nothing: the role/phase prior.
-// The uncertainty is the posterior sd from everything said, reported beside the estimate, never mixed into it.
+// The uncertainty is the posterior sd from everything said, reported beside the answer, never mixed into it.
+//
+// The planner plans on the posterior mean (`estimate`): everything said, with the role/phase prior counting as k₀
+// answers (see priorWeight). One answer is a noisy measure of confidence (people round to a 5-point scale and
+// read items differently), so the best guess of where a person really stands lies a little toward what is
+// typical for their role; the more they said about an area, the less it moves. What is shown is what they said.
 
 import type { ConfidencePrior, Content, EstimateBasis, EvidenceSet, Phase, RecommendationRequest, Role } from './types.js';
 import { indexContent, type ContentIndex } from './content-index.js';
@@ -22,11 +27,12 @@ export const DIRECT_NOISE_SD = 0.2;
 export const NOT_RELEVANT_FACTOR = 0.3;
 
 /**
- * Shrinkage of side answers toward the prior. The prior counts as k₀ = (ITEM_NOISE_SD / prior sd)² answers of
+ * Shrinkage toward the prior (for side answers in the shown profile, and for the planner's estimate). The prior counts as k₀ = (ITEM_NOISE_SD / prior sd)² answers of
  * full loading: the Gaussian (empirical-Bayes) weight when the prior sd is the spread of confidence between
  * people of a role and ITEM_NOISE_SD the spread of one person's answers around their own confidence. With the
  * shipped priors (sd 0.15–0.22) k₀ is 0.8–1.8: a side answer of loading 0.3 moves the estimate a fifth to a
- * quarter of the way from the prior to the answer. Own answers are never shrunk.
+ * quarter of the way from the prior to the answer. Own answers are never shrunk in what is shown; the planner's
+ * estimate gives one own answer of full loading weight 1 against the prior's k₀ (so about halfway for a teacher).
  */
 export function priorWeight(prior: ConfidencePrior): number {
   return (ITEM_NOISE_SD / prior.sd) ** 2;
@@ -34,8 +40,10 @@ export function priorWeight(prior: ConfidencePrior): number {
 
 /** Per-area profile, arrays indexed in taxonomy order. Values on the internal 0..1 scale. */
 export interface Profile {
-  /** The estimate: the person's own answers where they gave them (see the file comment). */
+  /** What is shown: the person's own answers where they gave them (see the file comment). */
   readonly mean: number[];
+  /** What the planner plans on: the posterior mean from the prior and everything said. */
+  readonly estimate: number[];
   /** Posterior sd: how sure the estimate is. */
   readonly sd: number[];
   readonly basis: EstimateBasis[];
@@ -109,7 +117,7 @@ export function estimateProfile(content: Content, request: RecommendationRequest
   const ix = indexContent(content);
   const prior = priorFor(content.evidence, request.role, request.phase);
   const k0 = priorWeight(prior);
-  const profile: Profile = { mean: [], sd: [], basis: [], notRelevant: [], selfReport: [] };
+  const profile: Profile = { mean: [], estimate: [], sd: [], basis: [], notRelevant: [], selfReport: [] };
   tallyAnswers(ix, request).forEach((t, a) => {
     const answered = t.ownWeight + t.sideWeight;
     const direct = request.confidence[ix.areas[a]!.id];
@@ -117,6 +125,7 @@ export function estimateProfile(content: Content, request: RecommendationRequest
     let basis: EstimateBasis = 'prior';
     let self = NaN;
     let information = answered / ITEM_NOISE_SD ** 2;
+    let estimate = (k0 * prior.mean + t.ownSum + t.sideSum) / (k0 + answered);
     if (t.ownWeight > 0) {
       mean = self = t.ownSum / t.ownWeight;
       basis = 'responses';
@@ -128,8 +137,10 @@ export function estimateProfile(content: Content, request: RecommendationRequest
       mean = self = toInternal(direct);
       basis = 'direct';
       information = 1 / DIRECT_NOISE_SD ** 2;
+      estimate = (information * mean + prior.mean / prior.sd ** 2) / (information + 1 / prior.sd ** 2);
     }
     profile.mean.push(mean);
+    profile.estimate.push(estimate);
     profile.sd.push(1 / Math.sqrt(1 / prior.sd ** 2 + information));
     profile.basis.push(basis);
     profile.notRelevant.push(answered === 0 && t.notRelevant > 0);
@@ -139,16 +150,19 @@ export function estimateProfile(content: Content, request: RecommendationRequest
 }
 
 /**
- * A re-rating y (0..1) of one area, in place: the estimate becomes the rating, as given; the uncertainty is the
- * posterior sd of the earlier estimate combined with a rating of noise `noiseSd`.
+ * A re-rating y (0..1) of one area, in place: what is shown becomes the rating, as given; the planner's estimate
+ * and the uncertainty combine the earlier estimate (its sd) with a rating of noise `noiseSd` (a Gaussian update).
  */
 export function rerateArea(profile: Profile, area: number, y: number, noiseSd: number): void {
+  const before = 1 / profile.sd[area]! ** 2;
+  const rating = 1 / noiseSd ** 2;
   profile.mean[area] = y;
-  profile.sd[area] = 1 / Math.sqrt(1 / profile.sd[area]! ** 2 + 1 / noiseSd ** 2);
+  profile.estimate[area] = (before * profile.estimate[area]! + rating * y) / (before + rating);
+  profile.sd[area] = 1 / Math.sqrt(before + rating);
   profile.selfReport[area] = y;
 }
 
 /** A deep copy so updates never touch the original. */
 export function copyProfile(p: Profile): Profile {
-  return { mean: [...p.mean], sd: [...p.sd], basis: [...p.basis], notRelevant: [...p.notRelevant], selfReport: [...p.selfReport] };
+  return { mean: [...p.mean], estimate: [...p.estimate], sd: [...p.sd], basis: [...p.basis], notRelevant: [...p.notRelevant], selfReport: [...p.selfReport] };
 }

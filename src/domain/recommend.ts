@@ -74,5 +74,6 @@ function areaEstimate(profile: Profile, need: Need, a: number): AreaEstimate {
     basis: profile.basis[a]!,
     notRelevant: profile.notRelevant[a]!,
     ...(Number.isNaN(self) ? {} : { selfReport: round(self) }),
+    estimate: round(profile.estimate[a]!),
   };
 }

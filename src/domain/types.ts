@@ -215,9 +215,9 @@ export interface PathwayStep {
 }
 
 export interface AreaEstimate {
-  /** Internal 0..1 posterior mean. */
+  /** Internal 0..1: what the person said (their own answers on the area, as given), else the best estimate. */
   readonly confidence: number;
-  /** Posterior standard deviation on the 0..1 scale. */
+  /** Posterior standard deviation on the 0..1 scale: how sure the estimate is (shown beside it). */
   readonly uncertainty: number;
   /** Weighted need, 0..1. */
   readonly need: number;
@@ -227,6 +227,11 @@ export interface AreaEstimate {
   readonly notRelevant?: boolean;
   /** Added: the person's own latest rating for the area on the internal 0..1 scale, unshrunk; absent if none. */
   readonly selfReport?: number;
+  /**
+   * Added: the posterior mean the planner plans on (0..1): what was said, drawn toward the role/phase prior by
+   * how little was said (see domain/profile.ts).
+   */
+  readonly estimate?: number;
 }
 
 /** Added: where an area's confidence estimate comes from. */
