@@ -18,11 +18,13 @@ export const MIN_PREVALENCE_FACTOR = 0.1;
 /** Panel importance used for an area the evidence set does not weight. */
 export const DEFAULT_AREA_IMPORTANCE = 0.5;
 /**
- * How far importance is flattened before it weighs a gap: weight = importance ^ IMPORTANCE_EXPONENT. At 0.5 the
- * setting's weights span a range half as wide (in ratio terms) as the raw importances, so a gap the person has
- * stated on a low-incidence area is never drowned by small gaps on common ones.
+ * How far importance is flattened before it weighs a gap: weight = importance ^ IMPORTANCE_EXPONENT. At 0.25 the
+ * weights span a quarter of the raw importances' range in ratio terms: a low-incidence need the setting weighs at
+ * 0.15 gets weight 0.62 beside a top priority's 1, so a full gap the person states there (gap ≈ 0.7 at the
+ * planner's estimate) outweighs the small gap left on areas they answered 5 (≈ 0.12), whatever the priorities
+ * (test/domain/single-gap.test.ts checks every area × role × phase). Importance still orders areas of equal gap.
  */
-export const IMPORTANCE_EXPONENT = 0.5;
+export const IMPORTANCE_EXPONENT = 0.25;
 
 /**
  * Confidence gap in 0..1 for c ~ N(mean, sd²): (E[max(0, SECURE_TARGET − c)] + HEADROOM_WEIGHT·(1 − mean)) /

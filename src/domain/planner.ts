@@ -1,6 +1,6 @@
 // The planner: an exact greedy. Each round it takes the module (with any prerequisites not yet taken, as one
 // bundle) that closes the most weighted confidence gap per minute and still fits the time budget, until nothing
-// that fits closes any gap. Then it orders the selection and schedules it into weeks.
+// that fits closes any gap. Then it orders the selection, largest gaps first (order.ts), and schedules it.
 
 import type { Content, Format, RecommendationRequest } from './types.js';
 import { indexContent, suits, type ContentIndex, type IndexedModule } from './content-index.js';
@@ -130,6 +130,8 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const eligible = eligibleModules(content, request);
   const done = new Set(request.completedModuleIds.map((id) => ix.moduleIndex.get(id)).filter((m) => m !== undefined));
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
+  // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
+  const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
   let candidates = ix.entries.flatMap((e, m) => (eligible[m] && !done.has(m) && e.prerequisites.every((p) => done.has(p) || eligible[p]) ? [m] : []));
   const bundles = new Map<number, Bundle>();
   const selected: number[] = [];
@@ -151,7 +153,7 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
     candidates = candidates.filter((m) => !done.has(m));
     for (const m of candidates) if (bundleAffected(ix, m, members, touched)) bundles.delete(m);
   }
-  return schedule(ix, request, profile, weight, orderSelection(ix, selected), pulledInBy);
+  return schedule(ix, request, profile, weight, orderSelection(ix, selected, statedNeed), pulledInBy);
 }
 
 /** The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth it. */
