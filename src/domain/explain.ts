@@ -143,7 +143,9 @@ function gapParts(ctx: ExplainContext, a: number, firstDependant: string | undef
   const before = firstDependant !== undefined ? [`It also prepares you for "${firstDependant}".`] : [];
   if (a < 0) return before;
   const name = ix.areaNamesInSentence[a]!;
-  const rating = `${ratingText(profile.mean[a]!)} out of 5 (${ratingLabel(ix, profile.mean[a]!)})`;
+  const label = ratingLabel(ix, profile.mean[a]!);
+  const number = ratingText(profile.mean[a]!);
+  const rating = `${number} out of 5${label && label !== number ? ` (${label})` : ''}`;
   let said: string;
   if (profile.notRelevant[a]) said = `You marked ${name} as not relevant to your role, so it counts for less. It is still the largest gap this module can close.`;
   else if (profile.basis[a] === 'prior') said = `You have not rated ${name} yet, so we used what is typical for your role: ${rating}.`;

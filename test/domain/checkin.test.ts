@@ -35,9 +35,17 @@ describe('checkIn', () => {
     expect(struggling.response.profile.slcn!.confidence).toBeLessThan(confident.response.profile.slcn!.confidence);
     expect(confident.response.profile.slcn!.basis).toBe('checkin');
     expect(confident.response.profile.slcn!.need).toBeLessThan(struggling.response.profile.slcn!.need);
-    // Without a re-rating the module's expected effect still raises the estimate.
+    // A re-rating shows back as given.
+    expect(confident.response.profile.slcn!.confidence).toBe(1);
+    expect(struggling.response.profile.slcn!.confidence).toBe(0);
+    // An area the person did not re-rate does not change.
     const silent = checkIn(c, req, r0, { moduleId: taken, ratings: {} });
-    expect(silent.response.profile.slcn!.confidence).toBeGreaterThan(r0.profile.slcn!.confidence);
+    for (const field of ['confidence', 'estimate', 'uncertainty', 'basis'] as const) {
+      expect(silent.response.profile.slcn![field]).toBe(r0.profile.slcn![field]);
+    }
+    const partial = checkIn(c, req, r0, { moduleId: taken, ratings: { semh: 4 } });
+    expect(partial.response.profile.slcn!.confidence).toBe(r0.profile.slcn!.confidence);
+    expect(partial.response.profile.semh!.confidence).toBe(0.75);
     // The re-plan follows the re-rating: more SLCN next for the one still struggling.
     const first = (r: typeof confident) => r.response.pathway.steps[0]!.moduleId;
     expect(first(struggling)).toBe(other);
@@ -58,8 +66,8 @@ describe('checkIn', () => {
   it('yields observations for re-rated areas the module targets: the estimate before, the rating after', () => {
     const r = checkIn(content, req, first, { moduleId: 'autism-basics', ratings: { slcn: 3, semh: 4, autism: 2 } });
     expect(r.observations.map((o) => o.areaId)).toEqual(['autism', 'slcn']);
-    expect(r.observations[1]).toMatchObject({ moduleId: 'autism-basics', relevance: 0.3, before: first.profile.slcn!.confidence, after: 0.5 });
-    expect(r.observations[0]).toMatchObject({ relevance: 1, before: first.profile.autism!.confidence, after: 0.25 });
+    expect(r.observations[1]).toMatchObject({ moduleId: 'autism-basics', relevance: 0.3, before: first.profile.slcn!.estimate, after: 0.5 });
+    expect(r.observations[0]).toMatchObject({ relevance: 1, before: first.profile.autism!.estimate, after: 0.25 });
   });
 
   it('rejects unknown ids', () => {

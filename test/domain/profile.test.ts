@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateProfile, priorFor, toInternal, NOT_RELEVANT_FACTOR, BASES } from '../../src/domain/profile.js';
-import { computeNeed } from '../../src/domain/need.js';
+import { estimateProfile, priorFor, priorWeight, toInternal, NOT_RELEVANT_FACTOR, ITEM_NOISE_SD } from '../../src/domain/profile.js';
+import { computeNeed, IMPORTANCE_EXPONENT } from '../../src/domain/need.js';
 import { content, request } from './fixtures.js';
 
 const idx = (id: string) => content.taxonomy.areas.findIndex((a) => a.id === id);
@@ -15,34 +15,43 @@ describe('profile', () => {
     const p = estimateProfile(content, request({ role: 'senco', phase: 'special', responses: [{ itemId: 'q-slcn-1', value: 1 }] }));
     const semh = idx('semh');
     expect(p.mean[semh]).toBeCloseTo(0.7, 10); // senco prior 0.65 + special shift 0.05
+    expect(p.estimate[semh]).toBeCloseTo(0.7, 10);
     expect(p.sd[semh]).toBeCloseTo(0.2, 10);
-    expect(BASES[p.basis[semh]!]).toBe('prior');
+    expect(p.basis[semh]).toBe('prior');
     expect(priorFor(content.evidence, 'teacher', 'primary')).toEqual({ mean: 0.5, sd: 0.25 });
   });
 
-  it('moves an answered area toward the answer and narrows it; a stronger loading moves it further', () => {
-    const low = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value: 1 }] }));
+  it("shows own answers as given, with the uncertainty beside them; the planner's estimate is drawn toward the prior", () => {
     const a = idx('slcn');
-    expect(low.mean[a]).toBeLessThan(0.5);
-    expect(low.sd[a]).toBeLessThan(0.25);
-    const high = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value: 5 }] }));
-    expect(high.mean[a]).toBeGreaterThan(0.5);
-    // q-slcn-2 loads 0.8 on slcn and 0.2 on autism: autism moves less than slcn does.
-    const cross = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-2', value: 1 }] }));
-    expect(0.5 - cross.mean[idx('autism')]!).toBeGreaterThan(0);
-    expect(0.5 - cross.mean[idx('autism')]!).toBeLessThan(0.5 - cross.mean[a]!);
-    expect(0.5 - cross.mean[a]!).toBeLessThan(0.5 - low.mean[a]!);
+    for (const value of [1, 2, 3, 4, 5]) {
+      const p = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value }] }));
+      expect(p.mean[a]).toBe(toInternal(value));
+      expect(p.selfReport[a]).toBe(toInternal(value));
+      expect(p.sd[a]).toBeCloseTo(1 / Math.sqrt(1 / 0.25 ** 2 + 1 / ITEM_NOISE_SD ** 2), 12);
+      const k0 = priorWeight({ mean: 0.5, sd: 0.25 });
+      expect(p.estimate[a]).toBeCloseTo((k0 * 0.5 + toInternal(value)) / (k0 + 1), 12);
+    }
+    // Two own answers: their loading-weighted mean, shown as given; more said, less uncertain, less drawn.
+    const two = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value: 1 }, { itemId: 'q-slcn-2', value: 2 }] }));
+    const one = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value: 1 }] }));
+    expect(two.mean[a]).toBeCloseTo((0 + 0.8 * 0.25) / 1.8, 12);
+    expect(two.sd[a]).toBeLessThan(one.sd[a]!);
   });
 
-  it('uses a direct rating only where no answer covers the area', () => {
-    const p = estimateProfile(
-      content,
-      request({ responses: [{ itemId: 'q-slcn-1', value: 4 }], confidence: { slcn: 1, semh: 1 } }),
-    );
-    const answeredOnly = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value: 4 }] }));
-    expect(p.mean[idx('slcn')]).toBe(answeredOnly.mean[idx('slcn')]);
-    expect(p.mean[idx('semh')]).toBeLessThan(0.5);
-    expect(BASES[p.basis[idx('semh')]!]).toBe('direct');
+  it('shrinks an area known only from side answers toward the prior, more for a weaker loading', () => {
+    // q-slcn-2 loads 0.8 on slcn (its main area) and 0.2 on autism (a side answer).
+    const p = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-2', value: 1 }] }));
+    const k0 = priorWeight({ mean: 0.5, sd: 0.25 });
+    expect(p.mean[idx('slcn')]).toBe(0);
+    expect(p.mean[idx('autism')]).toBeCloseTo((k0 * 0.5) / (k0 + 0.2), 12);
+    expect(p.basis[idx('autism')]).toBe('responses');
+  });
+
+  it('uses a direct rating, as given, only where no answer covers the area', () => {
+    const p = estimateProfile(content, request({ responses: [{ itemId: 'q-slcn-1', value: 4 }], confidence: { slcn: 1, semh: 1 } }));
+    expect(p.mean[idx('slcn')]).toBe(0.75);
+    expect(p.mean[idx('semh')]).toBe(0);
+    expect(p.basis[idx('semh')]).toBe('direct');
     expect(p.selfReport[idx('semh')]).toBe(0);
   });
 
@@ -52,19 +61,16 @@ describe('profile', () => {
     const vi = idx('vi');
     expect(nr.mean[vi]).toBe(none.mean[vi]);
     expect(nr.sd[vi]).toBe(none.sd[vi]);
-    expect(nr.notRelevant[vi]).toBe(1);
+    expect(nr.notRelevant[vi]).toBe(true);
     const needNone = computeNeed(content, request(), none).need[vi]!;
     const needNr = computeNeed(content, request(), nr).need[vi]!;
-    expect(needNr).toBeCloseTo(needNone * NOT_RELEVANT_FACTOR, 10);
+    expect(needNr).toBeCloseTo(needNone * NOT_RELEVANT_FACTOR ** IMPORTANCE_EXPONENT, 10);
   });
 
   it('does not flag an area when another answered item covers it', () => {
-    const p = estimateProfile(
-      content,
-      request({ responses: [{ itemId: 'q-semh-1', value: null }, { itemId: 'q-semh-2', value: 2 }] }),
-    );
-    expect(p.notRelevant[idx('semh')]).toBe(0);
-    expect(p.mean[idx('semh')]).toBeLessThan(0.5);
+    const p = estimateProfile(content, request({ responses: [{ itemId: 'q-semh-1', value: null }, { itemId: 'q-semh-2', value: 2 }] }));
+    expect(p.notRelevant[idx('semh')]).toBe(false);
+    expect(p.mean[idx('semh')]).toBe(0.25);
   });
 
   it('does not depend on the order of responses', () => {
