@@ -36,6 +36,8 @@ export interface IndexedModule {
   readonly prerequisites: readonly number[];
   /** True when a prerequisite is unknown or part of a cycle: such a module can never be recommended. */
   readonly broken: boolean;
+  /** The distinct areas the module and its prerequisites address: what its bundle's value can depend on. */
+  readonly reach: readonly number[];
 }
 
 export interface ContentIndex {
@@ -91,8 +93,13 @@ function build(content: Content): ContentIndex {
       baseGain: evidence ? Math.max(0, evidence.expectedImpact) * strengthFactor(evidence.strength) : 0,
       prerequisites: closures.closure[i]!,
       broken: closures.broken[i]!,
+      reach: [],
     };
   });
+  for (const e of entries) {
+    const areasOf = (x: IndexedModule) => x.areas.map((r) => r.area);
+    (e.reach as number[]).push(...new Set([...areasOf(e), ...e.prerequisites.flatMap((p) => areasOf(entries[p]!))]));
+  }
   return {
     content,
     areas,

@@ -79,6 +79,24 @@ class Progress {
 
   /** Weighted gap the modules would close, taken in order from here (nothing changes). */
   valueOf(members: readonly number[]): number {
+    const only = members.length === 1 ? this.ix.entries[members[0]!]! : undefined;
+    const distinctAreas = only !== undefined && only.prerequisites.length === 0 && only.reach.length === only.areas.length;
+    return distinctAreas ? this.valueOfOne(members[0]!) : this.valueOfMany(members);
+  }
+
+  /** valueOf for one module whose areas are distinct: the same sums without tracking moved areas. */
+  private valueOfOne(q: number): number {
+    const entry = this.ix.entries[q]!;
+    let value = 0;
+    for (const { area, relevance } of entry.areas) {
+      const mean = this.mean[area]!;
+      value += this.weight[area]! * (this.gap[area]! - confidenceGap(mean + expectedGain(entry, relevance, mean), this.sd[area]!));
+    }
+    return value;
+  }
+
+  /** valueOf for a bundle: later members build on the earlier members' gains. */
+  private valueOfMany(members: readonly number[]): number {
     const moved: { area: number; mean: number }[] = [];
     for (const q of members) {
       const entry = this.ix.entries[q]!;
@@ -189,8 +207,7 @@ function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progre
 /** Whether candidate m's bundle lost a member to the pick, or touches an area the pick moved. */
 function bundleAffected(ix: ContentIndex, m: number, taken: readonly number[], touched: ReadonlySet<number>): boolean {
   const entry = ix.entries[m]!;
-  if (entry.prerequisites.some((p) => taken.includes(p))) return true;
-  return [m, ...entry.prerequisites].some((q) => ix.entries[q]!.areas.some((r) => touched.has(r.area)));
+  return entry.reach.some((a) => touched.has(a)) || entry.prerequisites.some((p) => taken.includes(p));
 }
 
 /** Steps along the final order, with gains and values replayed from the starting profile, scheduled into weeks. */
