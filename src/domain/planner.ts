@@ -159,14 +159,14 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
     const best = bestBundle(ix, candidates, bundles, done, progress, remaining);
     if (best === undefined) break;
     const { members } = bundles.get(best)!;
-    const touched = new Set<number>();
+    const touched: boolean[] = [];
     for (const q of members) {
       progress.take(q);
       done.add(q);
       selected.push(q);
       remaining -= ix.entries[q]!.minutes;
       if (q !== best) pulledInBy.set(q, best);
-      for (const { area } of ix.entries[q]!.areas) touched.add(area);
+      for (const { area } of ix.entries[q]!.areas) touched[area] = true;
     }
     candidates = candidates.filter((m) => !done.has(m));
     for (const m of candidates) if (bundleAffected(ix, m, members, touched)) bundles.delete(m);
@@ -198,16 +198,17 @@ function bestBundle(
 }
 
 function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress): Bundle {
-  const members = [...ix.entries[m]!.prerequisites.filter((p) => !done.has(p)), m];
+  const { prerequisites } = ix.entries[m]!;
+  const members = prerequisites.length === 0 ? [m] : [...prerequisites.filter((p) => !done.has(p)), m];
   const minutes = members.reduce((sum, q) => sum + ix.entries[q]!.minutes, 0);
   const ratio = progress.valueOf(members) / Math.max(1, minutes);
   return { members, minutes, ratio: Number.isNaN(ratio) ? -Infinity : ratio };
 }
 
 /** Whether candidate m's bundle lost a member to the pick, or touches an area the pick moved. */
-function bundleAffected(ix: ContentIndex, m: number, taken: readonly number[], touched: ReadonlySet<number>): boolean {
+function bundleAffected(ix: ContentIndex, m: number, taken: readonly number[], touched: readonly boolean[]): boolean {
   const entry = ix.entries[m]!;
-  return entry.reach.some((a) => touched.has(a)) || entry.prerequisites.some((p) => taken.includes(p));
+  return entry.reach.some((a) => touched[a]) || entry.prerequisites.some((p) => taken.includes(p));
 }
 
 /** Steps along the final order, with gains and values replayed from the starting profile, scheduled into weeks. */
