@@ -38,6 +38,8 @@ export interface IndexedModule {
   readonly broken: boolean;
   /** The distinct areas the module and its prerequisites address: what its bundle's value can depend on. */
   readonly reach: readonly number[];
+  /** True when no area is listed twice among the module's own areas. */
+  readonly distinctAreas: boolean;
 }
 
 export interface ContentIndex {
@@ -94,6 +96,7 @@ function build(content: Content): ContentIndex {
       prerequisites: closures.closure[i]!,
       broken: closures.broken[i]!,
       reach: [],
+      distinctAreas: new Set(relevances.map((r) => r.area)).size === relevances.length,
     };
   });
   for (const e of entries) {

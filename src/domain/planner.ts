@@ -79,9 +79,8 @@ class Progress {
 
   /** Weighted gap the modules would close, taken in order from here (nothing changes). */
   valueOf(members: readonly number[]): number {
-    const only = members.length === 1 ? this.ix.entries[members[0]!]! : undefined;
-    const distinctAreas = only !== undefined && only.prerequisites.length === 0 && only.reach.length === only.areas.length;
-    return distinctAreas ? this.valueOfOne(members[0]!) : this.valueOfMany(members);
+    const single = members.length === 1 && this.ix.entries[members[0]!]!.distinctAreas;
+    return single ? this.valueOfOne(members[0]!) : this.valueOfMany(members);
   }
 
   /** valueOf for one module whose areas are distinct: the same sums without tracking moved areas. */
