@@ -91,12 +91,17 @@ export interface Need extends Importance {
   readonly need: number[];
 }
 
-/** Gap, planning weight and need per area for a person's profile. */
+/**
+ * Gap, planning weight and need per area for a person's profile. An area the person marked "not relevant" keeps
+ * NOT_RELEVANT_FACTOR of its importance and of its planning weight (the factor applies after flattening).
+ */
 export function computeNeed(content: Content, request: RecommendationRequest, profile: Profile): Need {
-  const imp = areaImportance(content, request, profile.notRelevant);
+  const setting = areaImportance(content, request);
+  const factor = (a: number) => (profile.notRelevant[a] ? NOT_RELEVANT_FACTOR : 1);
+  const importance = setting.importance.map((imp, a) => imp * factor(a));
   const gap = profile.estimate.map((m, a) => confidenceGap(m, profile.sd[a]!));
-  const weight = imp.importance.map(planningWeight);
-  return { ...imp, gap, weight, need: gap.map((g, a) => weight[a]! * g) };
+  const weight = setting.importance.map((imp, a) => planningWeight(imp) * factor(a));
+  return { ...setting, importance, gap, weight, need: gap.map((g, a) => weight[a]! * g) };
 }
 
 /** importance ^ IMPORTANCE_EXPONENT (0 stays 0). */

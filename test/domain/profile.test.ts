@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimateProfile, priorFor, priorWeight, toInternal, NOT_RELEVANT_FACTOR, ITEM_NOISE_SD } from '../../src/domain/profile.js';
-import { computeNeed, IMPORTANCE_EXPONENT } from '../../src/domain/need.js';
+import { computeNeed } from '../../src/domain/need.js';
 import { content, request } from './fixtures.js';
 
 const idx = (id: string) => content.taxonomy.areas.findIndex((a) => a.id === id);
@@ -64,7 +64,7 @@ describe('profile', () => {
     expect(nr.notRelevant[vi]).toBe(true);
     const needNone = computeNeed(content, request(), none).need[vi]!;
     const needNr = computeNeed(content, request(), nr).need[vi]!;
-    expect(needNr).toBeCloseTo(needNone * NOT_RELEVANT_FACTOR ** IMPORTANCE_EXPONENT, 10);
+    expect(needNr).toBeCloseTo(needNone * NOT_RELEVANT_FACTOR, 10);
   });
 
   it('does not flag an area when another answered item covers it', () => {

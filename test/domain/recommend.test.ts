@@ -73,8 +73,9 @@ describe('recommend', () => {
   it('lowers the place of an area the person marked not relevant', () => {
     const c = { ...content, catalogue: { ...content.catalogue, modules: content.catalogue.modules.filter((m) => ['vi-awareness', 'mld-basics', 'semh-basics', 'slcn-basics'].includes(m.id)) } };
     const pos = (res: RecommendationResponse) => res.pathway.steps.findIndex((s) => s.moduleId === 'vi-awareness');
-    const base = recommend(c, request({ timeBudgetMinutes: 60 * 4 }));
-    const nr = recommend(c, request({ timeBudgetMinutes: 60 * 4, responses: [{ itemId: 'q-vi-1', value: null }] }));
+    const rated = [{ itemId: 'q-slcn-1', value: 4 }, { itemId: 'q-semh-1', value: 4 }, { itemId: 'q-mld-1', value: 4 }];
+    const base = recommend(c, request({ timeBudgetMinutes: 60 * 4, responses: rated }));
+    const nr = recommend(c, request({ timeBudgetMinutes: 60 * 4, responses: [...rated, { itemId: 'q-vi-1', value: null }] }));
     expect(pos(base)).toBeGreaterThanOrEqual(0);
     expect(pos(nr) === -1 || pos(nr) > pos(base)).toBe(true);
   });
