@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Content, Module } from '../../src/domain/types.js';
 import { recommend } from '../../src/domain/recommend.js';
+import fc from 'fast-check';
+import { getShippedContent } from '../../src/content/bundled.js';
+import { indexContent } from '../../src/domain/content-index.js';
+import { eligibleModules } from '../../src/domain/planner.js';
+import { requestArb } from './arbitraries.js';
 import { content, request, withModules } from './fixtures.js';
 
 const ids = (c: Content, req: Parameters<typeof request>[0]) => recommend(c, request(req)).pathway.steps.map((s) => s.moduleId);
@@ -118,5 +123,29 @@ describe('planner', () => {
     const wide: Content = { ...c, evidence: { ...c.evidence, priors: { default: { mean: 0.75, sd: 0.3 }, byRole: {} } } };
     const order = ids(wide, { timeBudgetMinutes: 60, confidence: { x: 4 }, formats: ['online'] });
     expect(order).toEqual(['y1']);
+  });
+});
+
+describe('planner properties on the shipped content', () => {
+  const shipped = getShippedContent();
+  const ix = indexContent(shipped);
+
+  it('stops only when no further suitable bundle fits the minutes left', () => {
+    fc.assert(
+      fc.property(requestArb(shipped), (req) => {
+        const res = recommend(shipped, req);
+        const eligible = eligibleModules(shipped, req);
+        const taken = new Set([...req.completedModuleIds, ...res.pathway.steps.map((s) => s.moduleId)].map((id) => ix.moduleIndex.get(id)!));
+        const left = req.timeBudgetMinutes - res.pathway.totalMinutes;
+        ix.entries.forEach((e, m) => {
+          if (taken.has(m) || !eligible[m] || e.baseGain <= 0) return;
+          const pending = e.prerequisites.filter((p) => !taken.has(p));
+          if (pending.some((p) => !eligible[p])) return;
+          const minutes = [...pending, m].reduce((s, q) => s + ix.entries[q]!.minutes, 0);
+          expect(minutes).toBeGreaterThan(left);
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
