@@ -28,6 +28,7 @@ import { registerAssessments } from './routes/v1/assessments.js';
 import { registerAssignments } from './routes/v1/assignments.js';
 import { registerProgress } from './routes/v1/progress.js';
 import { registerXapi } from './routes/v1/xapi.js';
+import { xapiVersion } from './middleware/xapi-version.js';
 import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       onError: (c) => sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
     }),
   );
+  app.use('/v1/xapi/*', xapiVersion());
   app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : [])));
   app.use('*', async (c, next) => {
     c.set('database', deps.database(c.env));
