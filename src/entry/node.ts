@@ -8,6 +8,8 @@ import { createApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
 import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { openSqlite } from '../repos/drivers/sqlite.js';
+import { startDispatcher } from '../integrations/dispatcher.js';
+import { webhookTick } from '../integrations/webhook-delivery.js';
 import { ConfigError, loadConfig } from './config.js';
 import { sessionSecret } from './session-secret.js';
 
@@ -41,10 +43,12 @@ function main(): void {
       adminToken: config.ADMIN_TOKEN,
       rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
       sessionSecret: sessionSecret(config.SESSION_SECRET, config.DATABASE_PATH),
+      webhooksAllowPrivate: config.WEBHOOKS_ALLOW_PRIVATE === 'on',
     },
     clientAddress: (c) => getConnInfo(c).remote.address,
     now: () => new Date(),
   });
+  const dispatcher = startDispatcher(() => webhookTick(database, { now: () => new Date() }), logger, config.DELIVERY_INTERVAL_MS);
   // Count requests in flight so shutdown can wait for exactly those, not for idle keep-alive sockets.
   let inFlight = 0;
   let onIdle: (() => void) | undefined;
@@ -69,6 +73,7 @@ function main(): void {
     finished = true;
     clearTimeout(force);
     sockets.closeAllConnections?.();
+    await dispatcher.stop();
     await database.close();
     logger.info({ msg: 'stopped' });
     // Let stdout drain (pipe writes are asynchronous) rather than exiting at once.

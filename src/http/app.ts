@@ -29,6 +29,7 @@ import { registerAssignments } from './routes/v1/assignments.js';
 import { registerProgress } from './routes/v1/progress.js';
 import { registerXapi } from './routes/v1/xapi.js';
 import { xapiVersion } from './middleware/xapi-version.js';
+import { registerWebhooks } from './routes/v1/webhooks.js';
 import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAssignments(app);
   registerProgress(app);
   registerXapi(app);
+  registerWebhooks(app);
   registerCoverage(app);
   if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);

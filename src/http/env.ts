@@ -15,6 +15,8 @@ export interface AppConfig {
   readonly sessionSecret?: string | undefined;
   /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
   readonly benchBaseline?: boolean | undefined;
+  /** Lets webhook endpoints use http and private or loopback addresses (tests, on-premises receivers). */
+  readonly webhooksAllowPrivate?: boolean | undefined;
 }
 
 export interface AppDeps {

@@ -39,6 +39,22 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
     otherKey = await keyOf(other);
   }, 60_000);
 
+  describe(`integration routes in the OpenAPI document on ${runtime}`, () => {
+    it('gives every xAPI, webhook, single sign-on and LTI route its security and problem answers', async () => {
+      const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+      const ours = Object.entries(doc.paths).filter(([p]) => /^\/v1\/(xapi|webhooks|orgs\/\{orgId\}\/(webhooks|sso|lti))|^\/v1\/(sso|lti)|^\/\.well-known\/jwks/.test(p));
+      expect(ours.map(([p]) => p)).toEqual(expect.arrayContaining(['/v1/xapi/statements', '/v1/xapi/about', '/v1/orgs/{orgId}/webhooks', '/v1/webhooks/{endpointId}/deliveries']));
+      for (const [path, ops] of ours) {
+        for (const [method, op] of Object.entries(ops)) {
+          expect([path, method, Array.isArray(op.security)]).toEqual([path, method, true]);
+          const errors = Object.entries(op.responses).filter(([code]) => Number(code) >= 400);
+          expect([path, method, errors.length > 0]).toEqual([path, method, true]);
+          for (const [code, r] of errors) expect([path, method, code, Object.keys(r.content ?? {})]).toEqual([path, method, code, ['application/problem+json']]);
+        }
+      }
+    });
+  });
+
   describe(`xAPI on ${runtime}`, () => {
     it('requires X-Experience-API-Version 1.0.x (400 otherwise) and sends 1.0.3 on every answer', async () => {
       for (const headers of [key, { ...key, 'x-experience-api-version': '9.9.9' }, { ...key, 'x-experience-api-version': '0.95' }]) {

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { CompiledQuery } from 'kysely';
 import { z } from 'zod';
 import { validateCheckInRefs } from '../../domain/validate-refs.js';
+import { webhookEvent } from '../../integrations/webhook-events.js';
 import { listCheckIns } from '../../repos/checkins.js';
 import { toOrg } from '../../repos/orgs.js';
 import { recordProgressQuery } from '../../repos/progress.js';
@@ -125,6 +126,7 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
     const status = PROGRESS_VERBS[s.verb.id];
     const moduleId = moduleIdOf(s.object.id);
     if (status && !modules.has(moduleId)) errors.push({ path: at(i, 'object.id'), message: `No module "${moduleId}" in the catalogue.` });
+    const checkInsBefore = out.checkIns.length;
     const raw = s.result?.extensions?.[RATINGS_EXTENSION];
     if (raw !== undefined) {
       const r = Ratings.safeParse(raw);
@@ -141,6 +143,10 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
     out.queries.push(insertStatementQuery(database.db, { id: ids[i]!, setting_id: setting, staff_id: staffId, verb_id: s.verb.id, object_id: s.object.id, timestamp, stored, body: JSON.stringify(statement) }));
     // A completion with re-ratings is recorded by the check-in itself; otherwise progress is recorded at the statement's time.
     if (status && modules.has(moduleId)) out.queries.push(recordProgressQuery(database.db, staffId, moduleId, status, 'xapi', new Date(timestamp)));
+    // The check-in reports its own completion; otherwise the completion is reported here.
+    if (status === 'completed' && modules.has(moduleId) && out.checkIns.length === checkInsBefore) {
+      out.queries.push(webhookEvent(database.db, setting, 'module.completed', { staffId, moduleId, source: 'xapi', statementId: ids[i]! }, now));
+    }
   }
   return out;
 }

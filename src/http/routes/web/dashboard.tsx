@@ -1,7 +1,8 @@
 // The leader dashboard: /dashboard (choose a setting), /dashboard/:settingId (coverage, heatmap, staff), the staff
 // list as CSV, invite links for staff, assigning and removing training, and importing staff from CSV with a preview.
 import type { Context, Hono } from 'hono';
-import { deleteAssignment, getAssignment, createAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
+import { deleteAssignment, getAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
+import { assign } from '../../services/assignments.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
 import { INVITE_TTL_DAYS } from '../../../repos/invites.js';
 import { existingEmails, getStaff, newStaffBatch } from '../../../repos/staff.js';
@@ -232,8 +233,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     else if (values.due && values.due < today) errors.push({ field: 'due', text: 'The due date must be today or in the future' });
     if (errors.length || !target) return assignPage(c, setting, data, values, errors);
     const user = await userOf(c);
-    await createAssignment(
-      c.get('database').db,
+    await assign(
+      c,
       {
         settingId: setting.id,
         target,
@@ -242,7 +243,6 @@ export function registerDashboard(app: Hono<AppEnv>): void {
         dueDate: values.due ?? null,
         assignedBy: user.id,
       },
-      c.get('clock')(),
     );
     return c.redirect(`${baseOf(setting)}?notice=assigned`, 303);
   });
