@@ -286,6 +286,12 @@ export interface SigningKeysTable {
   created_at: string;
 }
 
+export interface MailRemindersTable {
+  assignment_id: string;
+  staff_id: string;
+  sent_at: string;
+}
+
 export interface DB {
   evidence_sets: EvidenceSetsTable;
   judgements: JudgementsTable;
@@ -313,4 +319,5 @@ export interface DB {
   login_states: LoginStatesTable;
   used_nonces: UsedNoncesTable;
   signing_keys: SigningKeysTable;
+  mail_reminders: MailRemindersTable;
 }

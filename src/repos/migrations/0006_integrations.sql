@@ -134,3 +134,12 @@ CREATE TABLE signing_keys (
   public_jwk TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+
+-- Due-date reminder emails sent: one per assignment and person.
+CREATE TABLE mail_reminders (
+  assignment_id TEXT NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
+  staff_id TEXT NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (assignment_id, staff_id)
+);
+CREATE INDEX mail_reminders_by_staff ON mail_reminders (staff_id);

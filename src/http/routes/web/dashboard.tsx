@@ -16,6 +16,7 @@ import { StaffInvitePage } from '../../../web/pages/staff-invite.js';
 import { toCsv } from '../../csv.js';
 import type { AppEnv } from '../../env.js';
 import { inviteStaff, type InviteFailure } from '../../services/invites.js';
+import { deliverInvite } from '../../services/invite-mail.js';
 import { readStaffCsv } from '../../staff-import.js';
 import { isUniqueViolation } from '../../../repos/database.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
@@ -184,6 +185,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
     }
+    await deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
     return respond(
       c,
       { title: `Invite link for ${staff.name}`, section: 'dashboard' },
