@@ -21,7 +21,7 @@ export const ConfigSchema = z.object({
   RATE_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
   // Integrations (webhooks, email, single sign-on, LTI): see README "Working with a school's systems".
-  WEBHOOKS_ALLOW_PRIVATE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
+  ALLOW_PRIVATE_URLS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
   DELIVERY_INTERVAL_MS: z.coerce.number({ message: 'must be a whole number' }).int().min(200).max(600_000).default(5000),
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:port or smtps://…').optional(),
   MAIL_FROM: z.string().min(3).max(200).optional(),

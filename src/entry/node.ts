@@ -45,7 +45,7 @@ function main(): void {
       adminToken: config.ADMIN_TOKEN,
       rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
       sessionSecret: sessionSecret(config.SESSION_SECRET, config.DATABASE_PATH),
-      webhooksAllowPrivate: config.WEBHOOKS_ALLOW_PRIVATE === 'on',
+      allowPrivateUrls: config.ALLOW_PRIVATE_URLS === 'on',
       mailer,
     },
     clientAddress: (c) => getConnInfo(c).remote.address,

@@ -17,7 +17,7 @@ interface Env {
   /** `off` disables rate limits (local test runs); anything else keeps the defaults. */
   RATE_LIMITS?: string;
   /** `on` lets webhook endpoints use http and private addresses (local tests). */
-  WEBHOOKS_ALLOW_PRIVATE?: string;
+  ALLOW_PRIVATE_URLS?: string;
   /** Email through Resend's HTTP API: `wrangler secret put MAIL_API_KEY`, and MAIL_FROM (a verified sender). */
   MAIL_API_KEY?: string;
   MAIL_FROM?: string;
@@ -44,7 +44,7 @@ const app = createApp({
       adminToken: env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= 16 ? env.ADMIN_TOKEN : undefined,
       sessionSecret: env.SESSION_SECRET && env.SESSION_SECRET.length >= 32 ? env.SESSION_SECRET : undefined,
       rateLimits: env.RATE_LIMITS === 'off' ? undefined : DEFAULT_RATE_LIMITS,
-      webhooksAllowPrivate: env.WEBHOOKS_ALLOW_PRIVATE === 'on',
+      allowPrivateUrls: env.ALLOW_PRIVATE_URLS === 'on',
       mailer: mailerOf(env),
     };
   },

@@ -30,6 +30,7 @@ import { registerProgress } from './routes/v1/progress.js';
 import { registerXapi } from './routes/v1/xapi.js';
 import { xapiVersion } from './middleware/xapi-version.js';
 import { registerWebhooks } from './routes/v1/webhooks.js';
+import { registerSso } from './routes/v1/sso.js';
 import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerProgress(app);
   registerXapi(app);
   registerWebhooks(app);
+  registerSso(app);
   registerCoverage(app);
   if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);

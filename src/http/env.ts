@@ -17,7 +17,7 @@ export interface AppConfig {
   /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
   readonly benchBaseline?: boolean | undefined;
   /** Lets webhook endpoints use http and private or loopback addresses (tests, on-premises receivers). */
-  readonly webhooksAllowPrivate?: boolean | undefined;
+  readonly allowPrivateUrls?: boolean | undefined;
   /** Sends invites and reminders by email when set; unset, invite links are only shown. */
   readonly mailer?: Mailer | undefined;
 }

@@ -23,7 +23,7 @@ describe('webhooks in workerd', () => {
 
   beforeAll(async () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    worker = await startWorker({ ADMIN_TOKEN: TOKEN, RATE_LIMITS: 'off', WEBHOOKS_ALLOW_PRIVATE: 'on' });
+    worker = await startWorker({ ADMIN_TOKEN: TOKEN, RATE_LIMITS: 'off', ALLOW_PRIVATE_URLS: 'on' });
   }, 120_000);
   afterAll(async () => {
     await worker?.stop();

@@ -48,7 +48,7 @@ function receiver() {
 
 describe('signed webhooks against a receiver on 127.0.0.1', () => {
   const clock = { now: new Date('2026-11-22T10:00:00Z') };
-  const node = makeNodeApp({ adminToken: TOKEN, webhooksAllowPrivate: true }, [], () => clock.now);
+  const node = makeNodeApp({ adminToken: TOKEN, allowPrivateUrls: true }, [], () => clock.now);
   const f = (p: string, i?: RequestInit) => Promise.resolve(node.app.request(p, i));
   const rx = receiver();
   let base: string;

@@ -1,5 +1,5 @@
 // Which URLs may receive webhooks: https to a public host; plain http and private or loopback addresses only when
-// the operator allows them (WEBHOOKS_ALLOW_PRIVATE=on, for tests and on-premises receivers).
+// the operator allows them (ALLOW_PRIVATE_URLS=on, for tests and on-premises receivers).
 
 const PRIVATE_V4 = [/^10\./, /^127\./, /^169\.254\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^0\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./];
 

@@ -61,7 +61,7 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const bad = endpointUrlProblem(body.url, c.get('config').webhooksAllowPrivate === true);
+    const bad = endpointUrlProblem(body.url, c.get('config').allowPrivateUrls === true);
     if (bad) throw new ProblemError('validation', bad, [{ path: 'url', message: bad }]);
     const secret = newWebhookSecret();
     const endpoint = await insertEndpoint(c.get('database').db, { orgId: org.id, url: body.url, events: body.events, description: body.description, secret, createdBy: actorUserId(c.get('principal')!) }, c.get('clock')());
