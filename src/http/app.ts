@@ -31,6 +31,7 @@ import { registerXapi } from './routes/v1/xapi.js';
 import { xapiVersion } from './middleware/xapi-version.js';
 import { registerWebhooks } from './routes/v1/webhooks.js';
 import { registerSso } from './routes/v1/sso.js';
+import { registerLti } from './routes/v1/lti.js';
 import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/v1/xapi/*', xapiVersion());
-  app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : [])));
+  app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : path.startsWith('/v1/lti/l') ? ['application/x-www-form-urlencoded'] : [])));
   app.use('*', async (c, next) => {
     c.set('database', deps.database(c.env));
     c.set('content', deps.content());
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerXapi(app);
   registerWebhooks(app);
   registerSso(app);
+  registerLti(app);
   registerCoverage(app);
   if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);

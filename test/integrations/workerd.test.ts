@@ -1,4 +1,5 @@
-// On Workers: a write's webhook message leaves from waitUntil after the response, signed, to a receiver on 127.0.0.1.
+// The integrations in workerd: a write's webhook message leaves from waitUntil after the response, signed, to a
+// receiver on 127.0.0.1; the tool's JWKS is generated and kept with Web Crypto; xAPI answers with its version.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,7 @@ import { call, json } from '../contract/accounts-world.js';
 const TOKEN = 'workerd-webhooks-admin-token-0123456789';
 const admin = { authorization: `Bearer ${TOKEN}` };
 
-describe('webhooks in workerd', () => {
+describe('integrations in workerd', () => {
   let worker: RunningWorker;
   const got: { headers: Record<string, string>; body: string }[] = [];
   const server = createServer((req, res) => {
@@ -42,5 +43,18 @@ describe('webhooks in workerd', () => {
     const mac = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64')).update(`${h['webhook-id']}.${h['webhook-timestamp']}.${got[0]!.body}`).digest('base64');
     expect(h['webhook-signature']).toBe(`v1,${mac}`);
     expect(JSON.parse(got[0]!.body)).toMatchObject({ type: 'assignment.created', data: { assignmentId: made.id } });
+  });
+
+  it('publishes the LTI tool JWKS, the same on every call, and answers xAPI /about', async () => {
+    const a = await worker.fetch('/.well-known/jwks.json');
+    expect(a.status).toBe(200);
+    const keys = ((await a.json()) as { keys: Record<string, string>[] }).keys;
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256' });
+    expect(keys[0]!.d).toBeUndefined();
+    expect(((await (await worker.fetch('/.well-known/jwks.json')).json()) as { keys: unknown[] }).keys).toEqual(keys);
+    const about = await worker.fetch('/v1/xapi/about');
+    expect(about.headers.get('x-experience-api-version')).toBe('1.0.3');
+    await about.arrayBuffer();
   });
 });
