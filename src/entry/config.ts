@@ -20,7 +20,13 @@ export const ConfigSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
-});
+  // Integrations (webhooks, email, single sign-on, LTI): see README "Working with a school's systems".
+  ALLOW_PRIVATE_URLS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
+  DELIVERY_INTERVAL_MS: z.coerce.number({ message: 'must be a whole number' }).int().min(200).max(600_000).default(5000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:port or smtps://…').optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL, e.g. https://training.school.example' }).optional(),
+}).refine((c) => !c.SMTP_URL || c.MAIL_FROM, { path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is, e.g. "SEND training <training@school.example>"' });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

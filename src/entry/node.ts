@@ -8,6 +8,9 @@ import { createApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
 import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { openSqlite } from '../repos/drivers/sqlite.js';
+import { startDispatcher } from '../integrations/dispatcher.js';
+import { backgroundTick } from '../integrations/background.js';
+import { smtpMailer } from '../integrations/mail-smtp.js';
 import { ConfigError, loadConfig } from './config.js';
 import { sessionSecret } from './session-secret.js';
 
@@ -33,6 +36,7 @@ function main(): void {
     process.exit(3);
   }
   const database = openSqlite(config.DATABASE_PATH, MIGRATIONS_DIR);
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM!) : undefined;
   const app = createApp({
     database: () => database,
     content: () => content,
@@ -41,10 +45,14 @@ function main(): void {
       adminToken: config.ADMIN_TOKEN,
       rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
       sessionSecret: sessionSecret(config.SESSION_SECRET, config.DATABASE_PATH),
+      allowPrivateUrls: config.ALLOW_PRIVATE_URLS === 'on',
+      mailer,
     },
     clientAddress: (c) => getConnInfo(c).remote.address,
     now: () => new Date(),
   });
+  const publicUrl = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
+  const dispatcher = startDispatcher(() => backgroundTick(database, content, mailer, publicUrl), logger, config.DELIVERY_INTERVAL_MS);
   // Count requests in flight so shutdown can wait for exactly those, not for idle keep-alive sockets.
   let inFlight = 0;
   let onIdle: (() => void) | undefined;
@@ -69,6 +77,8 @@ function main(): void {
     finished = true;
     clearTimeout(force);
     sockets.closeAllConnections?.();
+    await dispatcher.stop();
+    mailer?.close();
     await database.close();
     logger.info({ msg: 'stopped' });
     // Let stdout drain (pipe writes are asynchronous) rather than exiting at once.

@@ -4,6 +4,9 @@ import { createApp } from '../http/app.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../http/logger.js';
 import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { d1Database } from '../repos/drivers/d1.js';
+import { deliverDue } from '../integrations/webhook-delivery.js';
+import { backgroundTick } from '../integrations/background.js';
+import { RESEND_ENDPOINT, resendMailer } from '../integrations/mail-http.js';
 
 interface Env {
   DB: D1Database;
@@ -13,6 +16,15 @@ interface Env {
   SESSION_SECRET?: string;
   /** `off` disables rate limits (local test runs); anything else keeps the defaults. */
   RATE_LIMITS?: string;
+  /** `on` lets webhook endpoints use http and private addresses (local tests). */
+  ALLOW_PRIVATE_URLS?: string;
+  /** Email through Resend's HTTP API: `wrangler secret put MAIL_API_KEY`, and MAIL_FROM (a verified sender). */
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
+  /** Where to send MAIL_API_KEY requests (default Resend's endpoint; tests point it at a local server). */
+  MAIL_API_URL?: string;
+  /** The site's public origin, for links in reminder emails. */
+  PUBLIC_URL?: string;
 }
 
 const level = (v: unknown): LogLevel => (LOG_LEVELS as readonly string[]).includes(String(v)) ? (v as LogLevel) : 'info';
@@ -32,9 +44,25 @@ const app = createApp({
       adminToken: env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= 16 ? env.ADMIN_TOKEN : undefined,
       sessionSecret: env.SESSION_SECRET && env.SESSION_SECRET.length >= 32 ? env.SESSION_SECRET : undefined,
       rateLimits: env.RATE_LIMITS === 'off' ? undefined : DEFAULT_RATE_LIMITS,
+      allowPrivateUrls: env.ALLOW_PRIVATE_URLS === 'on',
+      mailer: mailerOf(env),
     };
   },
   now: () => new Date(),
 });
 
-export default app;
+const now = () => new Date();
+const mailerOf = (env: Env) => (env.MAIL_API_KEY && env.MAIL_FROM ? resendMailer(env.MAIL_API_KEY, env.MAIL_FROM, env.MAIL_API_URL || RESEND_ENDPOINT) : undefined);
+
+// Outbound deliveries run after a write's response (waitUntil) and from the cron trigger in wrangler.toml (retries,
+// due-date notices); both are safe to overlap because messages are claimed one by one.
+export default {
+  fetch(req: Request, env: Env, ctx: ExecutionContext) {
+    const res = app.fetch(req, env, ctx);
+    if (req.method !== 'GET' && req.method !== 'HEAD') ctx.waitUntil(Promise.resolve(res).then(() => deliverDue(d1Database(env.DB), { now })));
+    return res;
+  },
+  scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    ctx.waitUntil(backgroundTick(d1Database(env.DB), getShippedContent(), mailerOf(env), env.PUBLIC_URL ?? '', now));
+  },
+} satisfies ExportedHandler<Env>;

@@ -28,6 +28,10 @@ import { registerAssessments } from './routes/v1/assessments.js';
 import { registerAssignments } from './routes/v1/assignments.js';
 import { registerProgress } from './routes/v1/progress.js';
 import { registerXapi } from './routes/v1/xapi.js';
+import { xapiVersion } from './middleware/xapi-version.js';
+import { registerWebhooks } from './routes/v1/webhooks.js';
+import { registerSso } from './routes/v1/sso.js';
+import { registerLti } from './routes/v1/lti.js';
 import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
@@ -66,7 +70,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       onError: (c) => sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
     }),
   );
-  app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : [])));
+  app.use('/v1/xapi/*', xapiVersion());
+  app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : path.startsWith('/v1/lti/l') ? ['application/x-www-form-urlencoded'] : [])));
   app.use('*', async (c, next) => {
     c.set('database', deps.database(c.env));
     c.set('content', deps.content());
@@ -98,6 +103,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAssignments(app);
   registerProgress(app);
   registerXapi(app);
+  registerWebhooks(app);
+  registerSso(app);
+  registerLti(app);
   registerCoverage(app);
   if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);

@@ -4,6 +4,7 @@ import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
+import type { Mailer } from '../integrations/mail.js';
 import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
 
 export interface AppConfig {
@@ -15,6 +16,10 @@ export interface AppConfig {
   readonly sessionSecret?: string | undefined;
   /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
   readonly benchBaseline?: boolean | undefined;
+  /** Lets webhook endpoints use http and private or loopback addresses (tests, on-premises receivers). */
+  readonly allowPrivateUrls?: boolean | undefined;
+  /** Sends invites and reminders by email when set; unset, invite links are only shown. */
+  readonly mailer?: Mailer | undefined;
 }
 
 export interface AppDeps {

@@ -1,6 +1,6 @@
 // Leaders' assignments in a setting: to a person, a job role, a phase, a named group or everyone;
 // either each person's personalised pathway or a fixed set of modules, with an optional due date.
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { newId } from './crypto.js';
 import { toPage, type Page, type PageRequest } from './page.js';
 import type { AssignmentsTable, DB } from './schema.js';
@@ -48,14 +48,20 @@ function toAssignment(r: Row): Assignment {
 const withAssigner = (db: Kysely<DB>) =>
   db.selectFrom('assignments as a').leftJoin('users as u', 'u.id', 'a.assigned_by').selectAll('a').select('u.name as assigner_name');
 
-export async function createAssignment(
-  db: Kysely<DB>,
-  input: { settingId: string; target: AssignmentTarget; kind: 'personalised' | 'modules'; moduleIds: readonly string[]; dueDate: string | null; assignedBy: string | null },
-  now: Date,
-): Promise<Assignment> {
+export interface NewAssignment {
+  readonly settingId: string;
+  readonly target: AssignmentTarget;
+  readonly kind: 'personalised' | 'modules';
+  readonly moduleIds: readonly string[];
+  readonly dueDate: string | null;
+  readonly assignedBy: string | null;
+}
+
+/** The insert for a new assignment and its id, to run in an atomic() unit. */
+export function newAssignmentQuery(db: Kysely<DB>, input: NewAssignment, now: Date): { id: string; query: CompiledQuery } {
   const id = newId('asg', now);
   const t = input.target;
-  await db
+  const query = db
     .insertInto('assignments')
     .values({
       id,
@@ -69,8 +75,14 @@ export async function createAssignment(
       assigned_by: input.assignedBy,
       created_at: now.toISOString(),
     })
-    .execute();
-  return (await getAssignment(db, id))!;
+    .compile();
+  return { id, query };
+}
+
+export async function createAssignment(db: Kysely<DB>, input: NewAssignment, now: Date): Promise<Assignment> {
+  const made = newAssignmentQuery(db, input, now);
+  await db.executeQuery(made.query);
+  return (await getAssignment(db, made.id))!;
 }
 
 export async function getAssignment(db: Kysely<DB>, id: string): Promise<Assignment | null> {

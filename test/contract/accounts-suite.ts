@@ -155,7 +155,7 @@ export function accountsSuite(runtime: string, getFetch: () => Fetch, adminToken
       const xapi = await call<string[]>(
         f,
         '/v1/xapi/statements',
-        json('POST', [{ actor: { mbox: `mailto:${listed.data[0]!.email}` }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://lms.example.org/modules/slcn-in-the-classroom' } }], platform),
+        json('POST', [{ actor: { mbox: `mailto:${listed.data[0]!.email}` }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'https://lms.example.org/modules/slcn-in-the-classroom' } }], { ...platform, 'x-experience-api-version': '1.0.3' }),
         200,
       );
       expect(xapi).toHaveLength(1);

@@ -14,6 +14,8 @@ export interface AuthzCase {
   readonly body?: (w: World, t: Prepared) => unknown;
   /** A text/csv body instead of JSON. */
   readonly csv?: (w: World) => string;
+  /** Extra request headers (e.g. the xAPI version). */
+  readonly headers?: Record<string, string>;
   /** Makes a fresh target per call, for routes that use it up (deletes, revocations). */
   readonly prepare?: (w: World) => Promise<Prepared>;
   /** Calls as a new caller of the same kind, for routes that end the caller (sign-out, delete account). */
@@ -155,6 +157,7 @@ export const AUTHZ_MATRIX: readonly AuthzCase[] = [
     name: 'POST /v1/xapi/statements',
     method: 'POST',
     path: () => '/v1/xapi/statements',
+    headers: { 'x-experience-api-version': '1.0.3' },
     body: (w) => ({
       actor: { account: { homePage: 'https://lms.example.org', name: w.target } },
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
@@ -212,7 +215,7 @@ export function authzMatrix(runtime: string, getWorld: () => World): void {
         const got: Partial<Record<Caller, number>> = {};
         for (const caller of CALLERS) {
           const t = c.prepare ? await c.prepare(w) : {};
-          const auth = c.freshCaller && caller !== 'none' ? await w.fresh(caller) : w.headers[caller];
+          const auth = { ...c.headers, ...(c.freshCaller && caller !== 'none' ? await w.fresh(caller) : w.headers[caller]) };
           const init: RequestInit = c.csv
             ? { method: c.method, headers: { 'content-type': 'text/csv', ...auth }, body: c.csv(w) }
             : c.body

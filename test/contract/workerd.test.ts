@@ -4,6 +4,7 @@ import { startWorker, type RunningWorker } from '../helpers/workerd.js';
 import { accountsSuite } from './accounts-suite.js';
 import { evidenceSuite } from './evidence-suite.js';
 import { contractSuite } from './suite.js';
+import { xapiSuite } from './xapi-suite.js';
 
 const ADMIN_TOKEN = 'workerd-contract-admin-token-0123456789';
 let worker: RunningWorker;
@@ -16,5 +17,6 @@ afterAll(async () => {
 });
 contractSuite('workerd', () => worker.fetch);
 accountsSuite('workerd', () => worker.fetch, ADMIN_TOKEN);
+xapiSuite('workerd', () => worker.fetch, ADMIN_TOKEN);
 // Last: it publishes a new evidence set, which changes what is current for anything after it.
 evidenceSuite('workerd', () => worker.fetch, ADMIN_TOKEN);

@@ -102,6 +102,7 @@ export const InviteSchema = z
     token: z.string().openapi({ description: 'Shown once; only its hash is stored. Single use.' }),
     url: z.string().openapi({ description: 'A link to the page where the person sets their password' }),
     expiresAt: z.string(),
+    emailed: z.boolean().optional().openapi({ description: 'Whether the invite was emailed; absent when this server sends no email' }),
   })
   .openapi('Invite');
 

@@ -1,4 +1,4 @@
-// Schemas for self-assessments, pathways as a person sees them, assignments, progress, check-ins and xAPI.
+// Schemas for self-assessments, pathways as a person sees them, assignments, progress, and check-ins (xAPI: schemas/xapi.ts).
 import { z } from '@hono/zod-openapi';
 import { PHASES, ROLES } from '../../domain/types.js';
 import { PathwayStepSchema, ProvenanceSchema, RecommendationRequestSchema } from './recommendation.js';
@@ -111,28 +111,3 @@ export const CheckInResultSchema = z
     pathway: MyPathwaySchema,
   })
   .openapi('CheckInResult');
-
-const Agent = z
-  .object({
-    objectType: z.literal('Agent').optional(),
-    name: z.string().optional(),
-    mbox: z.string().regex(/^mailto:[^@\s]+@[^@\s]+$/, 'Use mailto:name@example.org').optional(),
-    account: z.object({ homePage: z.string(), name: z.string().min(1) }).optional().openapi({ description: '`name` is the staff id in this service' }),
-  })
-  .loose()
-  .refine((a) => a.mbox || a.account, 'Identify the person by mbox or account');
-
-export const StatementSchema = z
-  .object({
-    id: z.uuid().optional(),
-    actor: Agent,
-    verb: z.object({ id: z.url(), display: z.record(z.string(), z.string()).optional() }).loose(),
-    object: z.object({ objectType: z.literal('Activity').optional(), id: z.string().min(1).max(500) }).loose(),
-    result: z.unknown().optional(),
-    context: z.unknown().optional(),
-    timestamp: z.string().optional(),
-  })
-  .loose()
-  .openapi('XapiStatement');
-
-export const StatementsBody = z.union([StatementSchema, z.array(StatementSchema).min(1).max(100)]).openapi('XapiStatements');

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { checkIn as replan } from '../../domain/checkin.js';
 import { recommend, validateCheckInRefs } from '../../domain/recommend.js';
 import type { CheckIn, Content, RecommendationRequest } from '../../domain/types.js';
+import { webhookEvent } from '../../integrations/webhook-events.js';
 import { newAssessment } from '../../repos/assessments.js';
 import { newCheckIn, observationQueries } from '../../repos/checkins.js';
 import { newPathway } from '../../repos/pathways.js';
@@ -54,6 +55,8 @@ export async function takeAssessment(c: C, content: Content, staff: Staff, input
     assessment.query,
     pathway.query,
     ...selfReported.map((id) => recordProgressQuery(database.db, staff.id, id, 'completed', 'self', now)),
+    webhookEvent(database.db, staff.settingId, 'assessment.completed', { staffId: staff.id, assessmentId: assessment.id }, now),
+    webhookEvent(database.db, staff.settingId, 'pathway.updated', { staffId: staff.id, pathwayId: pathway.id, cause: 'assessment' }, now),
   ]);
   const latest = { id: pathway.id, staffId: staff.id, assessmentId: assessment.id, cause: 'assessment' as const, request, response, createdAt: now.toISOString() };
   return { assessment: { id: assessment.id, createdAt: now.toISOString() }, state: { ...state, latest } };
@@ -87,6 +90,8 @@ export async function checkIn(
     pathway.query,
     stored.query,
     ...observationQueries(database.db, result.observations, now),
+    webhookEvent(database.db, staff.settingId, 'module.completed', { staffId: staff.id, moduleId: input.moduleId, checkInId: stored.id }, now),
+    webhookEvent(database.db, staff.settingId, 'pathway.updated', { staffId: staff.id, pathwayId: pathway.id, cause: 'checkin' }, now),
   ]);
   state.completed.add(input.moduleId);
   state.started.delete(input.moduleId);
@@ -106,6 +111,12 @@ export async function recordProgress(
     return { ok: false, reason: 'unknown-module', problems: [{ kind: 'validation', path: 'moduleId', message: `Unknown module (catalogue ${content.catalogue.version}).` }] };
   }
   const database = c.get('database');
-  await database.atomic([recordProgressQuery(database.db, staff.id, input.moduleId, input.status, source, c.get('clock')())]);
+  const now = c.get('clock')();
+  const before = input.status === 'completed' ? await getProgress(database.db, staff.id, input.moduleId) : null;
+  const newlyCompleted = input.status === 'completed' && before?.status !== 'completed';
+  await database.atomic([
+    recordProgressQuery(database.db, staff.id, input.moduleId, input.status, source, now),
+    ...(newlyCompleted ? [webhookEvent(database.db, staff.settingId, 'module.completed', { staffId: staff.id, moduleId: input.moduleId, source }, now)] : []),
+  ]);
   return succeed((await getProgress(database.db, staff.id, input.moduleId))!);
 }

@@ -1,7 +1,8 @@
 // Assignments: a leader assigns each person's personalised pathway or a fixed module set (merged into it) to a
 // person, a job role, a phase, a named group or everyone, with an optional due date; staff see theirs and by whom.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { assignmentsFor, createAssignment, deleteAssignment, getAssignment, listAssignments, targets, type Assignment } from '../../../repos/assignments.js';
+import { assignmentsFor, deleteAssignment, getAssignment, listAssignments, targets, type Assignment } from '../../../repos/assignments.js';
+import { assign } from '../../services/assignments.js';
 import { getOrg } from '../../../repos/orgs.js';
 import { listProgress } from '../../../repos/progress.js';
 import { allStaffUnder, getStaff } from '../../../repos/staff.js';
@@ -81,10 +82,9 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
       if (person?.settingId !== setting.id) errors.push({ path: 'target.staffId', message: 'No member of staff with this id in this setting.' });
     }
     if (errors.length) throw new ProblemError('validation', 'The assignment refers to ids this setting does not have.', errors);
-    const made = await createAssignment(
-      db,
+    const made = await assign(
+      c,
       { settingId: setting.id, target: body.target, kind: body.kind, moduleIds: body.moduleIds ?? [], dueDate: body.dueDate ?? null, assignedBy: actorUserId(c.get('principal')!) },
-      c.get('clock')(),
     );
     const staff = await allStaffUnder(db, setting.id);
     return c.json(view(made, staff.filter((s) => targets(made, s)).length), 201);

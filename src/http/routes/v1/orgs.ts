@@ -4,6 +4,7 @@ import { createAccountWithInvite } from '../../../repos/accounts.js';
 import { createOrg, getOrg, listOrgs, updateOrg } from '../../../repos/orgs.js';
 import { pageRequest, visibleOrg } from '../../auth/access.js';
 import { inviteView } from '../../auth/invite-link.js';
+import { deliverInvite } from '../../services/invite-mail.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
@@ -132,7 +133,7 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
       createAccountWithInvite(c.get('database'), { ...body, role: 'leader', orgId: org.id }, actorUserId(p), c.get('clock')()),
       'That email address already has an account.',
     );
-    return c.json({ user: made.user, invite: inviteView(c, made) }, 201);
+    return c.json({ user: made.user, invite: await deliverInvite(c, inviteView(c, made), { ...body, orgId: org.id }) }, 201);
   });
 
   app.openapi(addAccount, async (c) => {
@@ -141,6 +142,6 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
       createAccountWithInvite(c.get('database'), { email: body.email, name: body.name, role: body.role, orgId: null }, actorUserId(c.get('principal')!), c.get('clock')()),
       'That email address already has an account.',
     );
-    return c.json({ user: made.user, invite: inviteView(c, made) }, 201);
+    return c.json({ user: made.user, invite: await deliverInvite(c, inviteView(c, made), body) }, 201);
   });
 }

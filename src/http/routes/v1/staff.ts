@@ -27,6 +27,7 @@ import {
 } from '../../schemas/accounts.js';
 import { fieldErrors } from '../../services/outcome.js';
 import { inviteStaff } from '../../services/invites.js';
+import { deliverInvite } from '../../services/invite-mail.js';
 import { readStaffCsv } from '../../staff-import.js';
 import { uniqueOr409 } from '../../unique.js';
 import { PHASES, ROLES } from '../../../domain/types.js';
@@ -137,7 +138,7 @@ const invite = createRoute({
 /** The invite for a staff record (creating and linking the account if needed), or the problem to answer with. */
 async function inviteFor(c: Context<AppEnv>, staff: Staff) {
   const made = await inviteStaff(c, staff, actorUserId(c.get('principal')!));
-  if (made.ok) return made.value;
+  if (made.ok) return deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
   if (made.reason === 'no-email') throw new ProblemError('validation', 'Add an email address before inviting.', fieldErrors(made.problems));
   throw new ProblemError('conflict', emailTaken);
 }

@@ -1,79 +1,113 @@
-// POST /v1/xapi/statements: xAPI-style statements from a platform (key with progress:write). "completed" marks
-// the module completed, "initialized"/"launched"/"attempted" started; other verbs are accepted and not stored.
+// The xAPI 1.0.3 statement resource: POST and PUT store statements (key with progress:write, or an admin), GET reads
+// one back by statementId, GET /about names the version. "completed"/"passed" mark the module completed,
+// "initialized"/"launched"/"attempted" started; other verbs are stored only. Malformed statements are 400s.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Kysely } from 'kysely';
-import { toOrg } from '../../../repos/orgs.js';
-import { recordProgressQuery } from '../../../repos/progress.js';
-import type { DB } from '../../../repos/schema.js';
-import { normaliseEmail } from '../../../repos/users.js';
+import type { Context } from 'hono';
+import { getOrg } from '../../../repos/orgs.js';
+import { getStatement } from '../../../repos/xapi-statements.js';
 import { mayManageOrg } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
-import type { Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { IdempotencyHeaders } from '../../schemas/accounts.js';
 import { requireAuth } from '../../middleware/auth.js';
-import { authErrors, commonErrors, ProblemError, type FieldError } from '../../problem.js';
-import { StatementsBody, type StatementSchema } from '../../schemas/learning.js';
+import { XAPI_VERSION } from '../../middleware/xapi-version.js';
+import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
+import { IdempotencyHeaders } from '../../schemas/accounts.js';
+import { StatementSchema, StatementsBody, StoredStatementSchema, VersionHeader } from '../../schemas/xapi.js';
+import { storeStatements } from '../../services/xapi.js';
 
-const VERBS: Readonly<Record<string, 'started' | 'completed'>> = {
-  'http://adlnet.gov/expapi/verbs/completed': 'completed',
-  'http://adlnet.gov/expapi/verbs/initialized': 'started',
-  'http://adlnet.gov/expapi/verbs/launched': 'started',
-  'http://adlnet.gov/expapi/verbs/attempted': 'started',
-};
+export { moduleIdOf } from '../../services/xapi.js';
 
-const route = createRoute({
+const access = requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' });
+const errors = { ...authErrors, ...commonErrors, 409: problemDoc('A different statement with this id is stored already') };
+const StatementIdQuery = z.object({ statementId: z.uuid('statementId must be a UUID').openapi({ example: '6b9e4a8c-1f2d-4c3b-9a7e-2d1c0b9f8e7a' }) });
+const usage = 'Send `X-Experience-API-Version: 1.0.3`. actor: `mbox` (mailto: the person’s email on the staff list) or `account.name` (their staff id). object.id: an IRI ending in the module id (`…/modules/<id>`). A completion may carry re-ratings in `result.extensions["https://send-pathways.example/xapi/extensions/ratings"]` (area id → 1..5), counted as the person’s check-in.';
+
+const post = createRoute({
   method: 'post',
   path: '/v1/xapi/statements',
-  tags: ['Progress'],
+  tags: ['xAPI'],
   operationId: 'postXapiStatements',
-  summary: 'Record module progress from xAPI statements (one or up to 100); all are checked before any is stored',
-  description:
-    'actor: `mbox` (mailto: the person’s email on the staff list) or `account.name` (their staff id). object.id: the module id, or a URL or URN ending in it (`…/modules/<id>`). Answers with the statement ids, as an LRS does.',
+  summary: 'Store xAPI statements (one or up to 100); all are checked before any is stored',
+  description: usage,
   security: SECURITY.key,
-  middleware: requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' }),
-  request: { headers: IdempotencyHeaders, body: jsonRequest(StatementsBody) },
-  responses: { 200: jsonBody(z.array(z.string()).openapi('XapiStatementIds'), 'Statement ids, in order'), ...authErrors, ...commonErrors },
+  middleware: access,
+  request: { headers: VersionHeader.extend(IdempotencyHeaders.shape), body: jsonRequest(StatementsBody) },
+  responses: { 200: jsonBody(z.array(z.string()).openapi('XapiStatementIds'), 'Statement ids, in order'), ...errors },
 });
 
-/** The module id at the end of an activity id: `https://…/modules/slcn-foundations`, `urn:…:slcn-foundations` or the id. */
-export function moduleIdOf(activityId: string): string {
-  const tail = activityId.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  return tail.split(/[/:]/).pop() ?? tail;
-}
+const put = createRoute({
+  method: 'put',
+  path: '/v1/xapi/statements',
+  tags: ['xAPI'],
+  operationId: 'putXapiStatement',
+  summary: 'Store one xAPI statement under the given statementId',
+  description: usage,
+  security: SECURITY.key,
+  middleware: access,
+  request: { headers: VersionHeader, query: StatementIdQuery, body: jsonRequest(StatementSchema) },
+  responses: { 204: { description: 'Stored (or stored already with the same content)' }, ...errors },
+});
 
-/** Staff the caller may report on who match the actor (by email or staff id). */
-async function findActor(db: Kysely<DB>, p: Principal, actor: z.infer<typeof StatementSchema>['actor']): Promise<string[]> {
-  let q = db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.setting_id').selectAll('orgs').select('staff.id as staffId');
-  if (actor.account) q = q.where('staff.id', '=', actor.account.name);
-  else q = q.where('staff.email', '=', normaliseEmail(actor.mbox!.slice('mailto:'.length)));
-  const rows = await q.limit(10).execute();
-  return rows.filter((r) => mayManageOrg(p, toOrg(r))).map((r) => r.staffId);
+const get = createRoute({
+  method: 'get',
+  path: '/v1/xapi/statements',
+  tags: ['xAPI'],
+  operationId: 'getXapiStatement',
+  summary: 'Read one stored statement by statementId',
+  security: SECURITY.key,
+  middleware: access,
+  request: { headers: VersionHeader, query: StatementIdQuery },
+  responses: { 200: jsonBody(StoredStatementSchema, 'The statement as stored'), 400: commonErrors[400], ...authErrors, ...readErrors },
+});
+
+const about = createRoute({
+  method: 'get',
+  path: '/v1/xapi/about',
+  tags: ['xAPI'],
+  operationId: 'getXapiAbout',
+  summary: 'The xAPI versions this endpoint speaks',
+  security: SECURITY.optionalKey,
+  responses: { 200: jsonBody(z.object({ version: z.array(z.string()) }).openapi('XapiAbout'), 'Versions'), ...authErrors, ...readErrors },
+});
+
+/** xAPI answers malformed requests with 400 (not 422), naming each failing field. */
+const hook = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => {
+  if (!result.success) throw new ProblemError('bad-request', 'The statement does not follow xAPI 1.0.3; see `errors`.', zodFieldErrors(result.error!.issues));
+  return undefined;
+};
+
+async function store(c: Context<AppEnv>, statements: Parameters<typeof storeStatements>[1], single: boolean): Promise<string[]> {
+  const r = await storeStatements(c, statements, (i, path) => (single ? path : `[${i}].${path}`));
+  if (r.ok) return r.ids;
+  if (r.kind === 'conflict') throw new ProblemError('conflict', 'Nothing was stored: a statement id is taken by a different statement.', r.errors);
+  throw new ProblemError(r.kind, r.kind === 'bad-request' ? 'Statement ids must be unique within a request.' : 'No statement was stored: some could not be matched.', r.errors);
 }
 
 export function registerXapi(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(route, async (c) => {
+  app.openapi(post, async (c) => {
     const body = c.req.valid('json');
-    const statements = Array.isArray(body) ? body : [body];
-    const database = c.get('database');
-    const p = c.get('principal')!;
-    const modules = new Set(c.get('content').catalogue.modules.map((m) => m.id));
-    const now = c.get('clock')();
-    const errors: FieldError[] = [];
-    const writes: { staffId: string; moduleId: string; status: 'started' | 'completed' }[] = [];
-    const at = (i: number, path: string) => (Array.isArray(body) ? `[${i}].${path}` : path);
-    for (const [i, s] of statements.entries()) {
-      const status = VERBS[s.verb.id];
-      if (!status) continue;
-      const moduleId = moduleIdOf(s.object.id);
-      if (!modules.has(moduleId)) errors.push({ path: at(i, 'object.id'), message: `No module "${moduleId}" in the catalogue.` });
-      const found = await findActor(database.db, p, s.actor);
-      if (found.length !== 1) {
-        errors.push({ path: at(i, 'actor'), message: found.length ? 'More than one member of staff matches; identify them by account.name (staff id).' : 'No member of staff you manage matches this actor.' });
-      } else writes.push({ staffId: found[0]!, moduleId, status });
+    return c.json(await store(c, Array.isArray(body) ? body : [body], !Array.isArray(body)), 200);
+  }, hook);
+
+  app.openapi(put, async (c) => {
+    const { statementId } = c.req.valid('query');
+    const body = c.req.valid('json');
+    if (body.id !== undefined && body.id.toLowerCase() !== statementId.toLowerCase()) {
+      throw new ProblemError('bad-request', 'The statement id differs from statementId.', [{ path: 'id', message: 'Must equal the statementId parameter.' }]);
     }
-    if (errors.length) throw new ProblemError('validation', 'No statement was stored: some could not be matched.', errors);
-    await database.atomic(writes.map((w) => recordProgressQuery(database.db, w.staffId, w.moduleId, w.status, 'xapi', now)));
-    return c.json(statements.map((s) => s.id ?? crypto.randomUUID()), 200);
-  });
+    await store(c, [{ ...body, id: statementId }], true);
+    return c.body(null, 204);
+  }, hook);
+
+  app.openapi(get, async (c) => {
+    const { statementId } = c.req.valid('query');
+    const found = await getStatement(c.get('database').db, statementId);
+    const org = found ? await getOrg(c.get('database').db, found.settingId) : null;
+    if (!found || !org || !mayManageOrg(c.get('principal'), org)) throw new ProblemError('not-found', `No statement ${statementId} is visible to you.`);
+    c.header('X-Experience-API-Consistent-Through', c.get('clock')().toISOString());
+    c.header('Last-Modified', new Date(String(found.statement.stored)).toUTCString());
+    return c.json(found.statement, 200);
+  }, hook);
+
+  app.openapi(about, (c) => c.json({ version: [XAPI_VERSION] }, 200));
 }

@@ -1,7 +1,8 @@
 // The leader dashboard: /dashboard (choose a setting), /dashboard/:settingId (coverage, heatmap, staff), the staff
 // list as CSV, invite links for staff, assigning and removing training, and importing staff from CSV with a preview.
 import type { Context, Hono } from 'hono';
-import { deleteAssignment, getAssignment, createAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
+import { deleteAssignment, getAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
+import { assign } from '../../services/assignments.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
 import { INVITE_TTL_DAYS } from '../../../repos/invites.js';
 import { existingEmails, getStaff, newStaffBatch } from '../../../repos/staff.js';
@@ -15,6 +16,7 @@ import { StaffInvitePage } from '../../../web/pages/staff-invite.js';
 import { toCsv } from '../../csv.js';
 import type { AppEnv } from '../../env.js';
 import { inviteStaff, type InviteFailure } from '../../services/invites.js';
+import { deliverInvite } from '../../services/invite-mail.js';
 import { readStaffCsv } from '../../staff-import.js';
 import { isUniqueViolation } from '../../../repos/database.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
@@ -183,6 +185,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
     }
+    await deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
     return respond(
       c,
       { title: `Invite link for ${staff.name}`, section: 'dashboard' },
@@ -232,8 +235,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     else if (values.due && values.due < today) errors.push({ field: 'due', text: 'The due date must be today or in the future' });
     if (errors.length || !target) return assignPage(c, setting, data, values, errors);
     const user = await userOf(c);
-    await createAssignment(
-      c.get('database').db,
+    await assign(
+      c,
       {
         settingId: setting.id,
         target,
@@ -242,7 +245,6 @@ export function registerDashboard(app: Hono<AppEnv>): void {
         dueDate: values.due ?? null,
         assignedBy: user.id,
       },
-      c.get('clock')(),
     );
     return c.redirect(`${baseOf(setting)}?notice=assigned`, 303);
   });

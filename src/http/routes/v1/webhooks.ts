@@ -1,0 +1,95 @@
+// Webhook endpoints of an organisation (leaders of it, or of its trust, and admins): subscribe (the secret is shown
+// once), list, disable, rotate the secret, and read the delivery log of every attempt.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { newWebhookSecret } from '../../../integrations/webhook-signature.js';
+import { deliveryLog, disableEndpoint, getEndpointRow, insertEndpoint, listEndpoints, rotateSecret, toEndpoint, type WebhookEndpoint } from '../../../repos/webhooks.js';
+import { visibleOrg } from '../../auth/access.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { actorUserId } from '../../auth/principal.js';
+import type { AppEnv } from '../../env.js';
+import { requireAuth } from '../../middleware/auth.js';
+import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
+import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
+import { CreatedEndpointSchema, DeliveryLogSchema, EndpointIdParam, EndpointSchema, NewEndpointBody, RotatedSecretSchema } from '../../schemas/webhooks.js';
+import { endpointUrlProblem } from '../../services/webhook-url.js';
+
+const tags = ['Webhooks'];
+const leaders = requireAuth({ roles: ['leader', 'admin'] });
+/** How long the previous secret keeps signing after a rotation. */
+export const ROTATION_GRACE_HOURS = 24;
+
+const route = <M extends 'get' | 'post' | 'delete'>(method: M, path: string, operationId: string, summary: string) => ({ method, path, tags, operationId, summary, security: SECURITY.either, middleware: leaders });
+
+const create = createRoute({
+  ...route('post', '/v1/orgs/{orgId}/webhooks', 'createWebhookEndpoint', 'Subscribe an endpoint to events; the signing secret is in this response only'),
+  request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(NewEndpointBody) },
+  responses: { 201: jsonBody(CreatedEndpointSchema, 'Subscribed'), ...authErrors, 404: readErrors[404], ...commonErrors },
+});
+const list = createRoute({
+  ...route('get', '/v1/orgs/{orgId}/webhooks', 'listWebhookEndpoints', 'The organisation’s endpoints (never the secrets)'),
+  request: { params: OrgIdParam },
+  responses: { 200: jsonBody(z.object({ data: z.array(EndpointSchema) }).openapi('WebhookEndpointList'), 'Endpoints'), ...authErrors, ...readErrors },
+});
+const remove = createRoute({
+  ...route('delete', '/v1/webhooks/{endpointId}', 'disableWebhookEndpoint', 'Stop sending to an endpoint; its delivery log stays'),
+  request: { params: EndpointIdParam },
+  responses: { 204: { description: 'Disabled' }, ...authErrors, ...readErrors },
+});
+const rotate = createRoute({
+  ...route('post', '/v1/webhooks/{endpointId}/secret', 'rotateWebhookSecret', `A new signing secret; the old one also signs for ${ROTATION_GRACE_HOURS} hours`),
+  request: { params: EndpointIdParam },
+  responses: { 200: jsonBody(RotatedSecretSchema, 'The new secret, shown once'), ...authErrors, ...readErrors, 409: problemDoc('The endpoint is disabled') },
+});
+const log = createRoute({
+  ...route('get', '/v1/webhooks/{endpointId}/deliveries', 'listWebhookDeliveries', 'The latest 100 messages to the endpoint, with every attempt'),
+  request: { params: EndpointIdParam },
+  responses: { 200: jsonBody(DeliveryLogSchema, 'Delivery log'), ...authErrors, ...readErrors },
+});
+
+/** The endpoint if the caller manages its organisation; 404 otherwise. */
+async function visibleEndpoint(c: Context<AppEnv>, id: string): Promise<WebhookEndpoint> {
+  const row = await getEndpointRow(c.get('database').db, id);
+  if (!row) throw new ProblemError('not-found', `No webhook endpoint ${id} is visible to you.`);
+  await visibleOrg(c, row.org_id).catch(() => {
+    throw new ProblemError('not-found', `No webhook endpoint ${id} is visible to you.`);
+  });
+  return toEndpoint(row);
+}
+
+export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(create, async (c) => {
+    const org = await visibleOrg(c, c.req.valid('param').orgId);
+    const body = c.req.valid('json');
+    const bad = endpointUrlProblem(body.url, c.get('config').allowPrivateUrls === true);
+    if (bad) throw new ProblemError('validation', bad, [{ path: 'url', message: bad }]);
+    const secret = newWebhookSecret();
+    const endpoint = await insertEndpoint(c.get('database').db, { orgId: org.id, url: body.url, events: body.events, description: body.description, secret, createdBy: actorUserId(c.get('principal')!) }, c.get('clock')());
+    return c.json({ endpoint, secret }, 201);
+  });
+
+  app.openapi(list, async (c) => {
+    const org = await visibleOrg(c, c.req.valid('param').orgId);
+    return c.json({ data: await listEndpoints(c.get('database').db, org.id) }, 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
+    await disableEndpoint(c.get('database').db, endpoint.id, c.get('clock')());
+    return c.body(null, 204);
+  });
+
+  app.openapi(rotate, async (c) => {
+    const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
+    if (endpoint.disabledAt) throw new ProblemError('conflict', 'The endpoint is disabled; subscribe a new one instead.');
+    const secret = newWebhookSecret();
+    const until = new Date(c.get('clock')().getTime() + ROTATION_GRACE_HOURS * 3_600_000);
+    await rotateSecret(c.get('database').db, endpoint.id, secret, until);
+    return c.json({ secret, previousSecretExpiresAt: until.toISOString() }, 200);
+  });
+
+  app.openapi(log, async (c) => {
+    const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
+    return c.json({ data: await deliveryLog(c.get('database').db, endpoint.id, 100) }, 200);
+  });
+}

@@ -1,0 +1,152 @@
+// Storing xAPI statements: each is matched to a member of staff the caller manages, checked against what is stored
+// (same id, other content: 409), stored with its progress in one write, and a completion carrying re-ratings goes
+// through the same check-in service as the web pages, so learning sees one de-identified observation per check-in.
+import type { Context } from 'hono';
+import type { CompiledQuery } from 'kysely';
+import { z } from 'zod';
+import { validateCheckInRefs } from '../../domain/validate-refs.js';
+import { webhookEvent } from '../../integrations/webhook-events.js';
+import { listCheckIns } from '../../repos/checkins.js';
+import { toOrg } from '../../repos/orgs.js';
+import { recordProgressQuery } from '../../repos/progress.js';
+import { getStaff } from '../../repos/staff.js';
+import { normaliseEmail } from '../../repos/users.js';
+import { getStatements, insertStatementQuery } from '../../repos/xapi-statements.js';
+import { mayManageOrg } from '../auth/access.js';
+import { principalScope } from '../auth/principal.js';
+import type { AppEnv } from '../env.js';
+import { evidenceInForce } from '../evidence-cache.js';
+import type { FieldError } from '../problem.js';
+import type { Agent, Statement } from '../schemas/xapi.js';
+import { withZone } from '../schemas/xapi.js';
+import { checkIn } from './staff-progress.js';
+
+type C = Context<AppEnv>;
+
+const ADL = 'http://adlnet.gov/expapi/verbs/';
+/** Verbs that change module progress; any other verb is stored and changes nothing else. */
+export const PROGRESS_VERBS: Readonly<Record<string, 'started' | 'completed'>> = {
+  [`${ADL}completed`]: 'completed',
+  [`${ADL}passed`]: 'completed',
+  [`${ADL}initialized`]: 'started',
+  [`${ADL}launched`]: 'started',
+  [`${ADL}attempted`]: 'started',
+};
+
+/** Result extension carrying the person's re-ratings after a module (area id → 1..5), as a web check-in does. */
+export const RATINGS_EXTENSION = 'https://send-pathways.example/xapi/extensions/ratings';
+const Ratings = z.record(z.string().min(1).max(100), z.number().int().min(1).max(5)).refine((r) => Object.keys(r).length > 0, 'Rate at least one area');
+
+/** The module id at the end of an activity id: `https://…/modules/slcn-foundations`, `urn:…:slcn-foundations` or the id. */
+export function moduleIdOf(activityId: string): string {
+  const tail = activityId.replace(/[?#].*$/, '').replace(/\/+$/, '');
+  return tail.split(/[/:]/).pop() ?? tail;
+}
+
+interface Prepared {
+  readonly ids: string[];
+  readonly queries: CompiledQuery[];
+  readonly checkIns: { staffId: string; moduleId: string; ratings: Record<string, number> }[];
+}
+
+/** `bad-request`: the request itself is malformed (repeated ids); `validation`: statements that match nobody or nothing. */
+export type StoreResult = { ok: true; ids: string[] } | { ok: false; kind: 'bad-request' | 'validation' | 'conflict'; errors: FieldError[] };
+
+/** Staff the caller manages who match the agent (by email or staff id); other identifiers match nobody here. */
+async function findActor(c: C, actor: Agent): Promise<string[]> {
+  if (!actor.mbox && !actor.account) return [];
+  let q = c.get('database').db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.setting_id').selectAll('orgs').select('staff.id as staffId');
+  if (actor.account) q = q.where('staff.id', '=', actor.account.name);
+  else q = q.where('staff.email', '=', normaliseEmail(actor.mbox!.slice('mailto:'.length)));
+  const rows = await q.limit(10).execute();
+  return rows.filter((r) => mayManageOrg(c.get('principal'), toOrg(r))).map((r) => r.staffId);
+}
+
+/** The statement without the properties this service sets, in key order, for comparing with a stored one. */
+function comparable(s: Record<string, unknown>, keepTimestamp: boolean): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+  const { stored: _s, authority: _a, version: _v, timestamp, ...rest } = s;
+  return JSON.stringify(sort(keepTimestamp ? { ...rest, timestamp: timestamp ? new Date(withZone(String(timestamp))).toISOString() : undefined } : rest));
+}
+
+/**
+ * Checks and stores statements (ids given or generated, lower-case): every statement must match one member of staff
+ * the caller manages; progress verbs must name a catalogue module. A statement whose id is stored already with the
+ * same content is accepted and not stored again; with other content it is a conflict. Nothing is written on failure.
+ */
+export async function storeStatements(c: C, statements: readonly Statement[], at: (i: number, path: string) => string): Promise<StoreResult> {
+  const errors: FieldError[] = [];
+  const ids = statements.map((s) => (s.id ?? crypto.randomUUID()).toLowerCase());
+  const seen = new Set<string>();
+  for (const [i, id] of ids.entries()) {
+    if (seen.has(id)) errors.push({ path: at(i, 'id'), message: 'Another statement in this request has the same id.' });
+    seen.add(id);
+  }
+  if (errors.length) return { ok: false, kind: 'bad-request', errors };
+  const existing = await getStatements(c.get('database').db, ids);
+  const conflicts = statements.flatMap((s, i) => {
+    const old = existing.get(ids[i]!);
+    if (!old) return [];
+    const same = comparable({ ...s, id: ids[i] }, s.timestamp !== undefined) === comparable(old.statement, s.timestamp !== undefined);
+    return same ? [] : [{ path: at(i, 'id'), message: 'A different statement with this id is stored already.' }];
+  });
+  if (conflicts.length) return { ok: false, kind: 'conflict', errors: conflicts };
+  const prepared = await prepare(c, statements, ids, new Set(existing.keys()), at, errors);
+  if (errors.length) return { ok: false, kind: 'validation', errors };
+  const database = c.get('database');
+  await database.atomic(prepared.queries);
+  if (prepared.checkIns.length) {
+    const { content } = await evidenceInForce(c);
+    for (const ci of prepared.checkIns) {
+      const staff = await getStaff(database.db, ci.staffId);
+      // Before a first self-assessment there is no pathway to re-plan: the statement and progress stand alone.
+      if (staff) await checkIn(c, content, staff, { moduleId: ci.moduleId, ratings: ci.ratings });
+    }
+  }
+  return { ok: true, ids };
+}
+
+async function prepare(c: C, statements: readonly Statement[], ids: string[], skip: Set<string>, at: (i: number, path: string) => string, errors: FieldError[]): Promise<Prepared> {
+  const database = c.get('database');
+  const content = c.get('content');
+  const modules = new Set(content.catalogue.modules.map((m) => m.id));
+  const now = c.get('clock')();
+  const stored = now.toISOString();
+  const p = c.get('principal')!;
+  const authority = { objectType: 'Agent', name: 'send-pathways', account: { homePage: new URL(c.req.url).origin, name: principalScope(p) } };
+  const out: Prepared = { ids, queries: [], checkIns: [] };
+  for (const [i, s] of statements.entries()) {
+    const found = await findActor(c, s.actor);
+    if (found.length !== 1) {
+      errors.push({ path: at(i, 'actor'), message: found.length ? 'More than one member of staff matches; identify them by account.name (staff id).' : 'No member of staff you manage matches this actor (use mbox or account.name).' });
+      continue;
+    }
+    const staffId = found[0]!;
+    const status = PROGRESS_VERBS[s.verb.id];
+    const moduleId = moduleIdOf(s.object.id);
+    if (status && !modules.has(moduleId)) errors.push({ path: at(i, 'object.id'), message: `No module "${moduleId}" in the catalogue.` });
+    const checkInsBefore = out.checkIns.length;
+    const raw = s.result?.extensions?.[RATINGS_EXTENSION];
+    if (raw !== undefined) {
+      const r = Ratings.safeParse(raw);
+      const refs = r.success ? validateCheckInRefs(content, { moduleId, ratings: r.data }) : [];
+      if (!r.success || refs.length) errors.push({ path: at(i, `result.extensions.${RATINGS_EXTENSION}`), message: r.success ? refs.map((e) => e.message).join(' ') : 'Ratings are area id → whole number 1..5.' });
+      else if (status === 'completed' && !skip.has(ids[i]!) && !out.checkIns.some((x) => x.staffId === staffId && x.moduleId === moduleId) && !(await listCheckIns(database.db, staffId)).some((x) => x.moduleId === moduleId)) {
+        out.checkIns.push({ staffId, moduleId, ratings: r.data });
+      }
+    }
+    if (skip.has(ids[i]!)) continue;
+    const timestamp = s.timestamp ? new Date(withZone(s.timestamp)).toISOString() : stored;
+    const statement = { ...s, id: ids[i]!, timestamp: s.timestamp ?? stored, stored, authority, version: s.version ?? '1.0.0' };
+    const setting = (await getStaff(database.db, staffId))!.settingId;
+    out.queries.push(insertStatementQuery(database.db, { id: ids[i]!, setting_id: setting, staff_id: staffId, verb_id: s.verb.id, object_id: s.object.id, timestamp, stored, body: JSON.stringify(statement) }));
+    // A completion with re-ratings is recorded by the check-in itself; otherwise progress is recorded at the statement's time.
+    if (status && modules.has(moduleId)) out.queries.push(recordProgressQuery(database.db, staffId, moduleId, status, 'xapi', new Date(timestamp)));
+    // The check-in reports its own completion; otherwise the completion is reported here.
+    if (status === 'completed' && modules.has(moduleId) && out.checkIns.length === checkInsBefore) {
+      out.queries.push(webhookEvent(database.db, setting, 'module.completed', { staffId, moduleId, source: 'xapi', statementId: ids[i]! }, now));
+    }
+  }
+  return out;
+}

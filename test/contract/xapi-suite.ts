@@ -1,0 +1,149 @@
+// The xAPI 1.0.3 statement resource both runtimes must keep: version negotiation, statement validation (400s naming
+// the field), storage with the statement's own timestamp, reading back by statementId, conflicts, tenancy, /about,
+// and a completion with re-ratings counted once as the person's check-in.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accept, call, json, type Fetch } from './accounts-world.js';
+import { problem } from './suite.js';
+
+const V = { 'x-experience-api-version': '1.0.3' };
+const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
+const RATINGS = 'https://send-pathways.example/xapi/extensions/ratings';
+
+export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: string): void {
+  const f: Fetch = (p, i) => getFetch()(p, i);
+  let key: Record<string, string>;
+  let otherKey: Record<string, string>;
+  let email: string;
+  let staffId: string;
+  let person: Record<string, string>;
+  const statement = (over: Record<string, unknown> = {}) => ({
+    actor: { objectType: 'Agent', mbox: `mailto:${email}` },
+    verb: { id: COMPLETED, display: { 'en-GB': 'completed' } },
+    object: { id: 'https://lms.example.org/modules/understanding-autism' },
+    ...over,
+  });
+
+  beforeAll(async () => {
+    const admin = { authorization: `Bearer ${adminToken}` };
+    const run = Math.random().toString(36).slice(2, 8);
+    const org = async (name: string) => (await call<{ id: string }>(f, '/v1/orgs', json('POST', { kind: 'setting', name, settingType: 'school', phase: 'primary' }, admin), 201)).id;
+    const setting = await org(`xAPI school ${run}`);
+    const other = await org(`xAPI other ${run}`);
+    email = `xapi.${run}@example.org`;
+    const made = await call<{ staff: { id: string }; invite: { token: string } }>(f, `/v1/orgs/${setting}/staff`, json('POST', { name: 'Xavi', email, jobRole: 'teacher', invite: true }, admin), 201);
+    staffId = made.staff.id;
+    person = await accept(f, made.invite.token);
+    await call(f, '/v1/me/assessments', json('POST', { responses: [{ itemId: 'speech-and-language', value: 2 }], confidence: { asd: 2 } }, person), 201);
+    const keyOf = async (orgId: string) => ({ authorization: `Bearer ${(await call<{ key: string }>(f, `/v1/orgs/${orgId}/keys`, json('POST', { name: 'LRS', scopes: ['progress:write'] }, admin), 201)).key}` });
+    key = await keyOf(setting);
+    otherKey = await keyOf(other);
+  }, 60_000);
+
+  describe(`integration routes in the OpenAPI document on ${runtime}`, () => {
+    it('gives every xAPI, webhook, single sign-on and LTI route its security and problem answers', async () => {
+      const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+      const ours = Object.entries(doc.paths).filter(([p]) => /^\/v1\/(xapi|webhooks|orgs\/\{orgId\}\/(webhooks|sso|lti))|^\/v1\/(sso|lti)|^\/\.well-known\/jwks/.test(p));
+      expect(ours.map(([p]) => p)).toEqual(
+        expect.arrayContaining(['/v1/xapi/statements', '/v1/xapi/about', '/v1/orgs/{orgId}/webhooks', '/v1/webhooks/{endpointId}/deliveries', '/v1/orgs/{orgId}/sso', '/v1/sso/start', '/v1/sso/callback', '/v1/orgs/{orgId}/lti/platforms', '/v1/lti/login', '/v1/lti/launch', '/.well-known/jwks.json']),
+      );
+      for (const [path, ops] of ours) {
+        for (const [method, op] of Object.entries(ops)) {
+          expect([path, method, Array.isArray(op.security)]).toEqual([path, method, true]);
+          const errors = Object.entries(op.responses).filter(([code]) => Number(code) >= 400);
+          expect([path, method, errors.length > 0]).toEqual([path, method, true]);
+          for (const [code, r] of errors) expect([path, method, code, Object.keys(r.content ?? {})]).toEqual([path, method, code, ['application/problem+json']]);
+        }
+      }
+    });
+  });
+
+  describe(`xAPI on ${runtime}`, () => {
+    it('requires X-Experience-API-Version 1.0.x (400 otherwise) and sends 1.0.3 on every answer', async () => {
+      for (const headers of [key, { ...key, 'x-experience-api-version': '9.9.9' }, { ...key, 'x-experience-api-version': '0.95' }]) {
+        const res = await f('/v1/xapi/statements', json('POST', statement(), headers));
+        expect(res.status).toBe(400);
+        expect(res.headers.get('x-experience-api-version')).toBe('1.0.3');
+        expect((await problem(res)).detail).toMatch(/X-Experience-API-Version/);
+      }
+      const about = await f('/v1/xapi/about');
+      expect(about.status).toBe(200);
+      expect(about.headers.get('x-experience-api-version')).toBe('1.0.3');
+      expect(await about.json()).toEqual({ version: ['1.0.3'] });
+      const unauth = await f('/v1/xapi/statements', json('POST', statement(), V));
+      expect([unauth.status, unauth.headers.get('x-experience-api-version')]).toEqual([401, '1.0.3']);
+    });
+
+    it('refuses statements that break xAPI 1.0.3 with a 400 naming the field, storing none of the batch', async () => {
+      const bad: [Record<string, unknown>, string][] = [
+        [{ timestamp: 'last tuesday' }, 'timestamp'],
+        [{ timestamp: '2026-11-22T10:00:00-00:00' }, 'timestamp'],
+        [{ actor: { mbox: `mailto:${email}`, account: { homePage: 'https://lms.example.org', name: staffId } } }, 'actor'],
+        [{ actor: { name: 'Nobody' } }, 'actor'],
+        [{ object: { id: 'not an iri' } }, 'object.id'],
+        [{ verb: { id: 'completed' } }, 'verb.id'],
+        [{ result: { score: { scaled: 7 } } }, 'result.score.scaled'],
+        [{ result: { duration: '45 minutes' } }, 'result.duration'],
+        [{ id: 'not-a-uuid' }, 'id'],
+        [{ colour: 'blue' }, ''],
+      ];
+      for (const [over, path] of bad) {
+        const res = await f('/v1/xapi/statements', json('POST', [statement({ id: crypto.randomUUID() }), statement(over)], { ...key, ...V }));
+        expect([JSON.stringify(over), res.status]).toEqual([JSON.stringify(over), 400]);
+        const body = await problem(res);
+        expect(body.errors!.map((e) => e.path).join(' ')).toContain(`[1]${path ? '.' + path : ''}`);
+      }
+      const dup = crypto.randomUUID();
+      const twice = await f('/v1/xapi/statements', json('POST', [statement({ id: dup }), statement({ id: dup })], { ...key, ...V }));
+      expect(twice.status).toBe(400);
+      expect((await f(`/v1/xapi/statements?statementId=${dup}`, { headers: { ...key, ...V } })).status).toBe(404);
+    });
+
+    it('stores statements with their own timestamp, reads them back, and treats a changed re-send as a conflict', async () => {
+      const id = crypto.randomUUID();
+      const sent = statement({ id, timestamp: '2026-10-01T09:30:00+01:00', result: { score: { scaled: 0.8 }, completion: true, duration: 'PT45M' } });
+      expect(await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200)).toEqual([id]);
+      const res = await f(`/v1/xapi/statements?statementId=${id.toUpperCase()}`, { headers: { ...key, ...V } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-experience-api-version')).toBe('1.0.3');
+      expect(res.headers.get('x-experience-api-consistent-through')).toBeTruthy();
+      const back = (await res.json()) as Record<string, unknown>;
+      expect(back).toMatchObject({ id, timestamp: '2026-10-01T09:30:00+01:00', version: '1.0.0', result: { score: { scaled: 0.8 } } });
+      expect(back.stored).not.toBe(back.timestamp);
+      expect(back.authority).toMatchObject({ objectType: 'Agent' });
+      const progress = await call<{ data: { moduleId: string; completedAt: string }[] }>(f, `/v1/staff/${staffId}/progress`, { headers: person }, 200);
+      expect(progress.data.find((p) => p.moduleId === 'understanding-autism')?.completedAt).toBe('2026-10-01T08:30:00.000Z');
+      // The same statement again is accepted and changes nothing; a different one under the same id is a 409.
+      expect(await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200)).toEqual([id]);
+      const changed = await f('/v1/xapi/statements', json('POST', { ...sent, result: { score: { scaled: 0.1 } } }, { ...key, ...V }));
+      expect(changed.status).toBe(409);
+      await problem(changed);
+      // Another organisation's key sees nothing.
+      expect((await f(`/v1/xapi/statements?statementId=${id}`, { headers: { ...otherKey, ...V } })).status).toBe(404);
+      expect((await f('/v1/xapi/statements', { headers: { ...key, ...V } })).status).toBe(400);
+    });
+
+    it('PUT stores under statementId (204) and refuses a body with another id', async () => {
+      const id = crypto.randomUUID();
+      const put = await f(`/v1/xapi/statements?statementId=${id}`, json('PUT', statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' } }), { ...key, ...V }));
+      expect(put.status).toBe(204);
+      expect(put.headers.get('x-experience-api-version')).toBe('1.0.3');
+      expect(((await call<{ id: string }>(f, `/v1/xapi/statements?statementId=${id}`, { headers: { ...key, ...V } }, 200)).id)).toBe(id);
+      const other = await f(`/v1/xapi/statements?statementId=${crypto.randomUUID()}`, json('PUT', statement({ id }), { ...key, ...V }));
+      expect(other.status).toBe(400);
+      await problem(other);
+    });
+
+    it('counts a completion with re-ratings once, as the person’s check-in', async () => {
+      const id = crypto.randomUUID();
+      const sent = statement({ id, object: { id: 'https://lms.example.org/modules/communication-friendly-practice' }, result: { extensions: { [RATINGS]: { slcn: 4 } } } });
+      await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
+      await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
+      await call(f, '/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID() }, { ...key, ...V }), 200);
+      const mine = await call<{ checkIns: { moduleId: string; ratings: Record<string, number> }[] }>(f, '/v1/me/export', { headers: person }, 200);
+      expect(mine.checkIns.filter((c) => c.moduleId === 'communication-friendly-practice')).toEqual([expect.objectContaining({ ratings: { slcn: 4 } })]);
+      const unknown = await f('/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID(), result: { extensions: { [RATINGS]: { nowhere: 4 } } } }, { ...key, ...V }));
+      expect(unknown.status).toBe(422);
+      await problem(unknown);
+    });
+  });
+}
