@@ -16,6 +16,7 @@ import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
 import { tooManyAttempts } from './routes/web/limited.js';
+import { browserProblemPage, wantsHtml } from './routes/web/browser-errors.js';
 import { authenticate, requireScopeForKeys } from './middleware/auth.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MemoryRateLimiter, rateLimit } from './middleware/rate-limit.js';
@@ -63,7 +64,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
+      onError: (c) =>
+        wantsHtml(c)
+          ? browserProblemPage(c, 413, 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.')
+          : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
     }),
   );
   app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : [])));
@@ -113,16 +117,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       return sendProblem(c, kind, err.message || PROBLEMS[kind].title);
     }
     deps.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, error: String(err), stack: err instanceof Error ? err.stack : undefined });
+    if (wantsHtml(c)) return browserProblemPage(c, 500, '');
     return sendProblem(c, 'internal', 'Something went wrong on our side. Quote the request id if you contact us.');
   });
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length && !allowed.includes(c.req.method)) {
+      if (wantsHtml(c)) return browserProblemPage(c, 405, 'This page cannot be used that way. Go back and try again.', { Allow: allowed.join(', ') });
       return sendProblem(c, 'method-not-allowed', `${c.req.method} is not supported here; use ${allowed.join(', ')}.`, undefined, {
         Allow: allowed.join(', '),
       });
     }
+    if (wantsHtml(c)) return browserProblemPage(c, 404, '');
     return sendProblem(c, 'not-found', `Nothing is at ${c.req.path}.`);
   });
 

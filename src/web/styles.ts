@@ -81,10 +81,13 @@ label { font-weight:700; display:block; margin-bottom:.25rem; }
 .q-number { color:var(--muted); }
 .field-error { color:var(--error); font-weight:700; margin:0 0 .5rem; }
 .choices { display:flex; flex-direction:column; gap:.5rem; }
-.choice { display:flex; align-items:flex-start; gap:.6rem; min-height:44px; }
-.choice input { flex:0 0 auto; width:28px; height:28px; margin:.55rem 0 0; accent-color:var(--text); cursor:pointer; }
-.choice label { font-weight:400; margin:0; padding:.6rem .25rem .6rem 0; cursor:pointer; flex:1 1 auto; min-width:0; }
-.choice-hint { display:block; color:var(--muted); }
+.choice { display:grid; grid-template-columns:28px minmax(0, 1fr); column-gap:.6rem; align-items:start; min-height:44px; }
+.choice input { grid-column:1; width:28px; height:28px; margin:.55rem 0 0; accent-color:var(--text); cursor:pointer; scroll-margin-top:min(45vh, 18rem); }
+.choice label { grid-column:2; font-weight:400; margin:0; padding:.6rem .25rem .6rem 0; cursor:pointer; min-width:0; }
+.choice-hint { grid-column:2; display:block; color:var(--muted); margin:-.5rem 0 .5rem; }
+.choice .reveal { grid-column:2; border-left:4px solid var(--line); padding:.25rem 0 .25rem 1rem; margin:.25rem 0 .75rem; }
+.choice .reveal .form-group { margin-bottom:.5rem; }
+.choice > input:not(:checked) ~ .reveal { display:none; }
 .choice-divider { margin:.25rem 0 0 .5rem; color:var(--muted); }
 input[type=text], input[type=email], input[type=password], input[type=number], input[type=date], input[type=file], select, textarea { font:inherit; min-height:44px; padding:.35rem .5rem; border:2px solid var(--text); border-radius:0; max-width:100%; background:#fff; color:var(--text); }
 input[type=file] { border-style:dashed; width:100%; }

@@ -82,23 +82,37 @@ export const AssignPage: FC<AssignProps> = (p) => {
           name="target"
           legend="Who is it for?"
           choices={[
-            { value: 'person', label: 'One person', hint: 'Choose them below' },
-            { value: 'group', label: 'A group', hint: 'For example a year team; choose it below' },
-            { value: 'role', label: 'Everyone in a job role', hint: 'Choose the role below' },
+            {
+              value: 'person',
+              label: 'One person',
+              reveal: <Select name="staffId" label="Which person?" options={p.people.map((s) => ({ value: s.id, label: s.name }))} value={p.values.staffId} error={err('staffId')} />,
+            },
+            {
+              value: 'group',
+              label: 'A group',
+              hint: 'For example a year team',
+              reveal: p.groups.length ? (
+                <Select name="group" label="Which group?" options={p.groups.map((g) => ({ value: g, label: g }))} value={p.values.group} error={err('group')} />
+              ) : (
+                <p id="group">No groups yet: add groups to staff in the CSV import (the groups column).</p>
+              ),
+            },
+            {
+              value: 'role',
+              label: 'Everyone in a job role',
+              reveal: <Select name="jobRole" label="Which job role?" options={p.roles.map((r) => ({ value: r, label: roleLabel(r) }))} value={p.values.jobRole} error={err('jobRole')} />,
+            },
             { value: 'everyone', label: 'Everyone in the setting' },
           ]}
           value={p.values.target}
           error={err('target')}
         />
-        <Select name="staffId" label="If one person: who?" options={p.people.map((s) => ({ value: s.id, label: s.name }))} value={p.values.staffId} error={err('staffId')} />
-        <Select name="group" label="If a group: which group?" options={p.groups.map((g) => ({ value: g, label: g }))} value={p.values.group} error={err('group')} />
-        <Select name="jobRole" label="If a job role: which role?" options={p.roles.map((r) => ({ value: r, label: roleLabel(r) }))} value={p.values.jobRole} error={err('jobRole')} />
         <Radios
           name="kind"
           legend="What should they do?"
           choices={[
             { value: 'personalised', label: 'Their own personalised pathway', hint: 'Each person gets steps chosen from their self-assessment' },
-            { value: 'modules', label: 'Particular modules', hint: 'Choose the modules below' },
+            { value: 'modules', label: 'Particular modules', hint: 'Choose the modules below, under “Choose modules”' },
           ]}
           value={p.values.kind}
           error={err('kind')}

@@ -193,7 +193,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), { kind: 'personalised' });
+    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), {});
   });
 
   app.post('/dashboard/:settingId/assign', leaders, async (c) => {

@@ -9,10 +9,10 @@ import { PostForm } from '../../../web/components/forms.js';
 import { buildIcs, firstMonday } from '../../../web/ics.js';
 import { isComplete, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import { firstIncomplete } from '../../../web/journey/steps.js';
-import { duration, FORMAT_SHORT } from '../../../web/labels.js';
+import { assessmentMinutes, duration, FORMAT_SHORT } from '../../../web/labels.js';
 import { CheckInPage, SKIP } from '../../../web/pages/check-in.js';
 import { MessagePage, NotFoundPage } from '../../../web/pages/message.js';
-import { SaveJourneyForm, SignedInBefore, StepExtras } from '../../../web/pages/my-pathway-parts.js';
+import { RoleNote, SaveJourneyForm, SignedInBefore, StepExtras } from '../../../web/pages/my-pathway-parts.js';
 import { PathwayPage } from '../../../web/pages/pathway.js';
 import type { AppEnv } from '../../env.js';
 import { requireWebUser, userOf } from './guard.js';
@@ -91,6 +91,7 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
           )}
         </>
       }
+      roleNote={<RoleNote chosen={latest?.request.role} listed={staff.jobRole} />}
       stepActions={(s) => <StepExtras step={s as MergedStep} dueText={(d) => shortDate(d)} />}
       change={
         <>
@@ -118,7 +119,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
         c,
         { title: 'Your training pathway', section: 'pathway' },
         <MessagePage heading="Your training pathway">
-          <p>You have not answered the self-assessment yet. It takes about 10 minutes.</p>
+          <p>You have not answered the self-assessment yet. It takes about {assessmentMinutes(c.get('content').questionnaire.items.length)} minutes.</p>
           <a class="button start" href="/assessment/about-you">
             Start the self-assessment
           </a>
