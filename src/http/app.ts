@@ -33,6 +33,9 @@ import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Staff CSV imports (20,000 rows of name, email, role, phase and groups fit well within it). */
+export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+const isImportPath = (path: string) => /^\/v1\/orgs\/[^/]+\/staff\/import$/.test(path) || /^\/dashboard\/[^/]+\/import$/.test(path);
 
 export const CSP = {
   defaultSrc: ["'self'"],
@@ -60,16 +63,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestLog(deps.logger));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        wantsHtml(c)
-          ? browserProblemPage(c, 413, 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.')
-          : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
-    }),
-  );
+  const generalLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      wantsHtml(c)
+        ? browserProblemPage(c, 413, 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.')
+        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
+  });
+  // Staff CSV imports (up to 20,000 rows) may be larger than other bodies.
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: (c) =>
+      wantsHtml(c)
+        ? browserProblemPage(c, 413, 'The file is over 8 MB. Split it into smaller files and import each.')
+        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_IMPORT_BODY_BYTES} bytes (8 MB).`),
+  });
+  app.use('*', (c, next) => (isImportPath(c.req.path) ? importLimit(c, next) : generalLimit(c, next)));
   app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : [])));
   app.use('*', async (c, next) => {
     c.set('database', deps.database(c.env));
