@@ -92,8 +92,9 @@ export const Axis: FC = () => (
 );
 
 /** The chart (a labelled image made of rows that reflow on small screens) plus its table; `id` prefixes ids. */
-export const ProfileChart: FC<{ rows: readonly ProfileRow[]; id?: string; caption?: string }> = ({
+export const ProfileChart: FC<{ rows: readonly ProfileRow[]; id?: string; caption?: string; tableInDetails?: boolean }> = ({
   rows,
+  tableInDetails = false,
   id = 'profile',
   caption = 'Your confidence in each area, on a scale of 1 (not at all confident) to 5 (very confident)',
 }) => {
@@ -119,6 +120,20 @@ export const ProfileChart: FC<{ rows: readonly ProfileRow[]; id?: string; captio
           thin line shows its likely range. The dashed line marks 4, “confident”.
         </figcaption>
       </figure>
+      {tableInDetails ? (
+        <details class="table-details">
+          <summary>See every figure as a table, with our estimates</summary>
+          <ProfileTable rows={rows} id={id} />
+        </details>
+      ) : (
+        <ProfileTable rows={rows} id={id} />
+      )}
+    </>
+  );
+};
+
+/** The same figures as the chart, with the estimate and its likely range beside each answer. */
+const ProfileTable: FC<{ rows: readonly ProfileRow[]; id: string }> = ({ rows, id }) => (
       <div class="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabindex={0}>
         <table>
           <caption id={`${id}-caption`}>Your confidence profile as a table</caption>
@@ -149,6 +164,4 @@ export const ProfileChart: FC<{ rows: readonly ProfileRow[]; id?: string; captio
           </tbody>
         </table>
       </div>
-    </>
-  );
-};
+);

@@ -50,7 +50,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
         </li>
         <li>{duration(step.minutes)}</li>
         <li>{FORMAT_SHORT[step.format]}</li>
-        <li>{LEVEL_LABELS[step.level]} level</li>
+        <li>{LEVEL_LABELS[step.level]}</li>
         <li>Evidence: {strengthWords(step.evidence.strength)}</li>
       </ul>
       <p>
@@ -58,7 +58,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
       </p>
       <details>
         <summary>
-          About this module, reasons and evidence<span class="visually-hidden"> for step {step.position}</span>
+          More about this step<span class="visually-hidden"> ({step.position}): the module, reasons and evidence</span>
         </summary>
         {mod ? <p>{text(mod.summary)}</p> : null}
         <h4>Reasons</h4>
@@ -145,13 +145,16 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
             your role. The table gives both, with how sure the estimate is. The plan aims at areas with low confidence that matter most in
             your setting.
           </p>
-          <ProfileChart rows={profileRows(content.taxonomy, result.profile)} />
+          <ProfileChart rows={profileRows(content.taxonomy, result.profile)} tableInDetails />
         </>
       ) : null}
       {result.provenance ? (
         <>
           <h2>How this plan was made</h2>
-          <SummaryProvenance provenance={result.provenance} content={content} />
+          <details>
+            <summary>The evidence, the versions and a reference for this plan</summary>
+            <SummaryProvenance provenance={result.provenance} content={content} />
+          </details>
         </>
       ) : null}
       <div class="no-print">
