@@ -132,7 +132,10 @@ th, td { text-align:left; padding:.5rem .6rem .5rem 0; border-bottom:1px solid v
 thead th { border-bottom:2px solid var(--text); }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
 .cell-hint { display:block; font-weight:400; color:var(--muted); font-size:.9rem; }
-.table-wrap { overflow-x:auto; margin-bottom:1.5rem; }
+.table-wrap { overflow-x:auto; margin-bottom:1.5rem; position:relative; }
+.chart-wrap, .steps > li, .choice, .card { position:relative; }
+.card { border:1px solid var(--border); padding:.75rem 1rem 0; margin:0 0 1rem; }
+.card .facts { margin-bottom:.75rem; }
 .table-wrap:focus { outline:3px solid var(--focus); box-shadow:0 0 0 6px var(--text); }
 
 /* Pathway steps */

@@ -142,37 +142,32 @@ export const AssignPage: FC<AssignProps> = (p) => {
 
       <h2>Current assignments</h2>
       {p.current.length ? (
-        <div class="table-wrap" role="region" aria-labelledby="current-caption" tabindex={0}>
-          <table>
-            <caption id="current-caption">Training assigned in this setting</caption>
-            <thead>
-              <tr>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Due</th>
-                <th scope="col">
-                  <span class="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.current.map((a) => (
-                <tr>
-                  <td>{a.who}</td>
-                  <td>{a.what}</td>
-                  <td>{a.due ?? 'No date'}</td>
-                  <td>
-                    <PostForm action={`${p.base}/assignments/${encodeURIComponent(a.id)}/remove`} token={p.token} class="inline-form">
-                      <button type="submit" class="secondary">
-                        Remove<span class="visually-hidden"> the assignment for {a.who}</span>
-                      </button>
-                    </PostForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list rather than a table, so each Remove button stays on screen at 320 px.
+        <ul class="plain cards" aria-label="Training assigned in this setting">
+          {p.current.map((a) => (
+            <li class="card">
+              <dl class="facts">
+                <div>
+                  <dt>Who</dt>
+                  <dd>{a.who}</dd>
+                </div>
+                <div>
+                  <dt>What</dt>
+                  <dd>{a.what}</dd>
+                </div>
+                <div>
+                  <dt>Due</dt>
+                  <dd>{a.due ?? 'No date'}</dd>
+                </div>
+              </dl>
+              <PostForm action={`${p.base}/assignments/${encodeURIComponent(a.id)}/remove`} token={p.token} class="inline-form">
+                <button type="submit" class="secondary">
+                  Remove<span class="visually-hidden"> the assignment for {a.who}</span>
+                </button>
+              </PostForm>
+            </li>
+          ))}
+        </ul>
       ) : (
         <p>Nothing is assigned yet.</p>
       )}
