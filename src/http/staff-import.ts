@@ -114,6 +114,8 @@ function readRow(cells: string[], header: (keyof NewStaff | undefined)[], row: n
 }
 
 const FIELD_NAMES: Readonly<Record<string, string>> = { jobRole: 'job_role', name: 'name', email: 'email', phase: 'phase', groups: 'groups' };
+/** A row's problems are listed in the order of the columns. */
+const COLUMN_ORDER = ['name', 'email', 'job_role', 'phase', 'groups'];
 
 /** A zod issue on an import row in plain words, naming the column. */
 function plain(field: string, value: unknown): string {
@@ -160,7 +162,7 @@ export async function readStaffCsv(text: string, defaultPhase: Phase | null, exi
       }
     }
     if (rowErrors.length || !parsed.success) {
-      errors.push(...rowErrors);
+      errors.push(...rowErrors.sort((a, b) => COLUMN_ORDER.indexOf(a.field) - COLUMN_ORDER.indexOf(b.field)));
       continue;
     }
     const email = parsed.data.email ?? null;
