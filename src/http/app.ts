@@ -16,6 +16,7 @@ import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
 import { tooManyAttempts } from './routes/web/limited.js';
+import { browserProblemPage, wantsHtml } from './routes/web/browser-errors.js';
 import { authenticate, requireScopeForKeys } from './middleware/auth.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MemoryRateLimiter, rateLimit } from './middleware/rate-limit.js';
@@ -36,6 +37,9 @@ import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Staff CSV imports (20,000 rows of name, email, role, phase and groups fit well within it). */
+export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+const isImportPath = (path: string) => /^\/v1\/orgs\/[^/]+\/staff\/import$/.test(path) || /^\/dashboard\/[^/]+\/import$/.test(path);
 
 export const CSP = {
   defaultSrc: ["'self'"],
@@ -63,13 +67,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestLog(deps.logger));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
-    }),
-  );
+  const generalLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      wantsHtml(c)
+        ? browserProblemPage(c, 413, 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.')
+        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
+  });
+  // Staff CSV imports (up to 20,000 rows) may be larger than other bodies.
+  const importLimit = bodyLimit({
+    maxSize: MAX_IMPORT_BODY_BYTES,
+    onError: (c) =>
+      wantsHtml(c)
+        ? browserProblemPage(c, 413, 'The file is over 8 MB. Split it into smaller files and import each.')
+        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_IMPORT_BODY_BYTES} bytes (8 MB).`),
+  });
+  app.use('*', (c, next) => (isImportPath(c.req.path) ? importLimit(c, next) : generalLimit(c, next)));
   app.use('/v1/xapi/*', xapiVersion());
   app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : path.startsWith('/v1/lti/l') ? ['application/x-www-form-urlencoded'] : [])));
   app.use('*', async (c, next) => {
@@ -121,16 +134,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       return sendProblem(c, kind, err.message || PROBLEMS[kind].title);
     }
     deps.logger.error({ msg: 'unhandled error', requestId: c.get('requestId'), path: c.req.path, error: String(err), stack: err instanceof Error ? err.stack : undefined });
+    if (wantsHtml(c)) return browserProblemPage(c, 500, '');
     return sendProblem(c, 'internal', 'Something went wrong on our side. Quote the request id if you contact us.');
   });
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     const allowed = allowedMethods(app, c.req.path);
     if (allowed.length && !allowed.includes(c.req.method)) {
+      if (wantsHtml(c)) return browserProblemPage(c, 405, 'This page cannot be used that way. Go back and try again.', { Allow: allowed.join(', ') });
       return sendProblem(c, 'method-not-allowed', `${c.req.method} is not supported here; use ${allowed.join(', ')}.`, undefined, {
         Allow: allowed.join(', '),
       });
     }
+    if (wantsHtml(c)) return browserProblemPage(c, 404, '');
     return sendProblem(c, 'not-found', `Nothing is at ${c.req.path}.`);
   });
 

@@ -45,7 +45,10 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows to CSV text with CRLF line ends. */
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/**
+ * Rows to CSV text with CRLF line ends. `bom` starts the text with U+FEFF so spreadsheet programs read it as UTF-8
+ * (names like Zoë stay intact in Excel); parseCsv drops it again on import.
+ */
+export function toCsv(rows: readonly (readonly (string | number | null)[])[], options: { bom?: boolean } = {}): string {
+  return (options.bom ? '\ufeff' : '') + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

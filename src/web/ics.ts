@@ -1,5 +1,9 @@
-// iCalendar (RFC 5545) text for a pathway's schedule: one all-day VEVENT per step, CRLF lines folded at 75 octets.
+// iCalendar (RFC 5545) text for a pathway's schedule: one all-day VEVENT per step on an open weekday (no weekend or
+// bank holiday), UIDs stable per person and module, CRLF lines folded at 75 octets.
 import type { PathwayStep } from '../domain/types.js';
+import { addDays, firstMonday, stepDates, type DateRange } from './schedule.js';
+
+export { firstMonday, stepDates };
 
 const enc = new TextEncoder();
 
@@ -30,23 +34,6 @@ export function foldLine(line: string): string {
 
 const ymd = (d: Date) => d.toISOString().slice(0, 10).replace(/-/g, '');
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const addDays = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
-
-/** The Monday on or after `now` (UTC date), when week 1 of a schedule starts. */
-export function firstMonday(now: Date): Date {
-  const day = now.getUTCDay(); // 0 Sunday … 6 Saturday
-  return addDays(now, (8 - day) % 7);
-}
-
-/** The date of a step: week w starts on start + 7(w−1); the k-th step in a week goes on day k (Monday to Friday). */
-export function stepDates(steps: readonly PathwayStep[], start: Date): Date[] {
-  const seen = new Map<number, number>();
-  return steps.map((s) => {
-    const k = seen.get(s.week) ?? 0;
-    seen.set(s.week, k + 1);
-    return addDays(start, 7 * (s.week - 1) + Math.min(k, 4));
-  });
-}
 
 export interface IcsOptions {
   readonly steps: readonly PathwayStep[];
@@ -54,20 +41,25 @@ export interface IcsOptions {
   readonly start: Date;
   /** DTSTAMP: when the file was made. */
   readonly now: Date;
-  /** Makes UIDs stable for the same pathway (e.g. the provenance input hash). */
+  /**
+   * Identifies the person (a hash, never a name or email): each event's UID is this plus the module id, so
+   * re-downloading after a re-plan updates the same events instead of adding copies.
+   */
   readonly uidPrefix: string;
+  /** Closed days to skip besides weekends and bank holidays (a setting's term breaks). */
+  readonly closedRanges?: readonly DateRange[];
   readonly describe?: (step: PathwayStep) => string;
 }
 
 /** A VCALENDAR with one all-day VEVENT per step, lines joined by CRLF and folded. */
 export function buildIcs(o: IcsOptions): string {
-  const dates = stepDates(o.steps, o.start);
+  const dates = stepDates(o.steps, o.start, o.closedRanges ?? []);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//SEND training pathways//Pathway schedule//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:My SEND training pathway'];
   o.steps.forEach((s, i) => {
     const d = dates[i]!;
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${o.uidPrefix}-${s.position}-${s.moduleId}@send-pathways`,
+      `UID:${o.uidPrefix}-${s.moduleId}@send-pathways`,
       `DTSTAMP:${stamp(o.now)}`,
       `DTSTART;VALUE=DATE:${ymd(d)}`,
       `DTEND;VALUE=DATE:${ymd(addDays(d, 1))}`,

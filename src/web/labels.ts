@@ -62,3 +62,26 @@ export function strengthWords(strength: number): string {
   if (strength > 0) return 'limited';
   return 'not yet rated';
 }
+
+/**
+ * How long the self-assessment takes, in whole minutes: about 10 seconds a question (a single click on a 1 to 5
+ * scale) plus about 2 minutes for the role and time pages. 18 questions: about 5 minutes.
+ */
+export function assessmentMinutes(questionCount: number): number {
+  return Math.max(3, Math.round((questionCount * 10) / 60) + 2);
+}
+
+/** What the person said about an area on the 1..5 scale (their own latest rating), or null when they gave none. */
+export function ownAnswer(e: { readonly selfReport?: number | undefined }): number | null {
+  return e.selfReport === undefined || e.selfReport === null ? null : toScale(e.selfReport);
+}
+
+/** The figure to show for an area: the person's own answer when they gave one, else the estimate. */
+export function shownConfidence(e: { readonly confidence: number; readonly selfReport?: number | undefined }): number {
+  return ownAnswer(e) ?? toScale(e.confidence);
+}
+
+/** A 1..5 figure as people gave it: whole numbers without a decimal ("4"), others to one place ("3.5"). */
+export function scaleText(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}

@@ -81,10 +81,13 @@ label { font-weight:700; display:block; margin-bottom:.25rem; }
 .q-number { color:var(--muted); }
 .field-error { color:var(--error); font-weight:700; margin:0 0 .5rem; }
 .choices { display:flex; flex-direction:column; gap:.5rem; }
-.choice { display:flex; align-items:flex-start; gap:.6rem; min-height:44px; }
-.choice input { flex:0 0 auto; width:28px; height:28px; margin:.55rem 0 0; accent-color:var(--text); cursor:pointer; }
-.choice label { font-weight:400; margin:0; padding:.6rem .25rem .6rem 0; cursor:pointer; flex:1 1 auto; min-width:0; }
-.choice-hint { display:block; color:var(--muted); }
+.choice { display:grid; grid-template-columns:28px minmax(0, 1fr); column-gap:.6rem; align-items:start; min-height:44px; }
+.choice input { grid-column:1; width:28px; height:28px; margin:.55rem 0 0; accent-color:var(--text); cursor:pointer; scroll-margin-top:60vh; }
+.choice label { grid-column:2; font-weight:400; margin:0; padding:.6rem .25rem .6rem 0; cursor:pointer; min-width:0; }
+.choice-hint { grid-column:2; display:block; color:var(--muted); margin:-.5rem 0 .5rem; }
+.choice .reveal { grid-column:2; border-left:4px solid var(--line); padding:.25rem 0 .25rem 1rem; margin:.25rem 0 .75rem; }
+.choice .reveal .form-group { margin-bottom:.5rem; }
+.choice > input:not(:checked) ~ .reveal { display:none; }
 .choice-divider { margin:.25rem 0 0 .5rem; color:var(--muted); }
 input[type=text], input[type=email], input[type=password], input[type=number], input[type=date], input[type=file], select, textarea { font:inherit; min-height:44px; padding:.35rem .5rem; border:2px solid var(--text); border-radius:0; max-width:100%; background:#fff; color:var(--text); }
 input[type=file] { border-style:dashed; width:100%; }
@@ -129,7 +132,10 @@ th, td { text-align:left; padding:.5rem .6rem .5rem 0; border-bottom:1px solid v
 thead th { border-bottom:2px solid var(--text); }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
 .cell-hint { display:block; font-weight:400; color:var(--muted); font-size:.9rem; }
-.table-wrap { overflow-x:auto; margin-bottom:1.5rem; }
+.table-wrap { overflow-x:auto; margin-bottom:1.5rem; position:relative; }
+.chart-wrap, .steps > li, .choice, .card { position:relative; }
+.card { border:1px solid var(--border); padding:.75rem 1rem 0; margin:0 0 1rem; }
+.card .facts { margin-bottom:.75rem; }
 .table-wrap:focus { outline:3px solid var(--focus); box-shadow:0 0 0 6px var(--text); }
 
 /* Pathway steps */
@@ -152,6 +158,8 @@ figure.chart { margin:1rem 0 2rem; }
 figure.chart > svg, .chart-wrap > svg { display:block; width:100%; height:auto; margin-bottom:.5rem; }
 .chart-wrap { overflow-x:auto; margin-bottom:.5rem; }
 .chart-wrap > svg { min-width:34rem; }
+.chart-wrap > svg.natural { width:auto; height:auto; min-width:0; max-width:none; }
+.progress-report progress { display:block; width:100%; max-width:30rem; height:1.5rem; margin:0 0 1rem; accent-color:var(--ok); }
 .chart-wrap:focus { outline:3px solid var(--focus); box-shadow:0 0 0 6px var(--text); }
 figcaption { color:var(--muted); margin-bottom:1rem; }
 .bars { margin:0 0 .75rem; }
@@ -181,6 +189,10 @@ figcaption { color:var(--muted); margin-bottom:1rem; }
   .actions { flex-direction:column; align-items:stretch; }
   .bar-row { grid-template-columns:minmax(0, 1fr) 2.75rem; }
   .bar-label { grid-column:1 / -1; text-align:left; font-weight:600; }
+  .steps > li { padding:.5rem .75rem 0; margin-bottom:1rem; }
+  .steps h3 { font-size:1.1rem; }
+  .meta { gap:0 .9rem; margin-bottom:.5rem; }
+  .bar-row { padding:0; gap:0 .75rem; }
   .axis .bar-label { display:none; }
   .axis-ticks span:nth-child(4)::after { content:""; }
 }

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
 import { PASSWORD, seedSetting } from '../web/seed.js';
-import { answerQuestionPage, submitPage } from './journey-steps.js';
+import { answerQuestionPage, answerTimePage, submitPage } from './journey-steps.js';
 import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, screenshots, startApp, type RunningApp } from './support.js';
 
 browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
@@ -61,6 +61,7 @@ browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
     await page.check('input[name=phase][value=primary]');
     await submitPage(page);
     while (new URL(page.url()).pathname.startsWith('/assessment/questions/')) await answerQuestionPage(page);
+    await answerTimePage(page);
     await submitPage(page);
     await submitPage(page);
     expect(new URL(page.url()).pathname).toBe('/pathway');

@@ -11,6 +11,13 @@ export async function answerQuestionPage(page: Page): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
 }
 
+/** The time page has no answer chosen for the person: pick 1 hour a week, 10 hours in all, every format. */
+export async function answerTimePage(page: Page): Promise<void> {
+  await page.check('input[name=weekly][value="60"]');
+  await page.check('input[name=budget][value="600"]');
+  for (const box of await page.$$('input[name=formats]')) await box.check();
+}
+
 export async function submitPage(page: Page): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click('main form button[type=submit]:not(.secondary)')]);
 }
@@ -33,6 +40,7 @@ export async function walkJourney(page: Page, base: string, visit: (name: string
   }
   expect(new URL(page.url()).pathname).toBe('/assessment/time');
   await visit('time');
+  await answerTimePage(page);
   await submitPage(page);
   expect(new URL(page.url()).pathname).toBe('/assessment/check-answers');
   await visit('check-answers');

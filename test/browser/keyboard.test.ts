@@ -4,12 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BROWSER_TEST_MS, browserSuite, launchBrowser, newPage, startApp, type RunningApp } from './support.js';
 
-type Probe = { tag: string; type: string; name: string; text: string; cls: string; id: string };
+type Probe = { tag: string; type: string; name: string; text: string; cls: string; id: string; checked: boolean };
 
 async function active(page: Page): Promise<Probe> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement | null;
-    return { tag: el?.tagName.toLowerCase() ?? '', type: el?.type ?? '', name: el?.name ?? '', text: (el?.textContent ?? '').trim(), cls: el?.className ?? '', id: el?.id ?? '' };
+    return { tag: el?.tagName.toLowerCase() ?? '', type: el?.type ?? '', name: el?.name ?? '', text: (el?.textContent ?? '').trim(), cls: el?.className ?? '', id: el?.id ?? '', checked: !!el?.checked };
   });
 }
 
@@ -98,6 +98,15 @@ browserSuite('keyboard-only journey (Chromium)', () => {
     }
     expect(pages).toBeGreaterThan(1);
     expect(new URL(page.url()).pathname).toBe('/assessment/time');
+    // Nothing is chosen for the person: Space picks the focused choice in each group, then every format.
+    for (const name of ['weekly', 'budget']) {
+      await tabTo(page, (p) => p.name === name && p.type === 'radio', name);
+      await page.keyboard.press('Space');
+    }
+    for (let i = 0; i < 3; i++) {
+      await tabTo(page, (p) => p.name === 'formats' && p.type === 'checkbox' && !p.checked, 'an unticked format');
+      await page.keyboard.press('Space');
+    }
     await tabTo(page, (p) => p.tag === 'button' && p.text === 'Continue', 'Continue');
     await pressAndWait(page, 'Enter');
     expect(new URL(page.url()).pathname).toBe('/assessment/check-answers');
@@ -107,7 +116,7 @@ browserSuite('keyboard-only journey (Chromium)', () => {
     expect(await page.textContent('h1')).toBe('Your training pathway');
 
     // Details open from the keyboard.
-    await tabTo(page, (p) => p.tag === 'summary', 'Reasons and evidence');
+    await tabTo(page, (p) => p.tag === 'summary', 'More about this step');
     await expectVisibleFocus(page, 'summary');
     await page.keyboard.press('Enter');
     expect(await page.$eval('details', (d) => (d as HTMLDetailsElement).open)).toBe(true);

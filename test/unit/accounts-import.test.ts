@@ -38,9 +38,10 @@ describe('readStaffCsv', () => {
     expect(r.errors.find((e) => e.row === 4)!.message).toMatch(/row 2/);
   });
 
-  it('needs the name and job_role columns, rejects unknown columns and a phase it cannot default', async () => {
+  it('needs the name and job_role columns, ignores (and lists) unknown columns, and refuses a phase it cannot default', async () => {
     const r = await readStaffCsv('name,shoe_size\nA,9\n', null, none);
-    expect(r.errors.map((e) => e.field)).toEqual(['shoe_size', 'job_role']);
+    expect(r.errors.map((e) => e.field)).toEqual(['job_role']);
+    expect(r.ignoredColumns).toEqual(['shoe_size']);
     const p = await readStaffCsv('name,job_role\nA,teacher\n', null, none);
     expect(p.errors).toEqual([{ row: 2, field: 'phase', message: expect.stringMatching(/phase/) }]);
     expect((await readStaffCsv('', 'primary', none)).errors[0]!.field).toBe('(file)');

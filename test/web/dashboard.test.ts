@@ -29,14 +29,14 @@ describe('leader dashboard', () => {
     expectAccessibleShell(html);
     expect(html).toContain('Oak Tree Primary School');
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="heat-title heat-desc"/);
-    const cells = [...html.matchAll(/<rect x="\d+" y="\d+" width="108" height="28" fill="([^"]+)"/g)];
-    const texts = [...html.matchAll(/<text x="[\d.]+" y="\d+" text-anchor="middle" fill="#(?:0b0c0c|ffffff)"(?: font-weight="700")?>(\d+%|Hidden)<\/text>/g)];
+    const cells = [...html.matchAll(/<rect x="\d+" y="[\d.]+" width="108" height="[\d.]+" fill="([^"]+)"/g)];
+    const texts = [...html.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle" fill="#(?:0b0c0c|ffffff)"(?: font-weight="700")?>(\d+%|Hidden|Under \d+)<\/text>/g)];
     expect(cells.length).toBeGreaterThan(0);
     expect(texts.length).toBe(cells.length); // a value (or "Hidden") printed in every cell
     // Two SENCOs and one teacher with an account but no assessment: the SENCO column is hidden.
     const table = /<caption id="heat-caption">[\s\S]*?<\/table>/.exec(html)![0];
     expect(table).toContain('<th scope="col" class="num">SENCO</th>');
-    expect(table).toMatch(/<td class="num">Hidden<\/td>/);
+    expect(table).toMatch(/<td class="num">Hidden: fewer than 5 people, so nobody can be picked out<\/td>/);
     expect(table).toMatch(/<td class="num">\d+%<\/td>/);
     expect(html).toContain(`${seed.colleagues + 1} members of staff`);
     expect(html).toContain('Alex Green');
@@ -97,7 +97,7 @@ describe('leader dashboard', () => {
     expect((await w.page(base)).html).not.toContain('Sam Lee');
     w.lastHtml = html;
     const done = await w.post(`${base}/import`, { step: 'confirm', csv: good });
-    expect(done.headers.get('location')).toBe(`${base}?notice=imported`);
+    expect(done.headers.get('location')).toBe(`${base}?notice=imported&count=2`);
     const after = await w.page(base);
     expect(after.html).toContain('Sam Lee');
     expect(after.html).toContain('Jo Park');

@@ -72,7 +72,7 @@ describe('panel console', () => {
     const report = await w.page(`${setPath}?notice=aggregated`);
     expectAccessibleShell(report.html);
     expect(report.html).toContain('Weights for areas of need');
-    expect(report.html).toMatch(/<strong>expert-c<\/strong> \(areas\)/); // the inconsistent expert is flagged
+    expect(report.html).toMatch(/<strong>expert-c<\/strong> \(areas of need\)/); // the inconsistent expert is flagged
     expect(report.html).toContain('Spread (SD)');
     expect(report.html).toMatch(/<td>Flagged<\/td>/);
 

@@ -131,7 +131,11 @@ export const ImportReportSchema = z
   .object({
     dryRun: z.boolean(),
     valid: z.boolean(),
-    rows: z.number().int().openapi({ description: 'Data rows read (header excluded)' }),
+    rows: z.number().int().openapi({ description: 'Data rows read (header excluded); at most `maxRows`' }),
+    checked: z.number().int().openapi({ description: 'Rows that passed every check; equal to `rows` when the file is valid' }),
+    createdCount: z.number().int().openapi({ description: 'Rows created: `rows` when imported, 0 on a dry run or when any row has an error' }),
+    maxRows: z.number().int().openapi({ description: 'The most data rows one import takes (20,000)' }),
+    ignoredColumns: z.array(z.string()).openapi({ description: 'Header cells that are not one of the columns; their values are not read (so an export re-imports)' }),
     created: z.array(StaffSchema).openapi({ description: 'Empty on a dry run or when any row has an error' }),
     errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
   })

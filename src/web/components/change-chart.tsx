@@ -1,6 +1,7 @@
 // Change over time: an SVG dot chart of each area's confidence then (open circle) and now (filled square), joined
 // by a line, with both numbers printed; followed by a table of the same figures. Shapes, not colour, tell them apart.
 import type { FC } from 'hono/jsx';
+import { wrapWords } from './svg-text.js';
 
 export interface ChangeRow {
   readonly name: string;
@@ -14,13 +15,23 @@ const LABEL_W = 330;
 const X0 = LABEL_W + 20;
 const X1 = W - 110;
 const ROW_H = 30;
+const LINE_H = 18;
+const LABEL_CHARS = 38;
 const TOP = 40;
 const x = (v: number) => X0 + ((v - 1) / 4) * (X1 - X0);
-const fmt = (v: number) => v.toFixed(1);
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 const signed = (v: number) => (v > 0 ? `+${v.toFixed(1)}` : v < 0 ? `−${Math.abs(v).toFixed(1)}` : '0.0');
 
 export const ChangeChart: FC<{ rows: readonly ChangeRow[]; beforeLabel: string; afterLabel: string }> = ({ rows, beforeLabel, afterLabel }) => {
-  const height = TOP + rows.length * ROW_H + 10;
+  let top = TOP;
+  const placed = rows.map((r) => {
+    const lines = wrapWords(r.name, LABEL_CHARS);
+    const h = Math.max(ROW_H, lines.length * LINE_H + 12);
+    const row = { r, lines, y: top + h / 2 };
+    top += h;
+    return row;
+  });
+  const height = top + 10;
   return (
     <>
       <figure class="chart">
@@ -39,12 +50,15 @@ export const ChangeChart: FC<{ rows: readonly ChangeRow[]; beforeLabel: string; 
                 </text>
               </g>
             ))}
-            {rows.map((r, i) => {
-              const y = TOP + i * ROW_H + ROW_H / 2;
+            {placed.map(({ r, lines, y }) => {
               return (
                 <g>
-                  <text x={LABEL_W} y={y + 5} text-anchor="end" fill="#0b0c0c">
-                    {r.name.length > 32 ? `${r.name.slice(0, 31).trimEnd()}…` : r.name}
+                  <text x={LABEL_W} y={y + 5 - ((lines.length - 1) * LINE_H) / 2} text-anchor="end" fill="#0b0c0c">
+                    {lines.map((l, k) => (
+                      <tspan x={LABEL_W} dy={k === 0 ? 0 : LINE_H}>
+                        {l}
+                      </tspan>
+                    ))}
                   </text>
                   <line x1={x(r.before)} x2={x(r.after)} y1={y} y2={y} stroke="#0b0c0c" stroke-width="2" />
                   <circle cx={x(r.before)} cy={y} r="7" fill="#fff" stroke="#0b0c0c" stroke-width="2" />

@@ -34,6 +34,8 @@ export interface Choice {
   readonly value: string;
   readonly label: string;
   readonly hint?: string | undefined;
+  /** Shown under the choice only while it is selected (CSS sibling selector, so no JavaScript is needed). */
+  readonly reveal?: Child;
 }
 
 interface ChoiceGroupProps {
@@ -87,14 +89,14 @@ function Group(props: ChoiceGroupProps & { type: 'radio' | 'checkbox'; isChecked
                   checked={isChecked(ch.value)}
                   aria-describedby={ch.hint ? `${inputId(base, i)}-item-hint` : undefined}
                 />
-                <label for={inputId(base, i)}>
-                  {ch.label}
-                  {ch.hint ? (
-                    <span class="choice-hint" id={`${inputId(base, i)}-item-hint`}>
-                      {ch.hint}
-                    </span>
-                  ) : null}
-                </label>
+                <label for={inputId(base, i)}>{ch.label}</label>
+                {/* The hint sits outside the label so a screen reader reads it once (as the description). */}
+                {ch.hint ? (
+                  <span class="choice-hint" id={`${inputId(base, i)}-item-hint`}>
+                    {ch.hint}
+                  </span>
+                ) : null}
+                {ch.reveal ? <div class="reveal">{ch.reveal}</div> : null}
               </div>
             </>
           ))}

@@ -15,6 +15,8 @@ export interface JourneyState {
   readonly weeklyMinutes?: number | undefined;
   readonly budgetMinutes?: number | undefined;
   readonly formats?: readonly Format[] | undefined;
+  /** A random key made on the first calendar download, so its events keep the same UIDs when the plan changes. */
+  readonly calendarKey?: string | undefined;
 }
 
 export const EMPTY_JOURNEY: JourneyState = { answers: {} };
@@ -23,7 +25,7 @@ export const EMPTY_JOURNEY: JourneyState = { answers: {} };
 export function encodeJourney(s: JourneyState): string {
   const a: Record<string, number> = {};
   for (const [id, v] of Object.entries(s.answers)) a[id] = v ?? 0;
-  return JSON.stringify({ r: s.role, p: s.phase, a, w: s.weeklyMinutes, b: s.budgetMinutes, f: s.formats });
+  return JSON.stringify({ r: s.role, p: s.phase, a, w: s.weeklyMinutes, b: s.budgetMinutes, f: s.formats, k: s.calendarKey });
 }
 
 const isIn = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
@@ -53,6 +55,7 @@ export function decodeJourney(text: string | null | undefined): JourneyState {
     weeklyMinutes: isIn(WEEKLY_CHOICES.map(String), String(raw.w)) ? Number(raw.w) : undefined,
     budgetMinutes: isIn(BUDGET_CHOICES.map(String), String(raw.b)) ? Number(raw.b) : undefined,
     formats: formats && formats.length ? formats : undefined,
+    calendarKey: typeof raw.k === 'string' && /^[0-9a-f]{16}$/.test(raw.k) ? raw.k : undefined,
   };
 }
 

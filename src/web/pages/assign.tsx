@@ -82,23 +82,37 @@ export const AssignPage: FC<AssignProps> = (p) => {
           name="target"
           legend="Who is it for?"
           choices={[
-            { value: 'person', label: 'One person', hint: 'Choose them below' },
-            { value: 'group', label: 'A group', hint: 'For example a year team; choose it below' },
-            { value: 'role', label: 'Everyone in a job role', hint: 'Choose the role below' },
+            {
+              value: 'person',
+              label: 'One person',
+              reveal: <Select name="staffId" label="Which person?" options={p.people.map((s) => ({ value: s.id, label: s.name }))} value={p.values.staffId} error={err('staffId')} />,
+            },
+            {
+              value: 'group',
+              label: 'A group',
+              hint: 'For example a year team',
+              reveal: p.groups.length ? (
+                <Select name="group" label="Which group?" options={p.groups.map((g) => ({ value: g, label: g }))} value={p.values.group} error={err('group')} />
+              ) : (
+                <p id="group">No groups yet: add groups to staff in the CSV import (the groups column).</p>
+              ),
+            },
+            {
+              value: 'role',
+              label: 'Everyone in a job role',
+              reveal: <Select name="jobRole" label="Which job role?" options={p.roles.map((r) => ({ value: r, label: roleLabel(r) }))} value={p.values.jobRole} error={err('jobRole')} />,
+            },
             { value: 'everyone', label: 'Everyone in the setting' },
           ]}
           value={p.values.target}
           error={err('target')}
         />
-        <Select name="staffId" label="If one person: who?" options={p.people.map((s) => ({ value: s.id, label: s.name }))} value={p.values.staffId} error={err('staffId')} />
-        <Select name="group" label="If a group: which group?" options={p.groups.map((g) => ({ value: g, label: g }))} value={p.values.group} error={err('group')} />
-        <Select name="jobRole" label="If a job role: which role?" options={p.roles.map((r) => ({ value: r, label: roleLabel(r) }))} value={p.values.jobRole} error={err('jobRole')} />
         <Radios
           name="kind"
           legend="What should they do?"
           choices={[
             { value: 'personalised', label: 'Their own personalised pathway', hint: 'Each person gets steps chosen from their self-assessment' },
-            { value: 'modules', label: 'Particular modules', hint: 'Choose the modules below' },
+            { value: 'modules', label: 'Particular modules', hint: 'Choose the modules below, under “Choose modules”' },
           ]}
           value={p.values.kind}
           error={err('kind')}
@@ -128,37 +142,32 @@ export const AssignPage: FC<AssignProps> = (p) => {
 
       <h2>Current assignments</h2>
       {p.current.length ? (
-        <div class="table-wrap" role="region" aria-labelledby="current-caption" tabindex={0}>
-          <table>
-            <caption id="current-caption">Training assigned in this setting</caption>
-            <thead>
-              <tr>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Due</th>
-                <th scope="col">
-                  <span class="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.current.map((a) => (
-                <tr>
-                  <td>{a.who}</td>
-                  <td>{a.what}</td>
-                  <td>{a.due ?? 'No date'}</td>
-                  <td>
-                    <PostForm action={`${p.base}/assignments/${encodeURIComponent(a.id)}/remove`} token={p.token} class="inline-form">
-                      <button type="submit" class="secondary">
-                        Remove<span class="visually-hidden"> the assignment for {a.who}</span>
-                      </button>
-                    </PostForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list rather than a table, so each Remove button stays on screen at 320 px.
+        <ul class="plain cards" aria-label="Training assigned in this setting">
+          {p.current.map((a) => (
+            <li class="card">
+              <dl class="facts">
+                <div>
+                  <dt>Who</dt>
+                  <dd>{a.who}</dd>
+                </div>
+                <div>
+                  <dt>What</dt>
+                  <dd>{a.what}</dd>
+                </div>
+                <div>
+                  <dt>Due</dt>
+                  <dd>{a.due ?? 'No date'}</dd>
+                </div>
+              </dl>
+              <PostForm action={`${p.base}/assignments/${encodeURIComponent(a.id)}/remove`} token={p.token} class="inline-form">
+                <button type="submit" class="secondary">
+                  Remove<span class="visually-hidden"> the assignment for {a.who}</span>
+                </button>
+              </PostForm>
+            </li>
+          ))}
+        </ul>
       ) : (
         <p>Nothing is assigned yet.</p>
       )}

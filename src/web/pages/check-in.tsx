@@ -28,11 +28,11 @@ export const CheckInPage: FC<CheckInProps> = ({ token, moduleId, title, position
       <h1>Check in: {title}</h1>
       <p>
         Well done for finishing this step. Tell us how confident you feel now, so we can plan what comes next. Each question is
-        optional.
+        optional: leave one unanswered to skip it.
       </p>
       <PostForm action={`/pathway/steps/${encodeURIComponent(moduleId)}/check-in`} token={token}>
         {areas.map((a) => (
-          <Radios name={ratingField(a.id)} legend={`How confident do you feel now about ${a.name.toLowerCase()}?`} choices={choices} dividerBefore={scale.labels.length} value={SKIP} />
+          <Radios name={ratingField(a.id)} legend={`How confident do you feel now about ${a.name.toLowerCase()}?`} choices={choices} dividerBefore={scale.labels.length} />
         ))}
         <button type="submit">Mark as done and update my pathway</button>
       </PostForm>

@@ -4,7 +4,7 @@ import type { FC } from 'hono/jsx';
 import type { Coverage } from '../../domain/coverage.js';
 import type { Role, Taxonomy } from '../../domain/types.js';
 import { ErrorSummary, PostForm, type FieldError } from '../components/forms.js';
-import { Heatmap, type HeatColumn, type HeatRow } from '../components/heatmap.js';
+import { Heatmap, type HeatColumn, type HeatRow, type HiddenReason } from '../components/heatmap.js';
 import { PHASE_LABELS, ROLE_LABELS } from '../labels.js';
 
 export interface StaffLine {
@@ -29,14 +29,38 @@ export const roleLabel = (r: string) => ROLE_LABELS[r as Role]?.label ?? r;
 export const phaseLabel = (p: string) => PHASE_LABELS[p as keyof typeof PHASE_LABELS]?.label ?? p;
 const pct = (v: number | null) => (v === null ? 'Hidden' : `${Math.round(v * 100)}%`);
 
-/** Heatmap rows and columns from coverage: one column per job role, then all staff. */
-export function heatFrom(taxonomy: Taxonomy, coverage: Coverage): { rows: HeatRow[]; columns: HeatColumn[] } {
+/** People per job role on the staff list, and how many of them answered the self-assessment. */
+export type RoleCounts = ReadonlyMap<string, { readonly members: number; readonly assessed: number }>;
+
+export function roleCounts(staff: readonly StaffLine[]): RoleCounts {
+  const counts = new Map<string, { members: number; assessed: number }>();
+  for (const s of staff) {
+    const c = counts.get(s.jobRole) ?? { members: 0, assessed: 0 };
+    c.members += 1;
+    if (s.assessed) c.assessed += 1;
+    counts.set(s.jobRole, c);
+  }
+  return counts;
+}
+
+/**
+ * Heatmap rows and columns from coverage: one column per job role, then all staff. A hidden cell says why: a group
+ * under the minimum, or (`complement`) a big enough group hidden so that a smaller one cannot be worked out.
+ */
+export function heatFrom(taxonomy: Taxonomy, coverage: Coverage, counts: RoleCounts): { rows: HeatRow[]; columns: HeatColumn[] } {
   const columns: HeatColumn[] = [...coverage.byRole.map((g) => ({ key: g.value, label: roleLabel(g.value) })), { key: '*', label: 'All staff' }];
+  const total = [...counts.values()].reduce((t, c) => ({ members: t.members + c.members, assessed: t.assessed + c.assessed }), { members: 0, assessed: 0 });
+  const reason = (key: string): HiddenReason => {
+    const c = key === '*' ? total : counts.get(key);
+    return !c || c.members < coverage.minGroupSize || c.assessed < coverage.minGroupSize ? 'small' : 'complement';
+  };
   const rows = taxonomy.areas.map((a) => {
     const cells: Record<string, number | null> = {};
+    const hidden: Record<string, HiddenReason> = {};
     for (const g of coverage.byRole) cells[g.value] = g.areas.find((x) => x.areaId === a.id)?.secureShare ?? null;
     cells['*'] = coverage.overall.areas.find((x) => x.areaId === a.id)?.secureShare ?? null;
-    return { areaId: a.id, name: a.name, cells };
+    for (const key of Object.keys(cells)) if (cells[key] === null) hidden[key] = reason(key);
+    return { areaId: a.id, name: a.name, cells, hidden };
   });
   return { rows, columns };
 }
@@ -79,7 +103,7 @@ const AccountCell: FC<{ base: string; token: string; person: StaffLine }> = ({ b
 );
 
 export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], settingName, notice, coverage, taxonomy, staff }) => {
-  const heat = heatFrom(taxonomy, coverage);
+  const heat = heatFrom(taxonomy, coverage, roleCounts(staff));
   const all = coverage.allStaffTrained;
   const assessed = staff.filter((s) => s.assessed).length;
   return (
@@ -129,7 +153,8 @@ export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], se
       <h2>Confidence by area and job role</h2>
       <p>
         The share of staff who rated themselves 4 (“confident”) or higher. Groups of fewer than {coverage.minGroupSize} people are
-        hidden to protect privacy.
+        hidden to protect privacy. Where one group is hidden, the next smallest is hidden too, so that the smaller group cannot be
+        worked out from the totals; each hidden cell says which applies.
       </p>
       <Heatmap rows={heat.rows} columns={heat.columns} minGroup={coverage.minGroupSize} />
 

@@ -23,12 +23,39 @@ export interface ImportProps {
   readonly base: string;
   readonly settingName: string;
   readonly errors: readonly FieldError[];
-  /** Present after a preview. */
-  readonly preview?: { readonly csv: string; readonly rows: readonly PreviewRow[]; readonly rowErrors: readonly RowError[] } | undefined;
+  /** Present after a preview: every row checked, the first rows shown, and the columns that were not read. */
+  readonly preview?:
+    | {
+        readonly csv: string;
+        readonly rows: readonly PreviewRow[];
+        readonly rowErrors: readonly RowError[];
+        readonly total: number;
+        readonly checked: number;
+        readonly ignoredColumns: readonly string[];
+      }
+    | undefined;
   readonly pasted?: string | undefined;
+  /** The most data rows one import takes. */
+  readonly maxRows: number;
 }
 
-export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, errors, preview, pasted }) => (
+const SHOWN_ROWS = 100;
+const SHOWN_ERRORS = 200;
+
+/** How far the check got: every row is read before anything is saved. */
+const Checked: FC<{ total: number; checked: number }> = ({ total, checked }) => (
+  <div class="progress-report" role="status">
+    <p>
+      Checked all {total.toLocaleString('en-GB')} row{total === 1 ? '' : 's'}: {checked.toLocaleString('en-GB')} ready to import
+      {total - checked ? `, ${(total - checked).toLocaleString('en-GB')} with problems` : ''}.
+    </p>
+    <progress max={Math.max(1, total)} value={checked} aria-label="Rows ready to import">
+      {checked} of {total}
+    </progress>
+  </div>
+);
+
+export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, errors, preview, pasted, maxRows }) => (
   <>
     <BackLink href={base} label="Back to the dashboard" />
     <ErrorSummary errors={errors} />
@@ -38,6 +65,7 @@ export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, err
       preview.rowErrors.length ? (
         <>
           <h2 id="row-errors">Rows to fix</h2>
+          <Checked total={preview.total} checked={preview.checked} />
           <p>Nothing has been imported. Fix these rows in your file and upload it again.</p>
           <div class="table-wrap" role="region" aria-labelledby="row-errors-caption" tabindex={0}>
             <table>
@@ -52,7 +80,7 @@ export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, err
                 </tr>
               </thead>
               <tbody>
-                {preview.rowErrors.map((e) => (
+                {preview.rowErrors.slice(0, SHOWN_ERRORS).map((e) => (
                   <tr>
                     <td class="num">{e.row}</td>
                     <td>{e.field}</td>
@@ -62,13 +90,21 @@ export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, err
               </tbody>
             </table>
           </div>
+          {preview.rowErrors.length > SHOWN_ERRORS ? <p>The first {SHOWN_ERRORS} problems are listed; fix them and check the file again to see the rest.</p> : null}
         </>
       ) : (
         <>
+          <Checked total={preview.total} checked={preview.checked} />
+          {preview.ignoredColumns.length ? (
+            <p>
+              These columns are not used and will be ignored: {preview.ignoredColumns.map((c) => `“${c}”`).join(', ')}.
+            </p>
+          ) : null}
           <div class="table-wrap" role="region" aria-labelledby="preview-caption" tabindex={0}>
             <table>
               <caption id="preview-caption">
                 {preview.rows.length} member{preview.rows.length === 1 ? '' : 's'} of staff to add
+                {preview.rows.length > SHOWN_ROWS ? ` (the first ${SHOWN_ROWS} are shown)` : ''}
               </caption>
               <thead>
                 <tr>
@@ -80,7 +116,7 @@ export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, err
                 </tr>
               </thead>
               <tbody>
-                {preview.rows.map((r) => (
+                {preview.rows.slice(0, SHOWN_ROWS).map((r) => (
                   <tr>
                     <td>{r.name}</td>
                     <td>{r.email ?? 'None'}</td>
@@ -109,8 +145,13 @@ export const ImportStaffPage: FC<ImportProps> = ({ token, base, settingName, err
       <>
         <p>
           The first row must name the columns: <code>name</code>, <code>email</code>, <code>job_role</code>, <code>phase</code> and{' '}
-          <code>groups</code>. Only <code>name</code> and <code>job_role</code> are required. Separate several groups with a
-          semicolon.
+          <code>groups</code>. Only <code>name</code> and <code>job_role</code> are required; other columns are ignored, so the staff
+          list you download from the dashboard can be imported again. Separate columns with commas (save as “CSV UTF-8” or “CSV (comma
+          delimited)”) and several groups with a semicolon. One file can hold up to {maxRows.toLocaleString('en-GB')} people; nothing
+          is imported unless every row is right.
+        </p>
+        <p>
+          Job roles and phases can be written as they appear in this service, for example “Teaching assistant” or “Secondary school”.
         </p>
         <PostForm action={`${base}/import`} token={token} enctype="multipart/form-data">
           <input type="hidden" name="step" value="preview" />

@@ -3,6 +3,8 @@
 import type { FC } from 'hono/jsx';
 import type { MergedStep } from '../../domain/merge-assigned.js';
 import { PostForm } from '../components/forms.js';
+import { ROLE_LABELS } from '../labels.js';
+import type { Role } from '../../domain/types.js';
 
 export interface DoneStep {
   readonly title: string;
@@ -59,3 +61,15 @@ export const SaveJourneyForm: FC<{ token: string }> = ({ token }) => (
     </PostForm>
   </div>
 );
+
+/** Says where the plan's role comes from when it differs from the setting's staff list (which leaders' figures use). */
+export const RoleNote: FC<{ chosen: string | undefined; listed: string }> = ({ chosen, listed }) => {
+  if (!chosen || chosen === listed) return null;
+  const label = (r: string) => (ROLE_LABELS[r as Role]?.label ?? r).toLowerCase();
+  return (
+    <p class="notice">
+      Your plan is for a {label(chosen)}, the role you chose. Your setting’s staff list has you as a {label(listed)}; your leader’s
+      figures use the staff list. If that is wrong, ask your leader to change it.
+    </p>
+  );
+};

@@ -10,12 +10,13 @@ const num = (v: number | null | undefined, d = 3) => (v === null || v === undefi
 const Consistency: FC<{ r: ComparisonReport; label: (id: string) => string }> = ({ r, label }) => (
   <>
     <p>
-      Group consistency: CR {num(r.consistency.cr)} (limit {r.consistency.crThreshold}), GCI {num(r.consistency.gci)}.{' '}
+      Group consistency: consistency ratio (CR) {num(r.consistency.cr)} (limit {r.consistency.crThreshold}), geometric consistency index (GCI){' '}
+      {num(r.consistency.gci)}.{' '}
       <strong>{r.consistency.inconsistent ? 'Inconsistent: check the flags below.' : 'Consistent.'}</strong>
     </p>
     <div class="table-wrap" role="region" aria-labelledby={`w-${r.comparison}`} tabindex={0}>
       <table>
-        <caption id={`w-${r.comparison}`}>Weights for {r.comparison === 'areas' ? 'areas of need' : `modules in ${label(r.comparison.slice(8))}`}</caption>
+        <caption id={`w-${r.comparison}`}>Weights for {comparisonName(r.comparison, label)}</caption>
         <thead>
           <tr>
             <th scope="col">Item</th>
@@ -82,18 +83,47 @@ const Consistency: FC<{ r: ComparisonReport; label: (id: string) => string }> = 
   </>
 );
 
+/** "areas" and "modules:<area id>" as words. */
+const comparisonName = (comparison: string, label: (id: string) => string) =>
+  comparison === 'areas' ? 'areas of need' : comparison.startsWith('modules:') ? `modules in ${label(comparison.slice(8))}` : label(comparison);
+const METHOD_WORDS: Readonly<Record<string, string>> = { 'geometric-mean': 'the geometric mean of each row', eigenvector: 'the principal eigenvector' };
+
+/** What the report's abbreviations mean, in plain words, before the figures use them. */
+export const ReportTerms: FC = () => (
+  <dl class="facts">
+    <div>
+      <dt>AIJ (aggregation of individual judgements)</dt>
+      <dd>Each pair’s comparisons from all experts are combined into one (a weighted geometric mean) before any weights are worked out.</dd>
+    </div>
+    <div>
+      <dt>CR (consistency ratio)</dt>
+      <dd>How much a set of comparisons contradicts itself. 0 means no contradiction; over the limit, the comparisons should be checked.</dd>
+    </div>
+    <div>
+      <dt>GCI (geometric consistency index)</dt>
+      <dd>A second measure of the same thing, suited to the geometric mean. Lower is more consistent.</dd>
+    </div>
+    <div>
+      <dt>Spread (SD)</dt>
+      <dd>The standard deviation of the weight across experts: how far they disagree.</dd>
+    </div>
+  </dl>
+);
+
 export const AggregationReportView: FC<{ report: AggregationReport; aggregatedAt: string; label: (id: string) => string }> = ({ report, aggregatedAt, label }) => (
   <>
     <p>
-      Aggregated {aggregatedAt} from {report.experts.length} expert{report.experts.length === 1 ? '' : 's'} ({report.method.aggregation}; priorities by{' '}
-      {report.method.priorities}, cross-checked by {report.method.crossCheck}).
+      Aggregated {aggregatedAt} from {report.experts.length} expert{report.experts.length === 1 ? '' : 's'}: judgements combined by aggregation of individual
+      judgements (AIJ), weights worked out by {METHOD_WORDS[report.method.priorities] ?? report.method.priorities} and cross-checked by{' '}
+      {METHOD_WORDS[report.method.crossCheck] ?? report.method.crossCheck}.
     </p>
+    <ReportTerms />
     <h3>Consistency flags</h3>
     {report.flags.length ? (
       <ul class="list">
         {report.flags.map((f) => (
           <li>
-            <strong>{f.expert ?? 'Whole panel'}</strong> ({f.comparison}): {f.message}
+            <strong>{f.expert ?? 'Whole panel'}</strong> ({comparisonName(f.comparison, label)}): {f.message}
             {f.mostInconsistentPairs.length ? (
               <ul class="list">
                 {f.mostInconsistentPairs.map((p) => (

@@ -13,6 +13,7 @@ import { PostForm } from '../components/forms.js';
 import { ProfileChart, profileRows } from '../components/profile-chart.js';
 import { duration, FORMAT_SHORT, LEVEL_LABELS, PHASE_LABELS, ROLE_LABELS, strengthWords } from '../labels.js';
 import type { JourneyState } from '../journey/state.js';
+import { acronymExpander, forStaff, staffText } from '../staff-text.js';
 
 export interface PathwayProps {
   readonly token: string;
@@ -29,9 +30,12 @@ export interface PathwayProps {
   readonly heading?: string;
   /** Replaces the "Change your plan" section (signed-in people re-take the assessment instead). */
   readonly change?: Child;
+  /** Where the role and phase come from, when the page should say (e.g. they differ from the staff list). */
+  readonly roleNote?: Child;
 }
 
-const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ step, content, actions }) => {
+/** One step of the pathway; `text` readies content text for staff (notes out, acronyms spelt out at first use). */
+const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s: string) => string }> = ({ step, content, actions, text }) => {
   const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
   const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
   const id = `step-${step.position}`;
@@ -46,21 +50,21 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ st
         </li>
         <li>{duration(step.minutes)}</li>
         <li>{FORMAT_SHORT[step.format]}</li>
-        <li>{LEVEL_LABELS[step.level]} level</li>
+        <li>{LEVEL_LABELS[step.level]}</li>
         <li>Evidence: {strengthWords(step.evidence.strength)}</li>
       </ul>
-      {mod ? <p>{mod.summary}</p> : null}
       <p>
-        <strong>Why this step:</strong> {step.explanation}
+        <strong>Why this step:</strong> {text(step.explanation)}
       </p>
       <details>
         <summary>
-          Reasons and evidence<span class="visually-hidden"> for step {step.position}</span>
+          More about this step<span class="visually-hidden"> ({step.position}): the module, reasons and evidence</span>
         </summary>
+        {mod ? <p>{text(mod.summary)}</p> : null}
         <h4>Reasons</h4>
         <ul class="list">
           {step.reasons.map((r) => (
-            <li>{r.text}</li>
+            <li>{text(r.text)}</li>
           ))}
         </ul>
         {step.targets.length ? (
@@ -80,7 +84,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ st
         {step.evidence.sources.length ? (
           <ul class="list">
             {step.evidence.sources.map((s) => (
-              <li>{s}</li>
+              <li>{text(s)}</li>
             ))}
           </ul>
         ) : null}
@@ -90,8 +94,10 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ st
   );
 };
 
-export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change }) => {
+export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote }) => {
   const { steps, totalMinutes } = result.pathway;
+  const expand = acronymExpander();
+  const text = (s: string) => staffText(expand, s);
   const weeks = steps.reduce((w, s) => Math.max(w, s.week), 0);
   return (
     <>
@@ -103,8 +109,10 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       </p>
       <p>
         For a {state.role ? ROLE_LABELS[state.role].label.toLowerCase() : 'member of staff'}
-        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}.
+        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}. The calendar file puts no
+        step on a weekend or a bank holiday in England.
       </p>
+      {roleNote}
       <div class="actions no-print">
         {steps.length ? (
           <a class="button secondary" href="/pathway.ics" download="send-training-pathway.ics">
@@ -123,7 +131,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       {steps.length ? (
         <ol class="steps">
           {steps.map((s) => (
-            <Step step={s} content={content} actions={stepActions?.(s)} />
+            <Step step={s} content={content} actions={stepActions?.(s)} text={text} />
           ))}
         </ol>
       ) : (
@@ -133,16 +141,20 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
         <>
           <h2>Your confidence profile</h2>
           <p>
-            This is how confident you are in each area, worked out from your answers. Areas you did not answer about use what is
-            typical for your role. The plan aims at areas with low confidence that matter most in your setting.
+            The chart shows your own answer for each area. Where you did not answer, it shows our estimate, based on what is typical for
+            your role. The table gives both, with how sure the estimate is. The plan aims at areas with low confidence that matter most in
+            your setting.
           </p>
-          <ProfileChart rows={profileRows(content.taxonomy, result.profile)} />
+          <ProfileChart rows={profileRows(content.taxonomy, result.profile)} tableInDetails />
         </>
       ) : null}
       {result.provenance ? (
         <>
           <h2>How this plan was made</h2>
-          <SummaryProvenance provenance={result.provenance} content={content} />
+          <details>
+            <summary>The evidence, the versions and a reference for this plan</summary>
+            <SummaryProvenance provenance={result.provenance} content={content} />
+          </details>
         </>
       ) : null}
       <div class="no-print">
@@ -164,30 +176,39 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
   );
 };
 
-const SummaryProvenance: FC<{ provenance: RecommendationResponse['provenance']; content: Content }> = ({ provenance, content }) => (
-  <>
-    <p>{content.catalogue.notice}</p>
-    <dl class="facts">
-      <div>
-        <dt>Evidence set</dt>
-        <dd>
-          {provenance.evidenceSetId} ({content.evidence.provenance.panel}, {content.evidence.provenance.date})
-        </dd>
-      </div>
-      <div>
-        <dt>Module catalogue version</dt>
-        <dd>{provenance.catalogueVersion}</dd>
-      </div>
-      <div>
-        <dt>Method version</dt>
-        <dd>{provenance.algorithmVersion}</dd>
-      </div>
-      <div>
-        <dt>Reference</dt>
-        <dd>
-          <code class="break">{provenance.inputHash}</code>
-        </dd>
-      </div>
-    </dl>
-  </>
-);
+const SummaryProvenance: FC<{ provenance: RecommendationResponse['provenance']; content: Content }> = ({ provenance, content }) => {
+  const panel = forStaff(content.evidence.provenance.panel);
+  return (
+    <>
+      <p>{forStaff(content.catalogue.notice)}</p>
+      <dl class="facts">
+        <div>
+          <dt>Evidence set</dt>
+          <dd>
+            {provenance.evidenceSetId} ({panel ? `${panel}, ` : ''}
+            {content.evidence.provenance.date})
+          </dd>
+        </div>
+        <div>
+          <dt>Module catalogue version</dt>
+          <dd>{provenance.catalogueVersion}</dd>
+        </div>
+        <div>
+          <dt>Method version</dt>
+          <dd>{provenance.algorithmVersion}</dd>
+        </div>
+        <div>
+          <dt>Plan reference</dt>
+          <dd>
+            <code>{planReference(provenance.inputHash)}</code> (quote it if you ask about this plan)
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+};
+
+/** A short reference for a plan: the first 10 characters of its input hash, without the algorithm name. */
+export function planReference(inputHash: string): string {
+  return inputHash.replace(/^[a-z0-9-]+:/i, '').slice(0, 10);
+}

@@ -1,6 +1,7 @@
 // The start page: what the service does, what you need, and the button into the self-assessment.
 import type { FC } from 'hono/jsx';
 import { PostForm } from '../components/forms.js';
+import { assessmentMinutes } from '../labels.js';
 
 export const StartPage: FC<{ questionCount: number; signedIn: boolean; hasAnswers: boolean; token: string }> = ({ questionCount, signedIn, hasAnswers, token }) => (
   <>
@@ -12,7 +13,10 @@ export const StartPage: FC<{ questionCount: number; signedIn: boolean; hasAnswer
     <p>Use this service if you work in a nursery, school or college in England, in any role.</p>
     <h2>Before you start</h2>
     <ul class="list">
-      <li>It takes about 10 minutes.</li>
+      <li>
+        It takes about {assessmentMinutes(questionCount)} minutes: {questionCount} questions you answer with one click each, and two
+        short pages about your role and your time.
+      </li>
       <li>You do not need an account. Your answers stay in your browser until you close it.</li>
       <li>There are no right or wrong answers. Be honest: the plan is only as good as your answers.</li>
     </ul>

@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import { FORMATS } from '../../domain/types.js';
 import { BackLink, Checkboxes, ErrorSummary, PostForm, Radios, type FieldError } from '../components/forms.js';
-import { BUDGET_CHOICES, DEFAULT_BUDGET_MINUTES, DEFAULT_WEEKLY_MINUTES, WEEKLY_CHOICES, type JourneyState } from '../journey/state.js';
+import { BUDGET_CHOICES, WEEKLY_CHOICES, type JourneyState } from '../journey/state.js';
 import { duration, FORMAT_LABELS } from '../labels.js';
 
 export interface TimeProps {
@@ -30,7 +30,7 @@ export const TimePage: FC<TimeProps> = ({ token, state, errors, step, total, act
           name="weekly"
           legend="How much time can you give to training each week?"
           choices={WEEKLY_CHOICES.map((m) => ({ value: String(m), label: duration(m) }))}
-          value={String(state.weeklyMinutes ?? DEFAULT_WEEKLY_MINUTES)}
+          value={state.weeklyMinutes === undefined ? undefined : String(state.weeklyMinutes)}
           error={err('weekly')}
         />
         <Radios
@@ -38,7 +38,7 @@ export const TimePage: FC<TimeProps> = ({ token, state, errors, step, total, act
           legend="How much time in total?"
           hint="Your plan will not go over this."
           choices={BUDGET_CHOICES.map((m) => ({ value: String(m), label: duration(m) }))}
-          value={String(state.budgetMinutes ?? DEFAULT_BUDGET_MINUTES)}
+          value={state.budgetMinutes === undefined ? undefined : String(state.budgetMinutes)}
           error={err('budget')}
         />
         <Checkboxes
@@ -46,7 +46,7 @@ export const TimePage: FC<TimeProps> = ({ token, state, errors, step, total, act
           legend="Which kinds of training can you do?"
           hint="Choose all that apply."
           choices={FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))}
-          values={state.formats ?? FORMATS}
+          values={state.formats ?? []}
           error={err('formats')}
         />
         <button type="submit">Continue</button>

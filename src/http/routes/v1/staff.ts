@@ -28,7 +28,7 @@ import {
 import { fieldErrors } from '../../services/outcome.js';
 import { inviteStaff } from '../../services/invites.js';
 import { deliverInvite } from '../../services/invite-mail.js';
-import { readStaffCsv } from '../../staff-import.js';
+import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
 import { uniqueOr409 } from '../../unique.js';
 import { PHASES, ROLES } from '../../../domain/types.js';
 
@@ -74,7 +74,7 @@ const importCsv = createRoute({
   operationId: 'importStaff',
   summary: 'Import staff from CSV (columns name, email, job_role, phase, groups separated by ;); all rows or none',
   description:
-    'The header row names the columns. Every row is checked; any error means nothing is created and the answer is 422 with one entry per problem (`row N.field`, rows numbered as in a spreadsheet). `?dryRun=true` checks and reports without creating.',
+    'The header row names the columns; other columns are ignored (listed in `ignoredColumns`), so the dashboard export re-imports. Job role and phase take the codes or the labels the service shows (e.g. `Secondary school`). Limits: at most 20,000 data rows and 8 MB per request. Every row is checked; any error means nothing is created and the answer is 422 with one entry per problem (`row N.field`, rows numbered as in a spreadsheet). `?dryRun=true` checks and reports without creating. The report gives `rows` read, `checked` and `createdCount`.',
   security: SECURITY.either,
   middleware: writers,
   request: { headers: IdempotencyHeaders, params: OrgIdParam, query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'name,email,job_role,phase,groups\nAsha Khan,asha@school.org.uk,teacher,primary,ks1;maths' }) } } } },
@@ -179,10 +179,11 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
         report.errors.map((e) => ({ path: `row ${e.row}.${e.field}`, message: e.message })),
       );
     }
-    if (dryRun) return c.json({ dryRun, valid: report.errors.length === 0, rows: report.rows, created: [], errors: report.errors }, 200);
+    const counts = { rows: report.rows, checked: report.checked, maxRows: MAX_IMPORT_ROWS, ignoredColumns: report.ignoredColumns };
+    if (dryRun) return c.json({ dryRun, valid: report.errors.length === 0, ...counts, createdCount: 0, created: [], errors: report.errors }, 200);
     const batch = newStaffBatch(database.db, setting.id, report.staff, c.get('clock')());
     await uniqueOr409(database.atomic(batch.queries), 'Someone added one of these email addresses meanwhile; check and import again.');
-    return c.json({ dryRun, valid: true, rows: report.rows, created: batch.staff, errors: [] }, 201);
+    return c.json({ dryRun, valid: true, ...counts, createdCount: batch.staff.length, created: batch.staff, errors: [] }, 201);
   });
 
   app.openapi(get, async (c) => c.json(await visibleStaff(c, c.req.valid('param').staffId, { self: true }), 200));

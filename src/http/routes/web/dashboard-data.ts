@@ -82,7 +82,7 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
         fixed.length && assignedDone === fixed.length ? 'Assigned modules done' : completed.size || assessed ? 'In progress' : 'Not started';
       return { staff: s, account: accountOf(s), assessed, completed: completed.size, assignments: mine, assignedDone, assignedTotal: fixed.length, status };
     })
-    .sort((a, b) => a.staff.name.localeCompare(b.staff.name, 'en-GB'));
+    .sort((a, b) => a.staff.name.localeCompare(b.staff.name, 'en-GB', { numeric: true }));
   const coverage = computeCoverage(
     content,
     staff.map((s) => {

@@ -17,7 +17,7 @@ import { toCsv } from '../../csv.js';
 import type { AppEnv } from '../../env.js';
 import { inviteStaff, type InviteFailure } from '../../services/invites.js';
 import { deliverInvite } from '../../services/invite-mail.js';
-import { readStaffCsv } from '../../staff-import.js';
+import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
 import { isUniqueViolation } from '../../../repos/database.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
 import { requireWebUser, userOf } from './guard.js';
@@ -144,7 +144,9 @@ export function registerDashboard(app: Hono<AppEnv>): void {
 
   app.get('/dashboard/:settingId', leaders, async (c) => {
     const setting = await settingFor(c);
-    return setting ? dashboardPage(c, setting, { notice: NOTICES[c.req.query('notice') ?? ''] }) : notFound(c);
+    const count = Number(c.req.query('count'));
+    const notice = c.req.query('notice') === 'imported' && Number.isInteger(count) && count > 0 ? `${count.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} rows imported: every row of the file is on the staff list.` : NOTICES[c.req.query('notice') ?? ''];
+    return setting ? dashboardPage(c, setting, { notice }) : notFound(c);
   });
 
   app.get('/dashboard/:settingId/staff.csv', leaders, async (c) => {
@@ -166,7 +168,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
         p.assignedTotal,
         p.status,
       ]),
-    ]);
+    ], { bom: true });
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="staff-${setting.id}.csv"`,
@@ -196,7 +198,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), { kind: 'personalised' });
+    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), {});
   });
 
   app.post('/dashboard/:settingId/assign', leaders, async (c) => {
@@ -263,7 +265,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     respond(
       c,
       { title: 'Import staff from a CSV file', section: 'dashboard', status, hasErrors: (props.errors ?? []).length > 0 },
-      <ImportStaffPage token={c.get('csrfToken')} base={baseOf(setting)} settingName={setting.name} errors={props.errors ?? []} preview={props.preview} pasted={props.pasted} />,
+      <ImportStaffPage token={c.get('csrfToken')} base={baseOf(setting)} settingName={setting.name} errors={props.errors ?? []} preview={props.preview} pasted={props.pasted} maxRows={MAX_IMPORT_ROWS} />,
     );
 
   app.get('/dashboard/:settingId/import', leaders, async (c) => {
@@ -285,6 +287,9 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       csv,
       rows: report.staff.map((s) => ({ name: s.name, email: s.email ?? null, jobRole: s.jobRole, phase: s.phase, groups: s.groups ?? [] })),
       rowErrors: report.errors,
+      total: report.rows,
+      checked: report.checked,
+      ignoredColumns: report.ignoredColumns,
     };
     if (report.errors.length) {
       const summary = [{ field: 'row-errors', text: `${report.errors.length} problem${report.errors.length === 1 ? '' : 's'} in the file: see the rows to fix` }];
@@ -298,6 +303,6 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       if (!isUniqueViolation(e)) throw e;
       return importPage(c, setting, { errors: [{ field: 'file', text: 'Someone added one of these email addresses meanwhile. Check the file and try again.' }] }, 409);
     }
-    return c.redirect(`${baseOf(setting)}?notice=imported`, 303);
+    return c.redirect(`${baseOf(setting)}?notice=imported&count=${batch.staff.length}`, 303);
   });
 }

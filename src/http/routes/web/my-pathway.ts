@@ -27,13 +27,14 @@ export async function engineContent(c: C): Promise<Content> {
  */
 export async function saveAssessment(c: C, staff: Staff, state: JourneyState): Promise<void> {
   const content = await engineContent(c);
-  // As the API does: role and phase come from the staff record (what leaders' coverage groups by) when valid.
-  const fromRecord: JourneyState = {
+  // The role and phase the person chose are kept (their plan is for the job they do); the staff record fills only
+  // what the journey lacks. Leaders' coverage still groups by the staff record, and the pathway page says so.
+  const chosen: JourneyState = {
     ...state,
-    role: (ROLES as readonly string[]).includes(staff.jobRole) ? (staff.jobRole as Role) : state.role,
-    phase: (PHASES as readonly string[]).includes(staff.phase) ? (staff.phase as Phase) : state.phase,
+    role: state.role ?? ((ROLES as readonly string[]).includes(staff.jobRole) ? (staff.jobRole as Role) : undefined),
+    phase: state.phase ?? ((PHASES as readonly string[]).includes(staff.phase) ? (staff.phase as Phase) : undefined),
   };
-  const request = toRequest(content, fromRecord);
+  const request = toRequest(content, chosen);
   const answers = {
     role: request.role,
     phase: request.phase,

@@ -9,14 +9,14 @@ import { PostForm } from '../../../web/components/forms.js';
 import { buildIcs, firstMonday } from '../../../web/ics.js';
 import { isComplete, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import { firstIncomplete } from '../../../web/journey/steps.js';
-import { duration, FORMAT_SHORT } from '../../../web/labels.js';
+import { assessmentMinutes, duration, FORMAT_SHORT } from '../../../web/labels.js';
 import { CheckInPage, SKIP } from '../../../web/pages/check-in.js';
 import { MessagePage, NotFoundPage } from '../../../web/pages/message.js';
-import { SaveJourneyForm, SignedInBefore, StepExtras } from '../../../web/pages/my-pathway-parts.js';
+import { RoleNote, SaveJourneyForm, SignedInBefore, StepExtras } from '../../../web/pages/my-pathway-parts.js';
 import { PathwayPage } from '../../../web/pages/pathway.js';
 import type { AppEnv } from '../../env.js';
 import { requireWebUser, userOf } from './guard.js';
-import { clearJourney, readJourney } from './journey-cookie.js';
+import { clearJourney, readJourney, writeJourney } from './journey-cookie.js';
 import { engineContent, recordCheckIn, saveAssessment, staffOf } from './my-pathway.js';
 import { myPathway, planningState, type MyPathway } from '../../pathway-view.js';
 import { respond } from './render.js';
@@ -91,6 +91,7 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
           )}
         </>
       }
+      roleNote={<RoleNote chosen={latest?.request.role} listed={staff.jobRole} />}
       stepActions={(s) => <StepExtras step={s as MergedStep} dueText={(d) => shortDate(d)} />}
       change={
         <>
@@ -109,6 +110,20 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
   );
 }
 
+/** A signed-in person's calendar key: 16 hex characters of SHA-256 of their staff id (no name or email in the file). */
+async function personKey(staffId: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`calendar:${staffId}`)));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** This browser's calendar key, made (and kept in the journey cookie) on the first download. */
+async function journeyKey(c: C, state: JourneyState): Promise<string> {
+  if (state.calendarKey) return state.calendarKey;
+  const calendarKey = [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await writeJourney(c, { ...state, calendarKey });
+  return calendarKey;
+}
+
 export function registerPathway(app: Hono<AppEnv>): void {
   app.get('/pathway', async (c) => {
     const found = await findPathway(c);
@@ -118,7 +133,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
         c,
         { title: 'Your training pathway', section: 'pathway' },
         <MessagePage heading="Your training pathway">
-          <p>You have not answered the self-assessment yet. It takes about 10 minutes.</p>
+          <p>You have not answered the self-assessment yet. It takes about {assessmentMinutes(c.get('content').questionnaire.items.length)} minutes.</p>
           <a class="button start" href="/assessment/about-you">
             Start the self-assessment
           </a>
@@ -156,13 +171,13 @@ export function registerPathway(app: Hono<AppEnv>): void {
     const found = await findPathway(c);
     if (found.kind === 'redirect') return c.redirect(found.to, 303);
     if (found.kind === 'none') return c.redirect('/pathway', 303);
-    const result = found.kind === 'mine' ? { pathway: { steps: found.view.steps }, provenance: found.view.provenance } : found.result;
+    const steps = found.kind === 'mine' ? found.view.steps : found.result.pathway.steps;
     const now = c.get('clock')();
     const ics = buildIcs({
-      steps: result.pathway.steps,
+      steps,
       start: firstMonday(now),
       now,
-      uidPrefix: (result.provenance?.inputHash ?? 'assigned').replace(/^[a-z0-9]+:/i, '').slice(0, 16),
+      uidPrefix: found.kind === 'mine' ? await personKey(found.staff.id) : await journeyKey(c, found.state),
       describe: (s) => `${FORMAT_SHORT[s.format]}, ${duration(s.minutes)}. ${s.explanation}`,
     });
     return c.body(ics, 200, {

@@ -5,7 +5,7 @@ import { listAssessments } from '../../../repos/assessments.js';
 import { allPathways } from '../../../repos/pathways.js';
 import { listProgress } from '../../../repos/progress.js';
 import { ABOUT_PATH } from '../../../web/journey/steps.js';
-import { toScale } from '../../../web/labels.js';
+import { shownConfidence } from '../../../web/labels.js';
 import { MessagePage } from '../../../web/pages/message.js';
 import { ProgressPage } from '../../../web/pages/progress.js';
 import type { AppEnv } from '../../env.js';
@@ -38,7 +38,7 @@ export function registerProgress(app: Hono<AppEnv>): void {
     const last = pathways[pathways.length - 1]!;
     const rows = content.taxonomy.areas
       .filter((a) => first.response.profile[a.id] && last.response.profile[a.id])
-      .map((a) => ({ name: a.name, before: toScale(first.response.profile[a.id]!.confidence), after: toScale(last.response.profile[a.id]!.confidence) }));
+      .map((a) => ({ name: a.name, before: shownConfidence(first.response.profile[a.id]!), after: shownConfidence(last.response.profile[a.id]!) }));
     const history = pathways.map((p, i) => {
       const added = p.request.completedModuleIds.filter((id) => !(pathways[i - 1]?.request.completedModuleIds ?? []).includes(id));
       return {
