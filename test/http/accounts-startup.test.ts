@@ -6,7 +6,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -15,6 +15,22 @@ const dir = mkdtempSync(join(tmpdir(), 'send-start-'));
 chmodSync(dir, 0o755);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let nextPort = 19230;
+
+// Whatever a failing test leaves running is stopped: spawned processes (their group when detached) and servers.
+const spawned: { child: ChildProcess; detached: boolean }[] = [];
+const servers: number[] = [];
+afterEach(() => {
+  for (const { child, detached } of spawned.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    try {
+      if (detached) process.kill(-child.pid!, 'SIGKILL');
+      else child.kill('SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  for (const pid of servers.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+});
 
 interface Run {
   readonly child: ChildProcess;
@@ -33,6 +49,7 @@ function run(cmd: string, args: string[], env: Record<string, string>, opts: { c
     detached: opts.detached ?? false,
     ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
   });
+  spawned.push({ child, detached: opts.detached ?? false });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (err += d));
   const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
@@ -138,6 +155,7 @@ describe('npm start stops with no orphan', { timeout: 90_000 }, () => {
       const npm = run('npm', ['start', '--silent'], { PORT: String(port), DATABASE_PATH: db, SESSION_SECRET: 's'.repeat(40) }, { detached: true });
       expect(await until(() => /"listening".*"pid":\d+/.test(npm.out()), 60_000), npm.out() + npm.err()).toBe(true);
       const pid = Number(/"listening".*"pid":(\d+)/.exec(npm.out())![1]);
+      servers.push(pid);
       expect(pid).not.toBe(npm.child.pid);
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
       if (group) process.kill(-npm.child.pid!, signal);

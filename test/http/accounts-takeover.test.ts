@@ -123,3 +123,17 @@ describe('audit log', () => {
     expect(JSON.stringify(erased.data)).not.toContain(p.userId);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the reset, audit and invite-refusal answers as problems', async () => {
+    const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const reset = doc.paths['/v1/admin/users/{userId}/password-reset']!.post!;
+    const audit = doc.paths['/v1/admin/audit']!.get!;
+    const invite = doc.paths['/v1/staff/{staffId}/invite']!.post!;
+    for (const [op, codes] of [[reset, ['401', '403', '404', '422', '500']], [audit, ['401', '403', '422', '500']], [invite, ['401', '403', '404', '409']]] as const) {
+      for (const code of codes) expect(Object.keys(op.responses[code]?.content ?? {}), code).toEqual(['application/problem+json']);
+    }
+    expect(Object.keys(reset.responses)).toContain('201');
+    expect(doc.paths['/readyz']!.get!.responses['503']).toBeDefined();
+  });
+});
