@@ -42,13 +42,15 @@ async function markedPerson(tag: string) {
     group: `grp-${tag}-kx`,
     answer: `"timeBudgetMinutes":${4000 + Math.floor(Math.random() * 900)}7`,
   };
-  const made = await call<{ staff: { id: string }; invite: { token: string; userId: string } }>(
+  // Added with an Idempotency-Key, so the leader's replayable reply holds the name and email; then invited.
+  const made = await call<{ staff: { id: string } }>(
     f,
     `/v1/orgs/${w.settingA1}/staff`,
-    json('POST', { name: marks.name, email: marks.email, jobRole: 'teacher', groups: [marks.group], invite: true }, { ...w.headers.leader, 'idempotency-key': `add-${tag}` }),
+    json('POST', { name: marks.name, email: marks.email, jobRole: 'teacher', groups: [marks.group] }, { ...w.headers.leader, 'idempotency-key': `add-${tag}` }),
     201,
   );
-  const cookie = await accept(f, made.invite.token);
+  const invite = await call<{ token: string }>(f, `/v1/staff/${made.staff.id}/invite`, { method: 'POST', headers: w.headers.leader }, 201);
+  const cookie = await accept(f, invite.token);
   const budget = Number(marks.answer.split(':')[1]);
   await call(f, '/v1/me/assessments', json('POST', { responses: [{ itemId: 'speech-and-language', value: 2 }], timeBudgetMinutes: budget }, { ...cookie, 'idempotency-key': `assess-${tag}` }), 201);
   await call(f, '/v1/me', json('PATCH', { name: marks.newName }, cookie), 200);
@@ -70,6 +72,9 @@ describe('erasure on a file database', () => {
     expect(p.all.filter((m) => fileText().includes(m))).toEqual([]);
     const stored = database.raw.prepare('SELECT count(*) AS n FROM idempotency_keys WHERE instr(body, ?) > 0').get(p.email) as { n: number };
     expect(stored.n).toBe(0);
+    // A retry of the leader's request runs afresh rather than replaying the erased person.
+    const retry = await f(`/v1/orgs/${w.settingA1}/staff`, json('POST', { name: p.name, email: p.email, jobRole: 'teacher', groups: [p.group] }, { ...w.headers.leader, 'idempotency-key': 'add-leaver' }));
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
   });
 
   it('creates the database, its WAL and shared-memory files readable by the owner only', () => {

@@ -124,6 +124,21 @@ describe('audit log', () => {
   });
 });
 
+describe('one-time secrets', () => {
+  it('an API key, invite or reset link is not kept for Idempotency-Key replays; a retry is told it already succeeded', async () => {
+    const headers = { ...w.headers.leader, 'idempotency-key': 'key-once' };
+    const made = await call<{ key: string }>(f, `/v1/orgs/${w.settingA1}/keys`, json('POST', { name: 'Once', scopes: ['staff:read'] }, headers), 201);
+    const again = await f(`/v1/orgs/${w.settingA1}/keys`, json('POST', { name: 'Once', scopes: ['staff:read'] }, headers));
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { detail: string }).detail).toMatch(/one-time secret/);
+    const staff = await call<{ staff: { id: string } }>(f, `/v1/orgs/${w.settingA1}/staff`, json('POST', { name: 'Secretive', email: w.email('secret'), jobRole: 'teacher' }, w.headers.leader), 201);
+    const invite = await call<{ token: string }>(f, `/v1/staff/${staff.staff.id}/invite`, { method: 'POST', headers: { ...w.headers.leader, 'idempotency-key': 'invite-once' } }, 201);
+    const stored = JSON.stringify(node.database.raw.prepare('SELECT * FROM idempotency_keys').all());
+    expect(stored).not.toContain(made.key);
+    expect(stored).not.toContain(invite.token);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the reset, audit and invite-refusal answers as problems', async () => {
     const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };

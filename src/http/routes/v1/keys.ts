@@ -4,6 +4,7 @@ import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKey } from 
 import { auditQuery } from '../../../repos/audit.js';
 import { getOrg } from '../../../repos/orgs.js';
 import { mayManageOrg, pageRequest, visibleOrg } from '../../auth/access.js';
+import { oneTimeSecret } from '../../auth/invite-link.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId, auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
@@ -59,6 +60,7 @@ export function registerKeys(app: OpenAPIHono<AppEnv>): void {
     const now = c.get('clock')();
     const made = await createApiKey(database.db, { orgId: org.id, name: body.name, scopes: body.scopes, createdBy: actorUserId(c.get('principal')!) }, now);
     await database.atomic([auditQuery(database.db, { action: 'key.created', actor: auditActor(c.get('principal')!), orgId: org.id, targetId: made.record.id, detail: body.scopes.join(',') }, now)]);
+    oneTimeSecret(c);
     return c.json({ apiKey: view(made.record), key: made.key }, 201);
   });
 
