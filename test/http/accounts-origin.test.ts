@@ -26,12 +26,15 @@ describe('web forms check Origin', () => {
     expect(evil.status).toBe(403);
     expect(await evil.text()).toContain('Sorry, that form has expired');
     expect((await postWith({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await postWith({ origin: 'null' })).status).toBe(403);
+    expect((await postWith({ origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await postWith({ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' })).status).toBe(403);
   });
 
   it('accepts the same form from this site, or from a browser that sends no Origin', async () => {
     expect((await postWith({ origin: 'http://localhost' })).status).toBe(303);
     expect((await postWith({ 'sec-fetch-site': 'same-origin', origin: 'https://localhost' })).status).toBe(303);
     expect((await postWith({})).status).toBe(303);
+    // What a browser sends for this site's own form under Referrer-Policy: no-referrer.
+    expect((await postWith({ origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(303);
   });
 });

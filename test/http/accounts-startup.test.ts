@@ -6,11 +6,12 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const ENTRY = join(ROOT, 'src', 'entry', 'node.ts');
+// Node with tsx's loader, as `npm start` runs it (the tsx CLI would add a process of its own in between).
+const NODE_ARGS = ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'entry', 'node.ts')];
 const dir = mkdtempSync(join(tmpdir(), 'send-start-'));
 chmodSync(dir, 0o755);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +59,7 @@ function run(cmd: string, args: string[], env: Record<string, string>, opts: { c
 
 /** Starts the server directly and expects it to refuse with one line on stderr. */
 async function refusal(env: Record<string, string>, opts: { uid?: number } = {}): Promise<{ code: number | null; line: string }> {
-  const r = run(TSX, [ENTRY], { PORT: String(nextPort++), ...env }, { ...opts, ...(opts.uid !== undefined ? { cwd: ROOT } : {}) });
+  const r = run(process.execPath, NODE_ARGS, { PORT: String(nextPort++), ...env }, { ...opts, ...(opts.uid !== undefined ? { cwd: ROOT } : {}) });
   const code = await r.exited;
   const lines = r.err().trim().split('\n');
   expect(lines, r.err()).toHaveLength(1);
@@ -121,7 +122,7 @@ describe('start-up failures are one line', { timeout: 90_000 }, () => {
     const ro = join(dir, 'ro');
     mkdirSync(ro);
     const file = join(ro, 'db.sqlite');
-    const first = run(TSX, [ENTRY], { PORT: String(nextPort++), DATABASE_PATH: file, SESSION_SECRET: 'z'.repeat(40) });
+    const first = run(process.execPath, NODE_ARGS, { PORT: String(nextPort++), DATABASE_PATH: file, SESSION_SECRET: 'z'.repeat(40) });
     expect(await until(() => first.out().includes('"listening"'), 50_000), first.out() + first.err()).toBe(true);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -137,7 +138,7 @@ describe('start-up failures are one line', { timeout: 90_000 }, () => {
   it('still creates the default var/ folder and database on first start', { timeout: 90_000 }, async () => {
     const home = join(dir, 'fresh-clone');
     mkdirSync(home);
-    const r = run(TSX, [ENTRY], { PORT: String(nextPort++), DATABASE_PATH: '' }, { cwd: home });
+    const r = run(process.execPath, NODE_ARGS, { PORT: String(nextPort++), DATABASE_PATH: '' }, { cwd: home });
     expect(await until(() => r.out().includes('"listening"'), 50_000), r.out() + r.err()).toBe(true);
     expect(existsSync(join(home, 'var', 'send-pathways.sqlite'))).toBe(true);
     r.child.kill('SIGTERM');

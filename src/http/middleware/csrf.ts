@@ -47,12 +47,14 @@ async function submittedToken(c: Context): Promise<string | undefined> {
 /**
  * False when the browser says the form was posted from another site: Sec-Fetch-Site other than same-origin or none,
  * or an Origin whose host is not this request's host (hosts compared, so a TLS-terminating proxy still passes).
+ * `Origin: null` decides nothing: browsers send it for this site's own forms because the pages set
+ * Referrer-Policy: no-referrer, so Sec-Fetch-Site (checked first) is what tells those posts apart.
  */
 export function fromThisSite(c: Context): boolean {
   const fetchSite = c.req.header('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
   const origin = c.req.header('origin');
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return true;
   try {
     return new URL(origin).host === new URL(c.req.url).host;
   } catch {
