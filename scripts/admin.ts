@@ -1,5 +1,5 @@
 // Admin CLI on the Node database: create trusts, settings, leaders, panel experts, admins and API keys; revoke keys;
-// list what exists. Secrets (invite links, one-time passwords, keys) are printed once and stored only as hashes.
+// reset a forgotten password (audited); list what exists. Secrets (invite links, one-time passwords, keys) are printed once and stored only as hashes.
 // Usage: npm run admin -- <command> [--option value …]   (DATABASE_PATH, default var/send-pathways.sqlite)
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { hashPassword } from '../src/http/auth/passwords.js';
 import { SCOPES } from '../src/http/auth/principal.js';
 import { CreateOrgBody, EmailSchema } from '../src/http/schemas/accounts.js';
-import { createAccountWithInvite } from '../src/repos/accounts.js';
+import { createAccountWithInvite, resetPassword } from '../src/repos/accounts.js';
+import { auditQuery } from '../src/repos/audit.js';
 import { createApiKey, getApiKey, revokeApiKey } from '../src/repos/api-keys.js';
 import { randomToken } from '../src/repos/crypto.js';
 import type { Database } from '../src/repos/database.js';
@@ -15,7 +16,7 @@ import { isUniqueViolation } from '../src/repos/database.js';
 import { openSqlite } from '../src/repos/drivers/sqlite.js';
 import { createOrg, getOrg, listOrgs } from '../src/repos/orgs.js';
 import type { UserRole } from '../src/repos/schema.js';
-import { listUsers, newUser, setPasswordQuery } from '../src/repos/users.js';
+import { getUser, listUsers, newUser, setPasswordQuery } from '../src/repos/users.js';
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -26,10 +27,12 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
   create-admin --email <email> --name <name> [--password]
   create-key --org <org id> --name <name> --scopes <scope,scope,…>    scopes: ${SCOPES.join(', ')}
   revoke-key --id <key id>
+  reset-password --user <user id> | --email <email> [--org <org id>]
   list
 
 People get a single-use invite link (7 days) to set their own password; --password prints a generated password
-instead. Keys and passwords are shown once. The database is DATABASE_PATH (default var/send-pathways.sqlite);
+instead. reset-password removes the person's password, signs out every session and prints a single-use link for
+them to choose a new one (pass it to the person only); it is recorded in the audit log. Keys and passwords are shown once. The database is DATABASE_PATH (default var/send-pathways.sqlite);
 invite links use PUBLIC_URL (default http://localhost:8787).`;
 
 export class UsageError extends Error {}
@@ -52,6 +55,7 @@ const OPTIONS = {
   email: { type: 'string' },
   scopes: { type: 'string' },
   id: { type: 'string' },
+  user: { type: 'string' },
   password: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -76,6 +80,25 @@ async function unique<T>(work: Promise<T>, what: string): Promise<T> {
   }
 }
 
+const CLI = { kind: 'cli', id: null } as const;
+
+/** The account `--user`, or the one `--email` names (with `--org` when the email has accounts in several organisations). */
+async function accountFor(ctx: AdminContext, o: { user?: string | undefined; email?: string | undefined; org?: string | undefined }) {
+  const db = ctx.database.db;
+  if (o.user) {
+    const u = await getUser(db, o.user);
+    if (!u) throw new UsageError(`There is no account ${o.user}.`);
+    return u;
+  }
+  const email = valid(EmailSchema, need(o.email, 'user or --email'));
+  let q = db.selectFrom('users').selectAll().where('email', '=', email);
+  if (o.org) q = q.where('org_id', '=', o.org);
+  const found = await q.orderBy('created_at').execute();
+  if (!found.length) throw new UsageError(`There is no account for ${email}${o.org ? ` in ${o.org}` : ''}.`);
+  if (found.length > 1) throw new UsageError(`${email} has accounts in ${found.map((u) => u.org_id ?? 'no organisation').join(', ')}; add --org <org id> or use --user.`);
+  return found[0]!;
+}
+
 /** Creates a person with an invite, or with a generated password when `password` is set; prints the secret once. */
 async function createPerson(ctx: AdminContext, input: { email: string; name: string; role: UserRole; orgId: string | null }, password: boolean): Promise<void> {
   const email = valid(EmailSchema, input.email);
@@ -83,12 +106,19 @@ async function createPerson(ctx: AdminContext, input: { email: string; name: str
   if (password) {
     const secret = randomToken(15);
     const { row, query } = newUser(ctx.database.db, { ...input, email }, now);
-    await unique(ctx.database.atomic([query, setPasswordQuery(ctx.database.db, row.id, await hashPassword(secret))]), `An account for ${email}`);
+    const audit = auditQuery(ctx.database.db, { action: 'role.granted', actor: CLI, orgId: input.orgId, subjectUserId: row.id, detail: input.role }, now);
+    await unique(ctx.database.atomic([query, setPasswordQuery(ctx.database.db, row.id, await hashPassword(secret), now), audit]), `An account for ${email}`);
     ctx.out(`Created ${input.role} ${row.id} <${email}>`);
     ctx.out(`Generated password (shown once; pass it on securely): ${secret}`);
     return;
   }
-  const made = await unique(createAccountWithInvite(ctx.database, { ...input, email }, null, now), `An account for ${email}`);
+  const made = await unique(
+    createAccountWithInvite(ctx.database, { ...input, email }, null, now, (userId) => [
+      auditQuery(ctx.database.db, { action: 'role.granted', actor: CLI, orgId: input.orgId, subjectUserId: userId, detail: input.role }, now),
+      auditQuery(ctx.database.db, { action: 'invite.issued', actor: CLI, orgId: input.orgId, subjectUserId: userId }, now),
+    ]),
+    `An account for ${email}`,
+  );
   ctx.out(`Created ${input.role} ${made.user.id} <${email}>`);
   ctx.out(`Invite link (single use, until ${made.expiresAt}): ${ctx.publicUrl}/invite?token=${made.token}`);
 }
@@ -127,6 +157,7 @@ export async function runAdmin(argv: readonly string[], ctx: AdminContext): Prom
       if (!org) throw new UsageError(`There is no organisation ${o.org}.`);
       const scopes = valid(z.array(z.enum(SCOPES)).min(1), need(o.scopes, 'scopes').split(',').map((s) => s.trim()).filter(Boolean), '--scopes');
       const made = await createApiKey(db, { orgId: org.id, name: need(o.name, 'name'), scopes, createdBy: null }, ctx.now());
+      await ctx.database.atomic([auditQuery(db, { action: 'key.created', actor: CLI, orgId: org.id, targetId: made.record.id, detail: scopes.join(',') }, ctx.now())]);
       ctx.out(`Created key ${made.record.id} for ${org.name} with scopes ${made.record.scopes.join(', ')}`);
       ctx.out(`API key (shown once; send as Authorization: Bearer <key>): ${made.key}`);
       return;
@@ -135,7 +166,15 @@ export async function runAdmin(argv: readonly string[], ctx: AdminContext): Prom
       const key = await getApiKey(db, need(o.id, 'id'));
       if (!key) throw new UsageError(`There is no key ${o.id}.`);
       await revokeApiKey(db, key.id, ctx.now());
+      await ctx.database.atomic([auditQuery(db, { action: 'key.revoked', actor: CLI, orgId: key.orgId, targetId: key.id }, ctx.now())]);
       ctx.out(`Revoked key ${key.id} (${key.prefix}…)`);
+      return;
+    }
+    case 'reset-password': {
+      const user = await accountFor(ctx, o);
+      const made = await resetPassword(ctx.database, user.id, CLI, ctx.now());
+      ctx.out(`Reset the password of ${user.role} ${user.id} <${user.email}>: every session is signed out.`);
+      ctx.out(`Reset link for the person only (single use, until ${made!.expiresAt}): ${ctx.publicUrl}/invite?token=${made!.token}`);
       return;
     }
     case 'list': {

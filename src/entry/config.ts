@@ -1,6 +1,10 @@
-// Node configuration from the environment, validated by zod; a bad value stops start-up with one clear line.
+// Configuration from the environment (Node) or the Worker's bindings, validated by one zod schema; a bad value is
+// one clear line naming the setting and what to do, and never echoes a secret.
 import { z } from 'zod';
 import { LOG_LEVELS } from '../http/logger.js';
+
+/** Where the database lives when DATABASE_PATH is unset (its folder is created on first start). */
+export const DEFAULT_DATABASE = 'var/send-pathways.sqlite';
 
 export const ConfigSchema = z.object({
   PORT: z.coerce
@@ -13,11 +17,11 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0')
     .default('127.0.0.1'),
-  DATABASE_PATH: z.string().min(1, 'must not be empty').default('var/send-pathways.sqlite'),
+  DATABASE_PATH: z.string().min(1, 'must not be empty').default(DEFAULT_DATABASE),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   CONTENT_DIR: z.string().min(1).optional(),
-  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters (choose a longer random value)').optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (choose a longer random value)').optional(),
   RATE_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
   // Integrations (webhooks, email, single sign-on, LTI): see README "Working with a school's systems".
@@ -28,18 +32,33 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be an absolute URL, e.g. https://training.school.example' }).optional(),
 }).refine((c) => !c.SMTP_URL || c.MAIL_FROM, { path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is, e.g. "SEND training <training@school.example>"' });
 
+/** The settings a Worker reads from its bindings (the rest are Node-only). */
+export const WorkerConfigSchema = ConfigSchema.pick({ LOG_LEVEL: true, ADMIN_TOKEN: true, SESSION_SECRET: true, RATE_LIMITS: true, ALLOW_PRIVATE_URLS: true });
+
 export type Config = z.infer<typeof ConfigSchema>;
+export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
+
+/** Settings whose values are secrets: problems name them and their length, never the value. */
+const SECRETS = new Set(['ADMIN_TOKEN', 'SESSION_SECRET']);
 
 export class ConfigError extends Error {}
 
-/** Parses `env`; empty strings count as unset. Throws ConfigError with a one-line message naming each bad variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const r = ConfigSchema.safeParse(cleaned);
+/**
+ * Parses `env` with `schema` (default: the Node settings); empty strings count as unset; keys the schema does not
+ * know are ignored. Throws ConfigError with one line naming each bad setting.
+ */
+export function loadConfig(env: Record<string, unknown>): Config;
+export function loadConfig<S extends z.ZodObject>(env: Record<string, unknown>, schema: S): z.infer<S>;
+export function loadConfig(env: Record<string, unknown>, schema: z.ZodObject = ConfigSchema): unknown {
+  const keys = Object.keys(schema.shape);
+  const cleaned = Object.fromEntries(keys.map((k) => [k, env[k]]).filter(([, v]) => typeof v === 'string' && v !== ''));
+  const r = schema.safeParse(cleaned);
   if (r.success) return r.data;
   const parts = r.error.issues.map((i) => {
     const key = String(i.path[0]);
-    return `${key}=${JSON.stringify(env[key] ?? '')} ${i.message}`;
+    const value = String(env[key] ?? '');
+    const shown = SECRETS.has(key) ? ` (${value.length} characters)` : `=${JSON.stringify(value)}`;
+    return `${key}${shown} ${i.message}`;
   });
   throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);
 }

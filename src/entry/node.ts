@@ -1,4 +1,5 @@
-// Node entry: config, better-sqlite3 database, content, HTTP server, graceful shutdown on SIGTERM/SIGINT.
+// Node entry: config, better-sqlite3 database, content, HTTP server, graceful shutdown on SIGTERM/SIGINT (or when
+// the process that started it goes). Every start-up failure is one line on stderr and a non-zero exit.
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { fileURLToPath } from 'node:url';
@@ -7,24 +8,27 @@ import { loadContentFromDir } from '../content/fs.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
 import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
-import { openSqlite } from '../repos/drivers/sqlite.js';
 import { startDispatcher } from '../integrations/dispatcher.js';
 import { backgroundTick } from '../integrations/background.js';
 import { smtpMailer } from '../integrations/mail-smtp.js';
 import { ConfigError, loadConfig } from './config.js';
 import { sessionSecret } from './session-secret.js';
+import { listenProblem, openServerDatabase, StartupError, watchParent } from './startup.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../repos/migrations/', import.meta.url));
 
-function main(): void {
+/** Prints the one line and exits with `code`. */
+function fail(line: string, code: number): never {
+  console.error(line);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(2);
-    }
+    if (e instanceof ConfigError) fail(e.message, 2);
     throw e;
   }
   const logger = createLogger(config.LOG_LEVEL);
@@ -32,10 +36,22 @@ function main(): void {
   try {
     content = config.CONTENT_DIR ? loadContentFromDir(config.CONTENT_DIR) : getShippedContent();
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exit(3);
+    fail(e instanceof Error ? e.message : String(e), 3);
   }
-  const database = openSqlite(config.DATABASE_PATH, MIGRATIONS_DIR);
+  let database;
+  try {
+    database = await openServerDatabase(config.DATABASE_PATH, MIGRATIONS_DIR, (line) => logger.warn({ msg: line }));
+  } catch (e) {
+    if (e instanceof StartupError) fail(e.message, e.exitCode);
+    throw e;
+  }
+  let secret;
+  try {
+    secret = sessionSecret(config.SESSION_SECRET, config.DATABASE_PATH);
+  } catch (e) {
+    await database.close();
+    fail(`SESSION_SECRET is unset and the generated key beside the database cannot be kept (${(e as { code?: string }).code ?? 'error'}); set SESSION_SECRET (32+ characters) or make the folder writable.`, 4);
+  }
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM!) : undefined;
   const app = createApp({
     database: () => database,
@@ -44,7 +60,7 @@ function main(): void {
     config: {
       adminToken: config.ADMIN_TOKEN,
       rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
-      sessionSecret: sessionSecret(config.SESSION_SECRET, config.DATABASE_PATH),
+      sessionSecret: secret,
       allowPrivateUrls: config.ALLOW_PRIVATE_URLS === 'on',
       mailer,
     },
@@ -66,7 +82,10 @@ function main(): void {
     }
   };
   const server = serve({ fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    logger.info({ msg: 'listening', url: `http://${info.address === '::' ? 'localhost' : info.address}:${info.port}` });
+    logger.info({ msg: 'listening', url: `http://${info.address === '::' ? 'localhost' : info.address}:${info.port}`, pid: process.pid });
+  });
+  server.once('error', (e) => {
+    void database.close().finally(() => fail(listenProblem(e, config.HOST, config.PORT), 5));
   });
   const sockets = server as unknown as { closeAllConnections?: () => void; closeIdleConnections?: () => void };
 
@@ -102,6 +121,8 @@ function main(): void {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGHUP', () => stop('SIGHUP'));
+  watchParent(() => stop('parent exited'));
 }
 
-main();
+void main();

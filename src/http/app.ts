@@ -25,6 +25,7 @@ import { registerOrgs } from './routes/v1/orgs.js';
 import { registerKeys } from './routes/v1/keys.js';
 import { registerStaff } from './routes/v1/staff.js';
 import { registerMe } from './routes/v1/me.js';
+import { registerAdmin } from './routes/v1/admin.js';
 import { registerAssessments } from './routes/v1/assessments.js';
 import { registerAssignments } from './routes/v1/assignments.js';
 import { registerProgress } from './routes/v1/progress.js';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerRecommendationReplay(app);
   registerAuth(app);
   registerMe(app);
+  registerAdmin(app);
   registerOrgs(app);
   registerKeys(app);
   registerStaff(app);

@@ -12,6 +12,14 @@ export interface Database {
   atomic(queries: readonly CompiledQuery[]): Promise<void>;
   /** True when a trivial query succeeds. */
   ping(): Promise<boolean>;
+  /** True when the database takes a write lock (a read-only file, folder or disk answers false). Writes nothing. */
+  writable(): Promise<boolean>;
+  /**
+   * After an erasure: makes the deleted rows unrecoverable from the storage the driver controls. Node: deleted
+   * content is already zeroed (secure_delete), and the WAL, which still holds the old pages, is checkpointed into
+   * the main file and truncated. D1: nothing to do here (see the README's Privacy section on Time Travel).
+   */
+  scrub(): Promise<void>;
 }
 
 /** True when a driver error is a uniqueness violation (better-sqlite3 and D1 word it alike). */

@@ -57,6 +57,8 @@ export interface UsersTable {
   org_id: string | null;
   password_hash: string | null;
   created_at: string;
+  /** 0004_privacy: when the owner first set a password; null while only invited. */
+  activated_at: string | null;
 }
 
 export interface SessionsTable {
@@ -292,6 +294,24 @@ export interface MailRemindersTable {
   sent_at: string;
 }
 
+/** 0004_privacy: security-relevant events, ids and times only. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  action: string;
+  actor_kind: 'user' | 'key' | 'admin-token' | 'cli';
+  actor_id: string | null;
+  org_id: string | null;
+  subject_user_id: string | null;
+  subject_staff_id: string | null;
+  target_id: string | null;
+  detail: string | null;
+}
+
+export interface ReadinessProbeTable {
+  id: number;
+}
+
 export interface DB {
   evidence_sets: EvidenceSetsTable;
   judgements: JudgementsTable;
@@ -320,4 +340,6 @@ export interface DB {
   used_nonces: UsedNoncesTable;
   signing_keys: SigningKeysTable;
   mail_reminders: MailRemindersTable;
+  audit_log: AuditLogTable;
+  readiness_probe: ReadinessProbeTable;
 }

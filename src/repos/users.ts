@@ -1,4 +1,5 @@
-// People who can sign in: staff, leaders (of a setting or a trust), panel experts and admins. Emails are unique.
+// People who can sign in: staff, leaders (of a setting or a trust), panel experts and admins. An email is unique
+// within one organisation (and among panel and admin accounts), so one organisation can neither block nor probe another.
 import type { CompiledQuery, Kysely } from 'kysely';
 import { newId } from './crypto.js';
 import { chunks } from './page.js';
@@ -35,6 +36,7 @@ export function newUser(db: Kysely<DB>, input: { email: string; name: string; ro
     org_id: input.orgId,
     password_hash: null,
     created_at: now.toISOString(),
+    activated_at: null,
   };
   return { row, query: db.insertInto('users').values(row).compile() };
 }
@@ -43,12 +45,37 @@ export async function getUser(db: Kysely<DB>, id: string): Promise<UsersTable | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findUserByEmail(db: Kysely<DB>, email: string): Promise<UsersTable | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+/** How many accounts one email may sign in to (one per organisation); more are not tried at sign-in. */
+export const MAX_ACCOUNTS_PER_EMAIL = 8;
+
+/** The accounts with this email that have a password, oldest first (at most MAX_ACCOUNTS_PER_EMAIL). */
+export async function findUsersByEmail(db: Kysely<DB>, email: string): Promise<UsersTable[]> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', normaliseEmail(email))
+    .where('password_hash', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(MAX_ACCOUNTS_PER_EMAIL)
+    .execute();
 }
 
-export function setPasswordQuery(db: Kysely<DB>, userId: string, passwordHash: string): CompiledQuery {
-  return db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).compile();
+/**
+ * Sets the password the owner chose; the first time also marks the account activated (no one may re-invite it).
+ * `now` defaults to the wall clock for seeding scripts; request paths pass the app's clock.
+ */
+export function setPasswordQuery(db: Kysely<DB>, userId: string, passwordHash: string, now: Date = new Date()): CompiledQuery {
+  return db
+    .updateTable('users')
+    .set((eb) => ({ password_hash: passwordHash, activated_at: eb.fn.coalesce('activated_at', eb.val(now.toISOString())) }))
+    .where('id', '=', userId)
+    .compile();
+}
+
+/** Removes the password (an admin reset): the account cannot sign in until its owner uses the reset link. */
+export function clearPasswordQuery(db: Kysely<DB>, userId: string): CompiledQuery {
+  return db.updateTable('users').set({ password_hash: null }).where('id', '=', userId).compile();
 }
 
 export async function renameUser(db: Kysely<DB>, userId: string, name: string): Promise<void> {

@@ -110,6 +110,20 @@ export const AUTHZ_MATRIX: readonly AuthzCase[] = [
     expect: scoped(204),
   },
   { name: 'POST /v1/staff/{target}/invite', method: 'POST', path: (w) => `/v1/staff/${w.target}/invite`, expect: peopleManagers(201) },
+  // The signed-in member of staff has set a password: no one may re-invite them (it would hand over their account).
+  { name: 'POST /v1/staff/{own record}/invite (has a password)', method: 'POST', path: (w) => `/v1/staff/${w.staffSelf}/invite`, expect: peopleManagers(409) },
+
+  // Administration: the audited password reset and the audit log are for admins only.
+  {
+    name: 'POST /v1/admin/users/{userId}/password-reset',
+    method: 'POST',
+    prepare: async (w) => ({
+      userId: ((await (await w.f(`/v1/orgs/${A1(w)}/staff`, json('POST', { name: 'Forgetful', email: w.email('reset'), jobRole: 'teacher', invite: true }, w.headers.admin))).json()) as { invite: { userId: string } }).invite.userId,
+    }),
+    path: (_w, t) => `/v1/admin/users/${t.userId}/password-reset`,
+    expect: x(403, { none: 401, admin: 201, adminUser: 201 }),
+  },
+  { name: 'GET /v1/admin/audit', method: 'GET', path: () => '/v1/admin/audit?limit=5', expect: x(403, { none: 401, admin: 200, adminUser: 200 }) },
 
   // Self-assessments and pathways.
   {

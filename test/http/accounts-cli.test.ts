@@ -57,6 +57,23 @@ describe('admin CLI', () => {
     expect(((await res.json()) as { user: { role: string } }).user.role).toBe('panel');
   });
 
+  it('reset-password signs out every session, prints a link that sets a new password, and is audited', async () => {
+    const out = await admin('create-panel-expert', '--email', 'forgot@uni.ac.uk', '--name', 'Dr Forgot', '--password');
+    const password = /: (\S+)$/.exec(out[1]!)![1]!;
+    const session = sessionCookie(await app.request('/v1/auth/sign-in', json('POST', { email: 'forgot@uni.ac.uk', password })));
+    expect((await app.request('/v1/me', { headers: session })).status).toBe(200);
+    const reset = await admin('reset-password', '--email', 'FORGOT@uni.ac.uk');
+    expect(reset[0]).toMatch(/^Reset the password of panel usr_\w+ <forgot@uni.ac.uk>: every session is signed out\.$/);
+    expect((await app.request('/v1/me', { headers: session })).status).toBe(401);
+    expect((await app.request('/v1/auth/sign-in', json('POST', { email: 'forgot@uni.ac.uk', password }))).status).toBe(401);
+    const token = /invite\?token=([A-Za-z0-9_-]+)$/.exec(reset[1]!)![1]!;
+    expect((await app.request('/v1/auth/invites/accept', json('POST', { token, password: 'my own new passphrase' }))).status).toBe(200);
+    const events = database.raw.prepare("SELECT actor_kind, subject_user_id FROM audit_log WHERE action = 'password.reset'").all();
+    expect(events).toEqual([{ actor_kind: 'cli', subject_user_id: idIn(reset[0]!) }]);
+    await expect(admin('reset-password', '--email', 'nobody@uni.ac.uk')).rejects.toThrow(/no account/);
+    await expect(admin('reset-password')).rejects.toThrow(UsageError);
+  });
+
   it('refuses bad input with a message and no change', async () => {
     await expect(admin('create-setting', '--name', 'X', '--type', 'castle')).rejects.toThrow(UsageError);
     await expect(admin('create-leader', '--org', 'set_nope', '--email', 'a@b.org', '--name', 'A')).rejects.toThrow(/no organisation/);

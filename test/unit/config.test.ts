@@ -1,6 +1,6 @@
 // Configuration from the environment: defaults, coercion, and one clear line for each bad value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/entry/config.js';
+import { ConfigError, loadConfig, WorkerConfigSchema } from '../../src/entry/config.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -32,6 +32,32 @@ describe('loadConfig', () => {
 
   it('rejects a port out of range and a short admin token', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT="70000" must be between 1 and 65535/);
-    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN=.* at least 16/);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN \(5 characters\) must be at least 16/);
+  });
+
+  it('never echoes a secret: a short ADMIN_TOKEN or SESSION_SECRET is named with its length only', () => {
+    const token = 'tok-9f8e7d6c5';
+    const secret = 'sec-0a1b2c3d4e5f6a7b8c9d';
+    let msg = '';
+    try {
+      loadConfig({ ADMIN_TOKEN: token, SESSION_SECRET: secret });
+    } catch (e) {
+      msg = (e as Error).message;
+    }
+    expect(msg).toMatch(/ADMIN_TOKEN \(13 characters\) must be at least 16 characters/);
+    expect(msg).toMatch(/SESSION_SECRET \(24 characters\) must be at least 32 characters/);
+    expect(msg).not.toContain(token);
+    expect(msg).not.toContain(secret);
+  });
+
+  it('reads a Worker’s bindings with the same rules: a short SESSION_SECRET is refused, not dropped; other bindings are ignored', () => {
+    const bindings = { DB: { prepare() {} }, SESSION_SECRET: 'x'.repeat(20), RATE_LIMITS: 'off' };
+    expect(() => loadConfig(bindings, WorkerConfigSchema)).toThrow(/^Invalid configuration: SESSION_SECRET \(20 characters\) must be at least 32/);
+    expect(loadConfig({ ...bindings, SESSION_SECRET: 'y'.repeat(40) }, WorkerConfigSchema)).toEqual({
+      LOG_LEVEL: 'info',
+      SESSION_SECRET: 'y'.repeat(40),
+      RATE_LIMITS: 'off',
+    });
+    expect(loadConfig({ DB: {} }, WorkerConfigSchema).SESSION_SECRET).toBeUndefined();
   });
 });

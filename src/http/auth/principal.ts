@@ -1,4 +1,5 @@
 // Who is calling: a signed-in user (session cookie), a platform API key, or the ADMIN_TOKEN operator credential.
+import type { AuditActor } from '../../repos/audit.js';
 import type { UserRole } from '../../repos/schema.js';
 
 /** Roles a route may allow; `platform` is an API key (further limited by its scopes). */
@@ -51,4 +52,9 @@ export function principalScope(p: Principal): string {
 /** The user id to record as author of a change, when the caller is a person. */
 export function actorUserId(p: Principal): string | null {
   return p.kind === 'user' ? p.userId : null;
+}
+
+/** The caller as the audit log records them (ids only). */
+export function auditActor(p: Principal): AuditActor {
+  return p.kind === 'user' ? { kind: 'user', id: p.userId } : p.kind === 'key' ? { kind: 'key', id: p.keyId } : { kind: 'admin-token', id: null };
 }

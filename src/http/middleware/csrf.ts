@@ -1,5 +1,6 @@
 // CSRF protection for HTML forms: a signed double-submit token bound to a random __Host-csrf cookie.
-// Every page gets c.get('csrfToken') to put in a hidden `_csrf` field; unsafe methods without a matching token are refused.
+// Every page gets c.get('csrfToken') to put in a hidden `_csrf` field; unsafe methods without a matching token, or sent
+// from another site (Origin or Sec-Fetch-Site, as the API checks), are refused.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { hmac, randomId, safeEqual } from '../routes/web/signing.js';
@@ -21,7 +22,7 @@ export interface CsrfOptions {
   /** The signing key for this request (at least 16 characters). */
   readonly secret: (c: Context) => string;
   /** The response when a token is missing or wrong (a 403 page). */
-  readonly onReject: (c: Context, reason: 'missing' | 'mismatch') => Response | Promise<Response>;
+  readonly onReject: (c: Context, reason: 'missing' | 'mismatch' | 'cross-site') => Response | Promise<Response>;
 }
 
 /** The token that matches a cookie id: HMAC(secret, "csrf:" + id), base64url. */
@@ -43,6 +44,24 @@ async function submittedToken(c: Context): Promise<string | undefined> {
   }
 }
 
+/**
+ * False when the browser says the form was posted from another site: Sec-Fetch-Site other than same-origin or none,
+ * or an Origin whose host is not this request's host (hosts compared, so a TLS-terminating proxy still passes).
+ * `Origin: null` decides nothing: browsers send it for this site's own forms because the pages set
+ * Referrer-Policy: no-referrer, so Sec-Fetch-Site (checked first) is what tells those posts apart.
+ */
+export function fromThisSite(c: Context): boolean {
+  const fetchSite = c.req.header('sec-fetch-site');
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
+  const origin = c.req.header('origin');
+  if (origin === undefined || origin === 'null') return true;
+  try {
+    return new URL(origin).host === new URL(c.req.url).host;
+  } catch {
+    return false;
+  }
+}
+
 /** Middleware: issues the cookie when absent, exposes csrfToken, and checks the token on POST/PUT/PATCH/DELETE. */
 export function csrf(options: CsrfOptions): MiddlewareHandler {
   return async (c, next) => {
@@ -56,6 +75,7 @@ export function csrf(options: CsrfOptions): MiddlewareHandler {
     const token = await csrfTokenFor(secret, id!);
     c.set('csrfToken', token);
     if (!SAFE.has(c.req.method)) {
+      if (!fromThisSite(c)) return options.onReject(c, 'cross-site');
       const sent = await submittedToken(c);
       if (!sent) return options.onReject(c, 'missing');
       if (!valid || !safeEqual(sent, token)) return options.onReject(c, 'mismatch');

@@ -1,5 +1,7 @@
 // Idempotency-Key on authenticated POSTs: the first request's response is stored and replayed on retries, so a
-// retry never double-counts; the same key with a different body is a 422, one still running a 409.
+// retry never double-counts; the same key with a different body is a 422, one still running a 409. A response that
+// carries a one-time secret (Cache-Control: no-store: an invite, reset link or API key) is not kept: a retry is told
+// the request already succeeded, so the secret exists nowhere but in its hash.
 import type { MiddlewareHandler } from 'hono';
 import { sha256Hex } from '../../repos/crypto.js';
 import { claimIdempotency, completeIdempotency, findIdempotency, purgeIdempotency, releaseIdempotency } from '../../repos/idempotency.js';
@@ -8,6 +10,8 @@ import type { AppEnv } from '../env.js';
 import { sendProblem } from '../problem.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+/** The content type recorded for a finished request whose body held a one-time secret and was not kept. */
+const NOT_KEPT = 'x-not-kept';
 /** One request in this many also sweeps expired records. */
 const PURGE_EVERY = 200;
 
@@ -31,6 +35,9 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
           { path: 'Idempotency-Key', message: 'Reused with a different method, path or body.' },
         ]);
       }
+      if (seen.content_type === NOT_KEPT) {
+        return sendProblem(c, 'conflict', 'This request already succeeded. Its answer held a one-time secret, which is shown once and not kept; make a new request with a new Idempotency-Key if you need another.');
+      }
       const body = seen.status === 204 ? null : seen.body;
       return new Response(body, { status: seen.status, headers: { 'content-type': seen.content_type ?? 'application/json', 'Idempotent-Replayed': 'true' } });
     }
@@ -47,6 +54,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
     if (c.res.status >= 500) {
       await releaseIdempotency(db, scope, key);
+      return;
+    }
+    if (/no-store/i.test(c.res.headers.get('cache-control') ?? '')) {
+      await completeIdempotency(db, scope, key, { status: c.res.status, contentType: NOT_KEPT, body: '' });
       return;
     }
     await completeIdempotency(db, scope, key, { status: c.res.status, contentType: c.res.headers.get('content-type'), body: await c.res.clone().text() });

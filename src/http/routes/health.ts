@@ -1,4 +1,4 @@
-// Liveness (/healthz) and readiness (/readyz: the database answers) probes.
+// Liveness (/healthz) and readiness (/readyz: the database answers and can be written) probes.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import { problemDoc, sendProblem } from '../problem.js';
@@ -19,13 +19,13 @@ const readyz = createRoute({
   path: '/readyz',
   tags: ['Operations'],
   operationId: 'readiness',
-  summary: 'Readiness: the database answers',
+  summary: 'Readiness: the database answers and takes writes (a read-only database is not ready)',
   responses: {
     200: {
       description: 'Ready',
       content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'd1']) }) } },
     },
-    503: problemDoc('The database does not answer'),
+    503: problemDoc('The database does not answer, or cannot be written'),
   },
 });
 
@@ -34,12 +34,15 @@ export function registerHealth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(readyz, async (c) => {
     const database = c.get('database');
     let ok = false;
+    let writable = false;
     try {
       ok = await database.ping();
+      writable = ok && (await database.writable());
     } catch {
-      ok = false;
+      writable = false;
     }
     if (!ok) return sendProblem(c, 'unavailable', 'The database is not answering.') as never;
+    if (!writable) return sendProblem(c, 'unavailable', 'The database cannot be written (a read-only file, folder or disk); every change would fail.') as never;
     return c.json({ status: 'ok' as const, database: database.kind }, 200);
   });
 }

@@ -1,7 +1,9 @@
 // Invites for members of staff, for the API (/v1/staff/{id}/invite, new staff with `invite: true`) and the leader
-// dashboard alike: creates and links the person's account if needed, then issues a one-time invite link.
+// dashboard alike: creates and links the person's account if needed, then issues a one-time invite link. An account
+// whose owner has set a password is never re-invited: only its owner (or an audited admin reset) may change it.
 import type { Context } from 'hono';
 import { createAccountWithInvite } from '../../repos/accounts.js';
+import { auditQuery, type AuditActor } from '../../repos/audit.js';
 import { isUniqueViolation } from '../../repos/database.js';
 import { newInvite } from '../../repos/invites.js';
 import { linkUserQuery, type Staff } from '../../repos/staff.js';
@@ -20,38 +22,40 @@ export interface StaffInvite {
   readonly expiresAt: string;
 }
 
-/** Why no invite was made: the record has no email, the email belongs to another account, or (when refused) the person has a password already. */
+/**
+ * Why no invite was made: the record has no email; another account of the same setting has the email; or the
+ * person has set a password already (re-inviting would let the inviter replace it and sign in as them).
+ */
 export type InviteFailure = Failure<'no-email' | 'email-taken' | 'already-active'>;
 
-export interface InviteOptions {
-  /** Refuse (`already-active`) when the person's account already has a password, rather than issue a link that would replace it. */
-  readonly onlyWithoutPassword?: boolean;
-}
-
 /**
- * A one-time invite for `staff`, issued by the user `byUserId` (null for an API key): a fresh invite replacing any
- * unused one when the record has an account, else a new staff account linked to the record in the same write.
+ * A one-time invite for `staff`, issued by `actor` (audited): a fresh invite replacing any unused one when the
+ * record's account has never been activated, else a new staff account linked to the record in the same write.
  */
-export async function inviteStaff(c: C, staff: Staff, byUserId: string | null, options: InviteOptions = {}): Promise<Outcome<StaffInvite, InviteFailure>> {
+export async function inviteStaff(c: C, staff: Staff, actor: AuditActor): Promise<Outcome<StaffInvite, InviteFailure>> {
   if (!staff.email) return { ok: false, reason: 'no-email', problems: [{ kind: 'validation', path: 'email', message: 'Required to invite.' }] };
   const database = c.get('database');
   const now = c.get('clock')();
+  const byUserId = actor.kind === 'user' ? actor.id : null;
+  const audit = (userId: string) =>
+    auditQuery(database.db, { action: 'invite.issued', actor, orgId: staff.settingId, subjectUserId: userId, subjectStaffId: staff.id }, now);
   if (staff.userId) {
-    const user = options.onlyWithoutPassword ? await getUser(database.db, staff.userId) : undefined;
-    if (user && user.password_hash !== null) {
-      return { ok: false, reason: 'already-active', problems: [{ kind: 'conflict', path: 'userId', message: 'The account has a password already.' }] };
+    const user = await getUser(database.db, staff.userId);
+    if (user && (user.activated_at !== null || user.password_hash !== null)) {
+      return { ok: false, reason: 'already-active', problems: [{ kind: 'conflict', path: 'staffId', message: 'This person has set their own password.' }] };
     }
     const inv = await newInvite(database.db, staff.userId, byUserId, now);
-    await database.atomic(inv.queries);
+    await database.atomic([...inv.queries, audit(staff.userId)]);
     return succeed(inviteView(c, { user: { id: staff.userId }, token: inv.token, expiresAt: inv.expiresAt }));
   }
   try {
     const made = await createAccountWithInvite(database, { email: staff.email, name: staff.name, role: 'staff', orgId: staff.settingId }, byUserId, now, (userId) => [
       linkUserQuery(database.db, staff.id, userId, now),
+      audit(userId),
     ]);
     return succeed(inviteView(c, made));
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    return { ok: false, reason: 'email-taken', problems: [{ kind: 'conflict', path: 'email', message: 'Another account has this email address.' }] };
+    return { ok: false, reason: 'email-taken', problems: [{ kind: 'conflict', path: 'email', message: 'Another account of this setting has this email address.' }] };
   }
 }

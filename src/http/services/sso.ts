@@ -6,7 +6,7 @@ import type { CompiledQuery } from 'kysely';
 import { getOrg, settingIdsUnder } from '../../repos/orgs.js';
 import { findIdentity, linkIdentityQuery } from '../../repos/sso.js';
 import { linkUserQuery } from '../../repos/staff.js';
-import { findUserByEmail, getUser, newUser, normaliseEmail } from '../../repos/users.js';
+import { getUser, newUser, normaliseEmail } from '../../repos/users.js';
 import type { UsersTable } from '../../repos/schema.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../problem.js';
@@ -47,7 +47,10 @@ export async function resolveAccount(c: Context<AppEnv>, orgId: string, p: Exter
   }
   if (!p.email) refuse('The sign-in did not include an email address, so no account can be matched.');
   const email = normaliseEmail(p.email!);
-  const user = await findUserByEmail(db, email);
+  // Emails are unique per organisation, not across the service: prefer this organisation's account. The identity
+  // provider has proven the person owns the email, so telling them their account is elsewhere leaks nothing.
+  const accounts = await db.selectFrom('users').selectAll().where('email', '=', email).orderBy('created_at').orderBy('id').execute();
+  const user = accounts.find((u) => inScope(u)) ?? accounts[0];
   if (user) {
     if (!inScope(user)) refuse('The account with this email belongs to another organisation; sign in there, or with your password.');
     return { userId: user.id, queries: [linkIdentityQuery(db, { issuer: p.issuer, subject: p.subject, userId: user.id, kind: p.kind }, now)] };

@@ -1,10 +1,8 @@
 // POST /v1/auth/sign-in, /v1/auth/sign-out and /v1/auth/invites/accept: people sign in with a session cookie.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { consumeInvite, findOpenInvite } from '../../../repos/invites.js';
-import { deleteUserSessionsQuery } from '../../../repos/sessions.js';
-import { findUserByEmail, getUser, setPasswordQuery, toUser } from '../../../repos/users.js';
+import { toUser } from '../../../repos/users.js';
+import { acceptInvite as useInvite, checkCredentials } from '../../auth/credentials.js';
 import { jsonBody, jsonRequest, registerSecuritySchemes, SECURITY } from '../../auth/openapi.js';
-import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from '../../auth/passwords.js';
 import { createSession, destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
 import { commonErrors, problemDoc, ProblemError } from '../../problem.js';
@@ -42,7 +40,7 @@ const acceptInvite = createRoute({
   path: '/v1/auth/invites/accept',
   tags: ['Accounts'],
   operationId: 'acceptInvite',
-  summary: 'Use a one-time invite to set a password; signs in',
+  summary: 'Use a one-time invite or password-reset link to set your password; ends your other sessions and signs in',
   security: [],
   request: { body: jsonRequest(AcceptInviteBody) },
   responses: {
@@ -57,12 +55,8 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(signIn, async (c) => {
     const { email, password } = c.req.valid('json');
-    const user = await findUserByEmail(c.get('database').db, email);
-    if (!user?.password_hash) {
-      await burnPasswordCheck(password);
-      throw new ProblemError('unauthorized', 'The email or password is not right.');
-    }
-    if (!(await verifyPassword(password, user.password_hash))) throw new ProblemError('unauthorized', 'The email or password is not right.');
+    const user = await checkCredentials(c, email, password);
+    if (!user) throw new ProblemError('unauthorized', 'The email or password is not right.');
     const { expiresAt } = await createSession(c, user.id);
     return c.json({ user: toUser(user), expiresAt }, 200);
   });
@@ -74,17 +68,9 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(acceptInvite, async (c) => {
     const { token, password } = c.req.valid('json');
-    const db = c.get('database').db;
-    const now = c.get('clock')();
-    const gone = new ProblemError('not-found', 'This invite link is not known, has been used or has expired. Ask for a new one.');
-    const userId = await findOpenInvite(db, token, now);
-    const user = userId ? await getUser(db, userId) : undefined;
-    if (!user) throw gone;
-    const problems = passwordProblems(password, user.email);
-    if (problems.length) throw new ProblemError('validation', 'Choose a different password.', problems.map((message) => ({ path: 'password', message })));
-    const hash = await hashPassword(password);
-    if ((await consumeInvite(db, token, now)) !== user.id) throw gone;
-    const { expiresAt } = await createSession(c, user.id, [setPasswordQuery(db, user.id, hash), deleteUserSessionsQuery(db, user.id)]);
-    return c.json({ user: { ...toUser(user), hasPassword: true }, expiresAt }, 200);
+    const done = await useInvite(c, token, password);
+    if (!done.ok && done.reason === 'gone') throw new ProblemError('not-found', 'This invite link is not known, has been used or has expired. Ask for a new one.');
+    if (!done.ok) throw new ProblemError('validation', 'Choose a different password.', (done as { problems: string[] }).problems.map((message) => ({ path: 'password', message })));
+    return c.json({ user: toUser(done.user), expiresAt: done.expiresAt }, 200);
   });
 }

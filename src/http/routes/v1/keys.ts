@@ -1,10 +1,12 @@
 // Platform API keys of an organisation: create (the key is shown once), list (prefix only) and revoke.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKey } from '../../../repos/api-keys.js';
+import { auditQuery } from '../../../repos/audit.js';
 import { getOrg } from '../../../repos/orgs.js';
 import { mayManageOrg, pageRequest, visibleOrg } from '../../auth/access.js';
+import { oneTimeSecret } from '../../auth/invite-link.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
-import { actorUserId } from '../../auth/principal.js';
+import { actorUserId, auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
@@ -54,7 +56,11 @@ export function registerKeys(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const made = await createApiKey(c.get('database').db, { orgId: org.id, name: body.name, scopes: body.scopes, createdBy: actorUserId(c.get('principal')!) }, c.get('clock')());
+    const database = c.get('database');
+    const now = c.get('clock')();
+    const made = await createApiKey(database.db, { orgId: org.id, name: body.name, scopes: body.scopes, createdBy: actorUserId(c.get('principal')!) }, now);
+    await database.atomic([auditQuery(database.db, { action: 'key.created', actor: auditActor(c.get('principal')!), orgId: org.id, targetId: made.record.id, detail: body.scopes.join(',') }, now)]);
+    oneTimeSecret(c);
     return c.json({ apiKey: view(made.record), key: made.key }, 201);
   });
 
@@ -70,7 +76,9 @@ export function registerKeys(app: OpenAPIHono<AppEnv>): void {
     const key = await getApiKey(db, keyId);
     const org = key ? await getOrg(db, key.orgId) : null;
     if (!key || !org || !mayManageOrg(c.get('principal'), org)) throw new ProblemError('not-found', `No API key ${keyId} is visible to you.`);
-    await revokeApiKey(db, key.id, c.get('clock')());
+    const now = c.get('clock')();
+    await revokeApiKey(db, key.id, now);
+    await c.get('database').atomic([auditQuery(db, { action: 'key.revoked', actor: auditActor(c.get('principal')!), orgId: key.orgId, targetId: key.id }, now)]);
     return c.body(null, 204);
   });
 }

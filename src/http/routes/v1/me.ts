@@ -3,7 +3,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getOrg } from '../../../repos/orgs.js';
-import { erasePersonQueries, exportPerson } from '../../../repos/personal-data.js';
+import { auditQuery } from '../../../repos/audit.js';
+import { erasePerson, exportPerson } from '../../../repos/personal-data.js';
 import { getStaffByUser, updateStaff } from '../../../repos/staff.js';
 import { getUser, renameUser, toUser } from '../../../repos/users.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
@@ -93,16 +94,19 @@ export function registerMe(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(exportData, async (c) => {
     const p = c.get('principal') as UserPrincipal;
-    const data = await exportPerson(c.get('database').db, { userId: p.userId, staffId: p.staffId });
+    const database = c.get('database');
+    const now = c.get('clock')();
+    await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: p.userId }, orgId: p.orgId, subjectUserId: p.userId, subjectStaffId: p.staffId }, now)]);
+    const data = await exportPerson(database.db, { userId: p.userId, staffId: p.staffId });
     c.header('Content-Disposition', 'attachment; filename="my-send-pathways-data.json"');
     c.header('Cache-Control', 'no-store');
-    return c.json({ exportedAt: c.get('clock')().toISOString(), ...data } as never, 200);
+    return c.json({ exportedAt: now.toISOString(), ...data } as never, 200);
   });
 
   app.openapi(remove, async (c) => {
     const p = c.get('principal') as UserPrincipal;
     const database = c.get('database');
-    await database.atomic(erasePersonQueries(database.db, { userId: p.userId, staffId: p.staffId }));
+    await erasePerson(database, { userId: p.userId, staffId: p.staffId, email: p.email }, { actor: { kind: 'user', id: p.userId }, orgId: p.orgId }, c.get('clock')());
     await destroySession(c);
     return c.body(null, 204);
   });

@@ -1,12 +1,14 @@
 // Organisations: list, create, read and update trusts and settings; add leaders (with a one-time invite).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { createAccountWithInvite } from '../../../repos/accounts.js';
+import { auditQuery } from '../../../repos/audit.js';
 import { createOrg, getOrg, listOrgs, updateOrg } from '../../../repos/orgs.js';
 import { pageRequest, visibleOrg } from '../../auth/access.js';
 import { inviteView } from '../../auth/invite-link.js';
 import { deliverInvite } from '../../services/invite-mail.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
-import { actorUserId } from '../../auth/principal.js';
+import { actorUserId, auditActor, type Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
@@ -74,7 +76,7 @@ const addLeader = createRoute({
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin'] }),
   request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(NewLeaderBody) },
-  responses: { 201: jsonBody(AccountCreatedSchema, 'Leader created; pass on the invite link'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has an account'), ...commonErrors },
+  responses: { 201: jsonBody(AccountCreatedSchema, 'Leader created; pass on the invite link'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has an account in this organisation'), ...commonErrors },
 });
 
 const addAccount = createRoute({
@@ -88,6 +90,17 @@ const addAccount = createRoute({
   request: { headers: IdempotencyHeaders, body: jsonRequest(NewAccountBody) },
   responses: { 201: jsonBody(AccountCreatedSchema, 'Account created'), ...authErrors, 409: problemDoc('Email already has an account'), ...commonErrors },
 });
+
+/** The audit events of a new account: the role it is granted and its first invite. */
+function grantAndInvite(c: Context<AppEnv>, p: Principal, role: string, orgId: string | null) {
+  const database = c.get('database');
+  const now = c.get('clock')();
+  const actor = auditActor(p);
+  return (userId: string) => [
+    auditQuery(database.db, { action: 'role.granted', actor, orgId, subjectUserId: userId, detail: role }, now),
+    auditQuery(database.db, { action: 'invite.issued', actor, orgId, subjectUserId: userId }, now),
+  ];
+}
 
 export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
@@ -130,16 +143,17 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid('json');
     const p = c.get('principal')!;
     const made = await uniqueOr409(
-      createAccountWithInvite(c.get('database'), { ...body, role: 'leader', orgId: org.id }, actorUserId(p), c.get('clock')()),
-      'That email address already has an account.',
+      createAccountWithInvite(c.get('database'), { ...body, role: 'leader', orgId: org.id }, actorUserId(p), c.get('clock')(), grantAndInvite(c, p, 'leader', org.id)),
+      'That email address already has an account in this organisation.',
     );
     return c.json({ user: made.user, invite: await deliverInvite(c, inviteView(c, made), { ...body, orgId: org.id }) }, 201);
   });
 
   app.openapi(addAccount, async (c) => {
     const body = c.req.valid('json');
+    const p = c.get('principal')!;
     const made = await uniqueOr409(
-      createAccountWithInvite(c.get('database'), { email: body.email, name: body.name, role: body.role, orgId: null }, actorUserId(c.get('principal')!), c.get('clock')()),
+      createAccountWithInvite(c.get('database'), { email: body.email, name: body.name, role: body.role, orgId: null }, actorUserId(p), c.get('clock')(), grantAndInvite(c, p, body.role, null)),
       'That email address already has an account.',
     );
     return c.json({ user: made.user, invite: await deliverInvite(c, inviteView(c, made), body) }, 201);

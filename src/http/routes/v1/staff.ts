@@ -2,12 +2,12 @@
 // read, update, invite and remove a leaver (which erases their personal data).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { erasePersonQueries } from '../../../repos/personal-data.js';
+import { erasePerson } from '../../../repos/personal-data.js';
 import { existingEmails, getStaff, listStaff, newStaff, newStaffBatch, updateStaff, type Staff } from '../../../repos/staff.js';
 import { getUser } from '../../../repos/users.js';
 import { pageRequest, visibleSetting, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
-import { actorUserId } from '../../auth/principal.js';
+import { auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
@@ -35,7 +35,9 @@ import { PHASES, ROLES } from '../../../domain/types.js';
 const tags = ['Staff'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
 const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:write' });
-const emailTaken = 'That email address is already on this setting’s staff list or has an account.';
+const emailTaken = 'That email address is already on this setting’s staff list.';
+const activeAccount =
+  'This person has set their own password, so no one else can issue an invite for their account. If they have forgotten it, an administrator can reset it (POST /v1/admin/users/{userId}/password-reset).';
 
 const StaffQuery = PageQuery.extend({
   jobRole: z.enum(ROLES).optional(),
@@ -128,19 +130,22 @@ const invite = createRoute({
   path: '/v1/staff/{staffId}/invite',
   tags,
   operationId: 'inviteStaff',
-  summary: 'Issue a one-time invite (creating the account if needed); a new invite replaces any unused one',
+  summary: 'Issue a one-time invite for someone who has not yet set a password (creating the account if needed); a new invite replaces any unused one',
+  description:
+    'Refused (409) once the person has set their own password: from then on only they can change it, or an administrator through the audited password reset. Audited as `invite.issued`.',
   security: SECURITY.either,
   middleware: requireAuth({ roles: ['leader', 'admin'] }),
   request: { headers: IdempotencyHeaders, params: StaffIdParam },
-  responses: { 201: jsonBody(InviteSchema, 'The invite, shown once'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has another account'), ...commonErrors },
+  responses: { 201: jsonBody(InviteSchema, 'The invite, shown once'), ...authErrors, 404: readErrors[404], 409: problemDoc('The person has set their own password already, or another account of this setting has the email'), ...commonErrors },
 });
 
 /** The invite for a staff record (creating and linking the account if needed), or the problem to answer with. */
 async function inviteFor(c: Context<AppEnv>, staff: Staff) {
-  const made = await inviteStaff(c, staff, actorUserId(c.get('principal')!));
+  const made = await inviteStaff(c, staff, auditActor(c.get('principal')!));
   if (made.ok) return deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
   if (made.reason === 'no-email') throw new ProblemError('validation', 'Add an email address before inviting.', fieldErrors(made.problems));
-  throw new ProblemError('conflict', emailTaken);
+  if (made.reason === 'already-active') throw new ProblemError('conflict', activeAccount, fieldErrors(made.problems));
+  throw new ProblemError('conflict', 'Another account of this setting already has that email address.', fieldErrors(made.problems));
 }
 
 export function registerStaff(app: OpenAPIHono<AppEnv>): void {
@@ -199,7 +204,8 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
     const database = c.get('database');
     const user = staff.userId ? await getUser(database.db, staff.userId) : undefined;
     // A leader who also had a staff record keeps their leader account; a staff account goes with the record.
-    await database.atomic(erasePersonQueries(database.db, { staffId: staff.id, userId: user?.role === 'staff' ? user.id : null }));
+    const ids = { staffId: staff.id, userId: user?.role === 'staff' ? user.id : null, email: staff.email };
+    await erasePerson(database, ids, { actor: auditActor(c.get('principal')!), orgId: staff.settingId }, c.get('clock')());
     return c.body(null, 204);
   });
 

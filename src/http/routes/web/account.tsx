@@ -2,15 +2,13 @@
 // Signing in with `save` stores the browser's finished self-assessment in the person's account.
 import type { Context, Hono } from 'hono';
 import { getOrg } from '../../../repos/orgs.js';
-import { consumeInvite, findOpenInvite } from '../../../repos/invites.js';
-import { deleteUserSessionsQuery } from '../../../repos/sessions.js';
-import { findUserByEmail, getUser, setPasswordQuery } from '../../../repos/users.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { isComplete } from '../../../web/journey/state.js';
 import { AccountPage } from '../../../web/pages/account.js';
 import { MessagePage } from '../../../web/pages/message.js';
 import { InvitePage, SignInPage } from '../../../web/pages/sign-in.js';
-import { burnPasswordCheck, hashPassword, passwordProblems, verifyPassword } from '../../auth/passwords.js';
+import { acceptInvite, checkCredentials, inviteAccount } from '../../auth/credentials.js';
+import { passwordProblems } from '../../auth/passwords.js';
 import type { AppEnv } from '../../env.js';
 import { createSession, destroySession } from '../../middleware/auth.js';
 import { requireWebUser, safeNext, userOf } from './guard.js';
@@ -52,9 +50,8 @@ export function registerAccount(app: Hono<AppEnv>): void {
     if (!password) errors.push({ field: 'password', text: 'Enter your password' });
     if (errors.length) return signInPage(c, errors, email, next, save);
     const db = c.get('database').db;
-    const user = await findUserByEmail(db, email);
-    const ok = user?.password_hash ? await verifyPassword(password, user.password_hash) : (await burnPasswordCheck(password), false);
-    if (!user || !ok) return signInPage(c, [{ field: 'email', text: 'The email address or password is not right' }], email, next, save);
+    const user = await checkCredentials(c, email, password);
+    if (!user) return signInPage(c, [{ field: 'email', text: 'The email address or password is not right' }], email, next, save);
     await createSession(c, user.id);
     const staff = await db.selectFrom('staff').select('id').where('user_id', '=', user.id).executeTakeFirst();
     const staffRecord = save && staff ? await staffOf(c, staff.id) : null;
@@ -74,9 +71,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
   });
 
   const invitePage = async (c: C, invite: string, errors: FieldError[] = []) => {
-    const db = c.get('database').db;
-    const userId = invite ? await findOpenInvite(db, invite, c.get('clock')()) : null;
-    const user = userId ? await getUser(db, userId) : undefined;
+    const user = await inviteAccount(c, invite);
     if (!user) {
       return respond(
         c,
@@ -95,18 +90,15 @@ export function registerAccount(app: Hono<AppEnv>): void {
     const invite = str(form.invite);
     const password = str(form.password);
     const db = c.get('database').db;
-    const now = c.get('clock')();
-    const userId = await findOpenInvite(db, invite, now);
-    const user = userId ? await getUser(db, userId) : undefined;
+    const user = await inviteAccount(c, invite);
     if (!user) return invitePage(c, invite);
     const errors: FieldError[] = [];
     if (!password) errors.push({ field: 'password', text: 'Enter a password' });
     else for (const p of passwordProblems(password, user.email)) errors.push({ field: 'password', text: p });
     if (!errors.length && str(form.confirm) !== password) errors.push({ field: 'confirm', text: 'The passwords do not match' });
     if (errors.length) return invitePage(c, invite, errors);
-    const hash = await hashPassword(password);
-    if ((await consumeInvite(db, invite, now)) !== user.id) return invitePage(c, invite);
-    await createSession(c, user.id, [setPasswordQuery(db, user.id, hash), deleteUserSessionsQuery(db, user.id)]);
+    const done = await acceptInvite(c, invite, password);
+    if (!done.ok) return invitePage(c, invite, done.reason === 'password' ? done.problems.map((text) => ({ field: 'password', text })) : []);
     const staff = await db.selectFrom('staff').select('id').where('user_id', '=', user.id).executeTakeFirst();
     return c.redirect(home(user.role, !!staff), 303);
   });

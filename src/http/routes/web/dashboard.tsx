@@ -97,9 +97,9 @@ function inviteProblem(reason: InviteFailure['reason'], name: string): string {
     case 'no-email':
       return `Add an email address for ${name} before creating an invite link`;
     case 'already-active':
-      return `${name} already has an account and can sign in with their email address`;
+      return `${name} already has an account and can sign in with their email address; if they have forgotten their password, an administrator can reset it`;
     case 'email-taken':
-      return `Another account already uses the email address of ${name}, so no invite link can be made with it`;
+      return `Another account of this setting already uses the email address of ${name}, so no invite link can be made with it`;
   }
 }
 
@@ -182,7 +182,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     const staff = await getStaff(c.get('database').db, c.req.param('staffId'));
     if (!staff || staff.settingId !== setting.id) return notFound(c);
     const user = await userOf(c);
-    const made = await inviteStaff(c, staff, user.id, { onlyWithoutPassword: true });
+    const made = await inviteStaff(c, staff, { kind: 'user', id: user.id });
     if (!made.ok) {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
