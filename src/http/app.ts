@@ -12,6 +12,7 @@ import { registerEvidenceSets } from './routes/v1/evidence-sets.js';
 import { registerModuleEffects } from './routes/v1/module-effects.js';
 import { registerRecommendations } from './routes/v1/recommendations.js';
 import { registerRecommendationReplay } from './routes/v1/recommendation-replay.js';
+import { registerRecommendationSources } from './routes/v1/recommendation-sources.js';
 import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerModuleEffects(app);
   registerRecommendations(app);
   registerRecommendationReplay(app);
+  registerRecommendationSources(app);
   registerAuth(app);
   registerMe(app);
   registerOrgs(app);
