@@ -13,6 +13,7 @@ import { registerModuleEffects } from './routes/v1/module-effects.js';
 import { registerRecommendations } from './routes/v1/recommendations.js';
 import { registerRecommendationReplay } from './routes/v1/recommendation-replay.js';
 import { registerRecommendationSources } from './routes/v1/recommendation-sources.js';
+import { registerRecompute } from './routes/v1/recommendations-recompute.js';
 import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerRecommendations(app);
   registerRecommendationReplay(app);
   registerRecommendationSources(app);
+  registerRecompute(app, deps.logger);
   registerAuth(app);
   registerMe(app);
   registerOrgs(app);
