@@ -136,6 +136,7 @@ export interface StoredPlan {
   readonly staffId: string;
   readonly pathwayId: string;
   readonly evidenceSetId: string;
+  readonly algorithmVersion: string;
   readonly inputHash: string;
   readonly moduleIds: readonly string[];
   readonly totalMinutes: number;
@@ -151,6 +152,7 @@ export async function plansFor(database: Database, staffIds: readonly string[]):
         staffId: r.staff_id,
         pathwayId: r.pathway_id,
         evidenceSetId: r.evidence_set_id,
+        algorithmVersion: r.algorithm_version,
         inputHash: r.input_hash,
         moduleIds: r.module_ids ? r.module_ids.split(',') : [],
         totalMinutes: r.total_minutes,

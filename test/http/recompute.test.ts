@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
-import { contentWithSet, planRow, replan } from '../../src/http/services/recompute.js';
+import { contentWithSet, planRow, replan, runRecompute, startRecompute } from '../../src/http/services/recompute.js';
 import { openSqlite } from '../../src/repos/drivers/sqlite.js';
 import { seedShippedEvidenceSet } from '../../src/repos/evidence-sets.js';
 import { latestPathwayInputs } from '../../src/repos/recompute-jobs.js';
@@ -127,6 +127,42 @@ describe('recompute jobs over the API', () => {
       }
       expect(shown).toMatchObject({ id: started.id, status: 'completed', progress: 1 });
       expect((await f('/v1/recompute-jobs/rcj_nope', { headers: auth })).status).toBe(404);
+    } finally {
+      made.close();
+    }
+  });
+});
+
+describe('a person after a recompute', () => {
+  it('sees their pathway re-planned under the new set, re-derived from their stored inputs', async () => {
+    const TOKEN = 'test-admin-token-0123456789';
+    const made = makeNodeApp({ adminToken: TOKEN });
+    try {
+      const f = (p: string) => Promise.resolve(made.app.request(p, { headers: { authorization: `Bearer ${TOKEN}` } }));
+      await seedShippedEvidenceSet(made.database, content.evidence, new Date().toISOString());
+      writePopulation(made.database, content, { staff: 60, bigTrustStaff: 20, bigSettingStaff: 10, seed: 5 });
+      made.database.raw.prepare('UPDATE staff SET share_with_leader = 1').run();
+      const ids = (made.database.raw.prepare('SELECT id FROM staff ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+      const shown = async (id: string) => (await (await f(`/v1/staff/${id}/pathway`)).json()) as { provenance: { evidenceSetId: string; inputHash: string }; steps: { moduleId: string; status: string }[] };
+      const before = await Promise.all(ids.slice(0, 10).map(shown));
+      expect(before.every((p) => p.provenance.evidenceSetId === content.evidence.id)).toBe(true);
+
+      const setId = await publishRevision(made.database, content, 6);
+      const deps = { database: made.database, content, now: () => new Date() };
+      const started = await startRecompute(deps);
+      if (!started.ok) throw new Error('recompute did not start');
+      await runRecompute(deps, started.value.id, { chunk: 7 });
+
+      const next = (await contentWithSet(deps, setId))!;
+      const inputs = new Map((await latestPathwayInputs(made.database, null, 100)).map((p) => [p.staffId, p]));
+      for (const id of ids.slice(0, 10)) {
+        const after = await shown(id);
+        const want = replan(next, inputs.get(id)!);
+        expect(after.provenance).toEqual(want.provenance);
+        expect(after.steps.filter((s) => s.status !== 'completed').map((s) => s.moduleId)).toEqual(
+          expect.arrayContaining(want.pathway.steps.map((s) => s.moduleId)),
+        );
+      }
     } finally {
       made.close();
     }

@@ -39,9 +39,21 @@ export const DEFAULT_CHUNK = 500;
  */
 export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
   const request = JSON.parse(p.request) as RecommendationRequest;
-  if (p.cause !== 'checkin' || p.profile === null) return recommend(content, request);
-  const previous = { profile: JSON.parse(p.profile) } as RecommendationResponse;
-  return recommendFromProfile(content, request, profileFromResponse(content, request, previous), { replanOf: p.inputHash });
+  const profile = p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
+  return replanParsed(content, p.cause, request, profile, p.inputHash);
+}
+
+/** replan() over already-parsed inputs: a stored pathway's cause, request, profile and input hash. */
+export function replanParsed(
+  content: Content,
+  cause: 'assessment' | 'checkin',
+  request: RecommendationRequest,
+  profile: RecommendationResponse['profile'] | null,
+  inputHash: string,
+): RecommendationResponse {
+  if (cause !== 'checkin' || profile === null) return recommend(content, request);
+  const previous = { profile } as RecommendationResponse;
+  return recommendFromProfile(content, request, profileFromResponse(content, request, previous), { replanOf: inputHash });
 }
 
 /** The compact plan row for a re-planned response (module ids in step order). */
