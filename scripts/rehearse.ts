@@ -143,6 +143,7 @@ async function main(): Promise<void> {
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure', '--staff', String(staff), '--db', dbPath, '--chunk', String(chunk)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`measuring child failed (${child.status})`);
   const m = JSON.parse(child.stdout.trim().split('\n').pop()!) as Measured;
+  log(`recompute ${m.recomputeSeconds.toFixed(1)} s, floor ${m.floorSeconds.toFixed(1)} s, ratio ${(m.recomputeSeconds / m.floorSeconds).toFixed(2)}, peak RSS ${m.peakRssMB} MB`);
 
   const db2 = openSqlite(dbPath, MIGRATIONS_DIR);
   log('timing the coverage and dashboard queries');
