@@ -1,7 +1,8 @@
 // npm run bench:http [-- --seconds 8 --rounds 3 --connections 50]
-// HTTP figures for POST /v1/recommendations beside a same-run baseline route that parses and validates the same
-// body and answers with a fixed body of the same size: req/s, p50 and p99 for each, and their ratios (targets:
-// throughput ≥ 0.75 of baseline, p99 ≤ 2× baseline). Starts the Node app on a free 127.0.0.1 port and stops it by pid.
+// HTTP figures for POST /v1/recommendations, lean (the default) and full detail, each beside a same-run baseline
+// route that parses and validates the same body and answers with a fixed body of the same size: req/s, p50 and p99,
+// and their ratios (targets: throughput ≥ 0.75 of baseline, p99 ≤ 2× baseline). Rounds interleave the four routes
+// so host drift hits them alike. Starts the Node app on a free 127.0.0.1 port and stops it by pid.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -38,14 +39,22 @@ function freePort(): Promise<number> {
 
 // A full self-assessment: every questionnaire item answered, as a teacher in a primary school.
 const content = getShippedContent();
-const body = JSON.stringify({
+const request = {
   role: 'teacher',
   phase: 'primary',
   responses: content.questionnaire.items.map((it, i) => ({ itemId: it.id, value: 1 + ((i * 7) % 5) })),
   timeBudgetMinutes: 600,
   weeklyMinutes: 60,
   formats: ['online', 'in_person'],
-});
+};
+const bodies = { lean: JSON.stringify(request), full: JSON.stringify({ ...request, detail: 'full' }) };
+type Name = 'lean' | 'leanBaseline' | 'full' | 'fullBaseline';
+const routes: Record<Name, { path: string; body: string }> = {
+  lean: { path: '/v1/recommendations', body: bodies.lean },
+  leanBaseline: { path: '/v1/bench/baseline', body: bodies.lean },
+  full: { path: '/v1/recommendations', body: bodies.full },
+  fullBaseline: { path: '/v1/bench/baseline', body: bodies.full },
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -66,34 +75,39 @@ async function main(): Promise<void> {
       child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
     });
     const base = `http://127.0.0.1:${port}`;
-    const routes = { recommendations: '/v1/recommendations', baseline: '/v1/bench/baseline' };
-    const hit = (path: string, duration: number) =>
-      autocannon({ url: base + path, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
+    const names = Object.keys(routes) as Name[];
+    const hit = (name: Name, duration: number) =>
+      autocannon({ url: base + routes[name].path, method: 'POST', headers: { 'content-type': 'application/json' }, body: routes[name].body, connections, duration });
+    const post = (name: Name) => fetch(base + routes[name].path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: routes[name].body });
+    const sizes = Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await (await post(n)).text()).length] as const))) as Record<Name, number>;
+    console.log(`POST body ${bodies.lean.length} B (lean) / ${bodies.full.length} B (full); responses: lean ${sizes.lean} B (baseline ${sizes.leanBaseline} B), full ${sizes.full} B (baseline ${sizes.fullBaseline} B); ${connections} connections`);
+    for (const n of names) await hit(n, Number(values.warmup));
 
-    const sizes = await Promise.all(Object.values(routes).map(async (p) => (await (await fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text()).length));
-    console.log(`POST body ${body.length} B; response ${sizes[0]} B (recommendations) and ${sizes[1]} B (baseline); ${connections} connections`);
-    for (const p of Object.values(routes)) await hit(p, Number(values.warmup));
-
-    const runs: Record<keyof typeof routes, Result[]> = { recommendations: [], baseline: [] };
+    const runs = Object.fromEntries(names.map((n) => [n, [] as Result[]])) as Record<Name, Result[]>;
     for (let r = 0; r < rounds; r++) {
-      for (const name of Object.keys(routes) as (keyof typeof routes)[]) {
-        const res = await hit(routes[name], seconds);
+      for (const name of names) {
+        const res = await hit(name, seconds);
         if (res.non2xx || res.errors) throw new Error(`${name}: ${res.non2xx} non-2xx answers and ${res.errors} errors`);
         runs[name].push(res);
       }
     }
     const summary = Object.fromEntries(
-      (Object.keys(runs) as (keyof typeof routes)[]).map((k) => [k, { rps: median(runs[k].map((x) => x.requests.average)), p50: median(runs[k].map((x) => x.latency.p50)), p99: median(runs[k].map((x) => x.latency.p99)) }]),
-    ) as Record<keyof typeof routes, { rps: number; p50: number; p99: number }>;
+      names.map((k) => [k, { rps: median(runs[k].map((x) => x.requests.average)), p50: median(runs[k].map((x) => x.latency.p50)), p99: median(runs[k].map((x) => x.latency.p99)) }]),
+    ) as Record<Name, { rps: number; p50: number; p99: number }>;
     console.log(`\nHTTP, medians of ${rounds} runs of ${seconds} s each (after ${values.warmup} s warm-up per route)`);
-    console.log('route                      req/s     p50 ms   p99 ms');
-    for (const [name, s] of Object.entries(summary)) {
-      console.log(`${`POST ${routes[name as keyof typeof routes]}`.padEnd(26)} ${s.rps.toFixed(0).padStart(7)} ${s.p50.toFixed(1).padStart(9)} ${s.p99.toFixed(1).padStart(8)}`);
+    console.log('route                                   req/s     p50 ms   p99 ms');
+    for (const n of names) {
+      const s = summary[n];
+      const label = `POST ${routes[n].path} (${n.startsWith('lean') ? 'lean' : 'full'})`;
+      console.log(`${label.padEnd(38)} ${s.rps.toFixed(0).padStart(7)} ${s.p50.toFixed(1).padStart(9)} ${s.p99.toFixed(1).padStart(8)}`);
     }
-    const throughput = summary.recommendations.rps / summary.baseline.rps;
-    const tail = summary.recommendations.p99 / Math.max(summary.baseline.p99, 0.001);
-    console.log(`\nthroughput ratio (recommendations / baseline): ${throughput.toFixed(2)} (target ≥ 0.75) ${throughput >= 0.75 ? 'met' : 'NOT met'}`);
-    console.log(`p99 ratio (recommendations / baseline):        ${tail.toFixed(2)} (target ≤ 2) ${tail <= 2 ? 'met' : 'NOT met'}`);
+    for (const d of ['lean', 'full'] as const) {
+      const ours = summary[d];
+      const baseline = summary[`${d}Baseline`];
+      const throughput = ours.rps / baseline.rps;
+      const tail = ours.p99 / Math.max(baseline.p99, 0.001);
+      console.log(`\n${d} (${sizes[d]} B): throughput ratio ${throughput.toFixed(2)} (target ≥ 0.75) ${throughput >= 0.75 ? 'met' : 'NOT met'}; p99 ratio ${tail.toFixed(2)} (target ≤ 2) ${tail <= 2 ? 'met' : 'NOT met'}`);
+    }
   } finally {
     stop();
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));

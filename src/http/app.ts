@@ -12,6 +12,8 @@ import { registerEvidenceSets } from './routes/v1/evidence-sets.js';
 import { registerModuleEffects } from './routes/v1/module-effects.js';
 import { registerRecommendations } from './routes/v1/recommendations.js';
 import { registerRecommendationReplay } from './routes/v1/recommendation-replay.js';
+import { registerRecommendationSources } from './routes/v1/recommendation-sources.js';
+import { registerRecompute } from './routes/v1/recommendations-recompute.js';
 import { registerReference } from './routes/v1/reference.js';
 import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
@@ -108,6 +110,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerModuleEffects(app);
   registerRecommendations(app);
   registerRecommendationReplay(app);
+  registerRecommendationSources(app);
+  registerRecompute(app, deps.logger);
   registerAuth(app);
   registerMe(app);
   registerAdmin(app);

@@ -9,9 +9,10 @@ export const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'SEND training pathways API',
-    version: '1.0.0',
+    version: '2.0.0',
     description:
-      'Recommends an ordered, scheduled and explained sequence of SEND training modules for a member of staff, from a short self-assessment, using versioned evidence weightings.',
+      'Recommends an ordered, scheduled and explained sequence of SEND training modules for a member of staff, from a short self-assessment, using versioned evidence weightings. ' +
+      'Version 2: POST /v1/recommendations answers a lean shape by default (ids, numbers and one explanation per step; sources as ids resolvable at /v1/evidence-sets/{id}/sources/{sourceId}); `"detail": "full"` answers the version 1 shape byte for byte.',
   },
 } as const;
 

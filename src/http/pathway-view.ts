@@ -9,6 +9,7 @@ import { latestPathway, type StoredPathway } from '../repos/pathways.js';
 import { listProgress } from '../repos/progress.js';
 import type { Staff } from '../repos/staff.js';
 import type { AppEnv } from './env.js';
+import { withRecomputedPlan } from './recomputed-pathway.js';
 import { DEFAULT_WEEKLY_MINUTES } from './schemas/recommendation.js';
 
 export interface PlanningState {
@@ -21,9 +22,9 @@ export interface PlanningState {
 /** The person's latest pathway, the assignments that apply to them and their progress. */
 export async function planningState(c: Context<AppEnv>, staff: Staff): Promise<PlanningState> {
   const db = c.get('database').db;
-  const [latest, assignments, progress] = await Promise.all([latestPathway(db, staff.id), assignmentsFor(db, staff), listProgress(db, staff.id)]);
+  const [stored, assignments, progress] = await Promise.all([latestPathway(db, staff.id), assignmentsFor(db, staff), listProgress(db, staff.id)]);
   return {
-    latest,
+    latest: await withRecomputedPlan(c, stored),
     work: assignments.map((a) => ({ assignmentId: a.id, kind: a.kind, moduleIds: a.moduleIds, dueDate: a.dueDate, assignedBy: a.assignedBy?.name ?? null })),
     completed: new Set(progress.filter((p) => p.status === 'completed').map((p) => p.moduleId)),
     started: new Set(progress.filter((p) => p.status === 'started').map((p) => p.moduleId)),

@@ -342,4 +342,32 @@ export interface DB {
   mail_reminders: MailRemindersTable;
   audit_log: AuditLogTable;
   readiness_probe: ReadinessProbeTable;
+  recompute_jobs: RecomputeJobsTable;
+  pathway_plans: PathwayPlansTable;
+}
+
+/** 0007_recompute: a re-plan of every stored pathway under one evidence set, chunk by chunk. */
+export interface RecomputeJobsTable {
+  id: string;
+  evidence_set_id: string;
+  status: 'running' | 'completed';
+  total: number;
+  done: Generated<number>;
+  cursor: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** 0007_recompute: a person's latest pathway re-planned under a newer set (module ids in step order, comma-separated). */
+export interface PathwayPlansTable {
+  staff_id: string;
+  pathway_id: string;
+  job_id: string;
+  evidence_set_id: string;
+  algorithm_version: string;
+  input_hash: string;
+  module_ids: string;
+  total_minutes: number;
+  created_at: string;
 }

@@ -111,11 +111,15 @@ export function evidenceSuite(runtime: string, getFetch: () => Fetch, adminToken
     it('stamps new recommendations with the new set and replays the old one exactly', async () => {
       const fresh = await f('/v1/recommendations', post(request));
       expect(((await fresh.json()) as { provenance: { evidenceSetId: string } }).provenance.evidenceSetId).toBe(draftId);
-      const replay = await f('/v1/recommendations/replay', post({ request, provenance: original.provenance }));
+      // The original was answered lean (the default since API version 2), so it replays lean byte for byte.
+      const replay = await f('/v1/recommendations/replay', post({ request, provenance: original.provenance, detail: 'lean' }));
       expect(replay.status).toBe(200);
       expect(await replay.text()).toBe(original.text);
-      const byId = await f('/v1/recommendations/replay', post({ request, evidenceSetId: before.id }));
+      const byId = await f('/v1/recommendations/replay', post({ request, evidenceSetId: before.id, detail: 'lean' }));
       expect(await byId.text()).toBe(original.text);
+      const full = (await (await f('/v1/recommendations/replay', post({ request, evidenceSetId: before.id }))).json()) as { pathway: { steps: { moduleId: string }[] } };
+      const lean = JSON.parse(original.text) as { pathway: { steps: { moduleId: string }[] } };
+      expect(full.pathway.steps.map((s) => s.moduleId)).toEqual(lean.pathway.steps.map((s) => s.moduleId));
     });
 
     it('explains the difference between the two sets for one request', async () => {

@@ -34,9 +34,23 @@ describe('replay', () => {
     expect(now.provenance.evidenceSetId).toBe(newSetId);
     const { provenance } = JSON.parse(originalText) as { provenance: { evidenceSetId: string; inputHash: string } };
     expect(provenance.evidenceSetId).toBe(before.id);
-    const res = await f('/v1/recommendations/replay', post({ request: body, provenance }));
+    const res = await f('/v1/recommendations/replay', post({ request: body, provenance, detail: 'lean' }));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(originalText);
+  });
+
+  it('re-derives a full-detail recommendation byte for byte, and the lean one is the same pathway without the texts', async () => {
+    // Issued before the new set, in full detail (the shape of API version 1 and of every stored recommendation).
+    const fullText = await (await f('/v1/recommendations/replay', post({ request: body, evidenceSetId: before.id }))).text();
+    const { provenance } = JSON.parse(fullText) as { provenance: { evidenceSetId: string } };
+    expect(provenance.evidenceSetId).toBe(before.id);
+    const res = await f('/v1/recommendations/replay', post({ request: body, provenance }));
+    expect(res.headers.get('x-recommendation-detail')).toBe('full');
+    expect(await res.text()).toBe(fullText);
+    const lean = JSON.parse(originalText) as { pathway: { steps: { moduleId: string }[] } };
+    const full = JSON.parse(fullText) as { pathway: { steps: { moduleId: string; reasons: { text: string }[] }[] } };
+    expect(lean.pathway.steps.map((s) => s.moduleId)).toEqual(full.pathway.steps.map((s) => s.moduleId));
+    expect(full.pathway.steps[0]!.reasons[0]!.text.length).toBeGreaterThan(10);
   });
 
   it('replays a stored recommendation by id and says the bytes match', async () => {

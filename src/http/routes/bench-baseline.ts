@@ -1,27 +1,32 @@
 // POST /v1/bench/baseline, registered only with config.benchBaseline (scripts/bench-http.ts): parses and validates
-// the same body as POST /v1/recommendations and answers with a fixed body of the same size, without the engine.
+// the same body as POST /v1/recommendations and answers with a fixed body of the same size (per `detail`), without
+// the engine.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { recommend } from '../../domain/recommend.js';
 import type { AppEnv } from '../env.js';
 import { commonErrors } from '../problem.js';
-import { RecommendationRequestSchema } from '../schemas/recommendation.js';
+import { DEFAULT_DETAIL, recommendationJson, type Detail } from '../recommendation-view.js';
+import { RecommendBodySchema } from '../schemas/recommendation.js';
 import { toEngineRequest } from './v1/recommendations.js';
 
 const route = createRoute({
   method: 'post',
   path: '/v1/bench/baseline',
   hide: true,
-  request: { body: { required: true, content: { 'application/json': { schema: RecommendationRequestSchema } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: RecommendBodySchema } } } },
   responses: { 200: { description: 'A fixed body the size of the recommendation for the first body seen' }, ...commonErrors },
 });
 
 export function registerBenchBaseline(app: OpenAPIHono<AppEnv>): void {
-  let fixed: string | undefined;
+  const fixed = new Map<Detail, string>();
   app.openapi(route, (c) => {
     const content = c.get('content');
-    const request = toEngineRequest(content, c.req.valid('json'));
-    // The engine runs once, for the first body, only to learn the response's exact bytes.
-    fixed ??= JSON.stringify(recommend(content, request));
-    return c.body(fixed, 200, { 'content-type': 'application/json' }) as never;
+    const body = c.req.valid('json');
+    const request = toEngineRequest(content, body);
+    const detail = body.detail ?? DEFAULT_DETAIL;
+    // The engine runs once per detail, for the first body, only to learn the response's exact bytes.
+    let text = fixed.get(detail);
+    if (text === undefined) fixed.set(detail, (text = recommendationJson(recommend(content, request), content.evidence, detail)));
+    return c.body(text, 200, { 'content-type': 'application/json', 'X-Recommendation-Detail': detail }) as never;
   });
 }

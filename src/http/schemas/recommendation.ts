@@ -1,6 +1,7 @@
 // The POST /v1/recommendations request and response schemas of API.md, with the service's defaults.
 import { z } from '@hono/zod-openapi';
 import { FORMATS, LEVELS, PHASES, ROLES } from '../../domain/types.js';
+import { DETAILS } from '../recommendation-view.js';
 
 export const DEFAULT_TIME_BUDGET_MINUTES = 600;
 export const DEFAULT_WEEKLY_MINUTES = 60;
@@ -39,6 +40,18 @@ export const RecommendationRequestSchema = z
 
 export type RecommendationRequestBody = z.infer<typeof RecommendationRequestSchema>;
 
+const detailOption = z.enum(DETAILS).openapi({
+  description:
+    'Response shape (API version 2). `lean` (the default): ids, numbers and one explanation per step, sources as ids ' +
+    'resolvable at /v1/evidence-sets/{id}/sources/{sourceId}. `full`: every reason sentence and source text, exactly as API version 1 answered.',
+  example: 'lean',
+});
+
+/** The POST /v1/recommendations body: an engine request plus the response `detail` (never part of the input hash). */
+export const RecommendBodySchema = RecommendationRequestSchema.extend({ detail: detailOption.optional() })
+  .strict()
+  .openapi('RecommendRequest');
+
 const ReasonSchema = z.object({
   kind: z.enum(['gap', 'prevalence', 'evidence', 'prerequisite', 'priority']),
   areaId: z.string().optional(),
@@ -71,6 +84,25 @@ export const ProvenanceSchema = z
   })
   .openapi('RecommendationProvenance');
 
+const LeanStepSchema = PathwayStepSchema.omit({ evidence: true, reasons: true })
+  .extend({
+    evidence: z.object({
+      strength: z.number(),
+      sourceIds: z.array(z.string()).openapi({ description: 'Ids in the evidence set of `provenance.evidenceSetId`' }),
+    }),
+    reasons: z.array(ReasonSchema.omit({ text: true })),
+  })
+  .openapi('LeanPathwayStep');
+
+export const LeanRecommendationSchema = z
+  .object({
+    detail: z.literal('lean'),
+    pathway: z.object({ steps: z.array(LeanStepSchema), totalMinutes: z.number().int() }),
+    profile: z.record(z.string(), z.object({ confidence: z.number(), uncertainty: z.number(), need: z.number() }).loose()),
+    provenance: ProvenanceSchema,
+  })
+  .openapi('LeanRecommendation');
+
 export const RecommendationResponseSchema = z
   .object({
     pathway: z.object({ steps: z.array(PathwayStepSchema), totalMinutes: z.number().int() }),
@@ -79,3 +111,19 @@ export const RecommendationResponseSchema = z
   })
   .loose()
   .openapi('Recommendation');
+
+/** Either shape; the `X-Recommendation-Detail` header and the lean body's `detail` field say which. */
+export const AnyRecommendationSchema = z.union([LeanRecommendationSchema, RecommendationResponseSchema]);
+
+export const EvidenceSourceSchema = z
+  .object({
+    id: z.string().openapi({ example: 'src-1a2b3c4d' }),
+    evidenceSetId: z.string(),
+    text: z.string(),
+    moduleIds: z.array(z.string()).openapi({ description: 'Modules whose evidence cites this source' }),
+  })
+  .openapi('EvidenceSource');
+
+export const EvidenceSourceListSchema = z
+  .object({ evidenceSetId: z.string(), data: z.array(EvidenceSourceSchema.omit({ evidenceSetId: true })) })
+  .openapi('EvidenceSourceList');

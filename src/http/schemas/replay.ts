@@ -1,6 +1,7 @@
 // Schemas for replaying a recommendation under a stored evidence set and for diffing one request across two sets.
 import { z } from '@hono/zod-openapi';
 import { WeightChangeSchema } from './evidence.js';
+import { DETAILS } from '../recommendation-view.js';
 import { ProvenanceSchema, RecommendationRequestSchema } from './recommendation.js';
 
 export const ReplayRequestSchema = z
@@ -8,6 +9,9 @@ export const ReplayRequestSchema = z
     request: RecommendationRequestSchema,
     evidenceSetId: z.string().min(1).max(100).optional().openapi({ description: 'A published or superseded set' }),
     provenance: ProvenanceSchema.optional().openapi({ description: "A previous response's provenance: its set, checked against the request's input hash and versions" }),
+    detail: z.enum(DETAILS).default('full').openapi({
+      description: 'The shape of the original: `full` (default; every stored recommendation and every API version 1 answer) or `lean` (the API version 2 default)',
+    }),
   })
   .strict()
   .refine((b) => (b.evidenceSetId === undefined) !== (b.provenance === undefined), {

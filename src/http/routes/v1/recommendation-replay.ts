@@ -13,7 +13,8 @@ import { issuedEvidence, type EvidenceInUse } from '../../evidence-cache.js';
 import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
-import { RecommendationResponseSchema } from '../../schemas/recommendation.js';
+import { DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
+import { AnyRecommendationSchema } from '../../schemas/recommendation.js';
 import { DiffRequestSchema, RecommendationDiffSchema, RecommendationIdParam, ReplayRequestSchema } from '../../schemas/replay.js';
 import { toEngineRequest } from './recommendations.js';
 
@@ -28,7 +29,7 @@ const replay = createRoute({
   operationId: 'replayRecommendation',
   summary: 'Re-derive a recommendation under a stored evidence set (byte-identical to the original)',
   request: { body: { required: true, content: json(ReplayRequestSchema) } },
-  responses: { 200: { description: 'The recommendation as it was issued', content: json(RecommendationResponseSchema) }, ...commonErrors, 409: notReplayable },
+  responses: { 200: { description: 'The recommendation as it was issued, in the asked detail', content: json(AnyRecommendationSchema) }, ...commonErrors, 409: notReplayable },
 });
 
 const replayStored = createRoute({
@@ -44,7 +45,7 @@ const replayStored = createRoute({
     200: {
       description: 'The re-derived recommendation',
       headers: { 'X-Replay-Identical': { description: '`true` when byte-identical to the stored response', schema: { type: 'string' } } },
-      content: json(RecommendationResponseSchema),
+      content: json(AnyRecommendationSchema),
     },
     ...commonErrors,
     ...authErrors,
@@ -90,7 +91,8 @@ export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
         { path: 'provenance.inputHash', message: 'does not match the hash of `request`' },
       ]);
     }
-    return c.json(recommend(set.content, request) as never, 200);
+    const text = recommendationJson(recommend(set.content, request), set.content.evidence, body.detail);
+    return c.body(text, 200, { 'content-type': 'application/json', [DETAIL_HEADER]: body.detail }) as never;
   });
 
   app.openapi(replayStored, async (c) => {
@@ -98,10 +100,12 @@ export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
     if (!stored) throw new ProblemError('not-found', 'There is no stored recommendation with this id.');
     assertReplayable(c, stored.response.provenance, 'provenance');
     const set = await setOrProblem(c, stored.evidenceSetId, 'provenance.evidenceSetId');
-    const text = JSON.stringify(recommend(set.content, stored.request));
+    // Stored before API version 2, or with `detail: "full"`: the full shape; a stored lean answer replays lean.
+    const detail = stored.responseJson.startsWith('{"detail":"lean"') ? 'lean' : 'full';
+    const text = recommendationJson(recommend(set.content, stored.request), set.content.evidence, detail);
     return new Response(text, {
       status: 200,
-      headers: { 'content-type': 'application/json', 'X-Replay-Identical': String(text === stored.responseJson) },
+      headers: { 'content-type': 'application/json', 'X-Replay-Identical': String(text === stored.responseJson), [DETAIL_HEADER]: detail },
     }) as never;
   });
 

@@ -1,0 +1,163 @@
+// Recompute jobs and the plans they write: the job row (progress and cursor), the stream of each person's latest
+// pathway inputs in staff-id order, and one chunk's plans with the job's advance as a single atomic write.
+import { sql, type CompiledQuery } from 'kysely';
+import type { Database } from './database.js';
+import type { Selectable } from 'kysely';
+import type { PathwayPlansTable, RecomputeJobsTable } from './schema.js';
+
+export interface RecomputeJob {
+  readonly id: string;
+  readonly evidenceSetId: string;
+  readonly status: 'running' | 'completed';
+  readonly total: number;
+  readonly done: number;
+  readonly cursor: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly finishedAt: string | null;
+}
+
+/** A person's latest stored pathway, as much of it as a re-plan reads (JSON texts left unparsed). */
+export interface PathwayInputs {
+  readonly staffId: string;
+  readonly pathwayId: string;
+  readonly cause: 'assessment' | 'checkin';
+  /** The engine request as stored (JSON). */
+  readonly request: string;
+  readonly inputHash: string;
+  /** The response's profile (JSON) for check-in pathways, whose profile is more than the request; else null. */
+  readonly profile: string | null;
+}
+
+export type NewPlan = Omit<PathwayPlansTable, 'job_id' | 'created_at'>;
+
+function toJob(r: Selectable<RecomputeJobsTable>): RecomputeJob {
+  return {
+    id: r.id,
+    evidenceSetId: r.evidence_set_id,
+    status: r.status,
+    total: r.total,
+    done: r.done,
+    cursor: r.cursor,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+export async function getRecomputeJob(database: Database, id: string): Promise<RecomputeJob | null> {
+  const r = await database.db.selectFrom('recompute_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toJob(r) : null;
+}
+
+/** The job still running (or stopped part-way), if any: at most one exists. */
+export async function runningRecomputeJob(database: Database): Promise<RecomputeJob | null> {
+  const r = await database.db.selectFrom('recompute_jobs').selectAll().where('status', '=', 'running').executeTakeFirst();
+  return r ? toJob(r) : null;
+}
+
+/** How many people have at least one stored pathway. */
+export async function countPeopleWithPathways(database: Database): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM staff s WHERE EXISTS (SELECT 1 FROM pathways p WHERE p.staff_id = s.id)`.execute(database.db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Inserts a running job; throws a uniqueness violation when another job is running. */
+export async function insertRecomputeJob(database: Database, job: { id: string; evidenceSetId: string; total: number; now: string }): Promise<void> {
+  const q = database.db
+    .insertInto('recompute_jobs')
+    .values({ id: job.id, evidence_set_id: job.evidenceSetId, status: 'running', total: job.total, cursor: null, created_at: job.now, updated_at: job.now, finished_at: null })
+    .compile();
+  await database.atomic([q]);
+}
+
+/**
+ * Up to `limit` people after staff id `after` (null: from the start), in staff-id order, with their latest
+ * pathway's inputs. People without a pathway are skipped.
+ */
+export async function latestPathwayInputs(database: Database, after: string | null, limit: number): Promise<PathwayInputs[]> {
+  const r = await sql<{ staff_id: string; id: string; cause: 'assessment' | 'checkin'; request: string; input_hash: string; profile: string | null }>`
+    SELECT s.id AS staff_id, p.id, p.cause, p.request, p.input_hash,
+      CASE WHEN p.cause = 'checkin' THEN json_extract(p.response, '$.profile') END AS profile
+    FROM staff s JOIN pathways p ON p.id = (SELECT max(q.id) FROM pathways q WHERE q.staff_id = s.id)
+    WHERE s.id > ${after ?? ''}
+    ORDER BY s.id
+    LIMIT ${limit}`.execute(database.db);
+  return r.rows.map((x) => ({
+    staffId: x.staff_id,
+    pathwayId: x.id,
+    cause: x.cause,
+    request: x.request,
+    inputHash: x.input_hash,
+    profile: x.profile,
+  }));
+}
+
+/** Rows per INSERT: 9 columns × 11 rows stays within D1's 100 bound parameters per statement. */
+const ROWS_PER_INSERT = 11;
+
+/**
+ * One chunk as one atomic write: its plans (replacing each person's previous plan) and the job's advance to
+ * `cursor` (the chunk's last staff id); `finished` also marks the job completed.
+ */
+export async function writeRecomputeChunk(
+  database: Database,
+  job: { id: string; cursor: string; plans: readonly NewPlan[]; finished: boolean; now: string },
+): Promise<void> {
+  const queries: CompiledQuery[] = [];
+  for (let i = 0; i < job.plans.length; i += ROWS_PER_INSERT) {
+    const rows = job.plans.slice(i, i + ROWS_PER_INSERT).map((p) => ({ ...p, job_id: job.id, created_at: job.now }));
+    queries.push(database.db.insertInto('pathway_plans').orReplace().values(rows).compile());
+  }
+  queries.push(
+    database.db
+      .updateTable('recompute_jobs')
+      .set((eb) => ({
+        done: eb('done', '+', job.plans.length),
+        cursor: job.cursor,
+        updated_at: job.now,
+        ...(job.finished ? { status: 'completed' as const, finished_at: job.now } : {}),
+      }))
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .compile(),
+  );
+  await database.atomic(queries);
+}
+
+/** Marks a job completed (a job whose last chunk was empty). */
+export async function finishRecomputeJob(database: Database, id: string, now: string): Promise<void> {
+  await database.atomic([
+    database.db.updateTable('recompute_jobs').set({ status: 'completed', finished_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'running').compile(),
+  ]);
+}
+
+export interface StoredPlan {
+  readonly staffId: string;
+  readonly pathwayId: string;
+  readonly evidenceSetId: string;
+  readonly algorithmVersion: string;
+  readonly inputHash: string;
+  readonly moduleIds: readonly string[];
+  readonly totalMinutes: number;
+}
+
+/** Each listed person's plan, if they have one. */
+export async function plansFor(database: Database, staffIds: readonly string[]): Promise<Map<string, StoredPlan>> {
+  const out = new Map<string, StoredPlan>();
+  for (let i = 0; i < staffIds.length; i += 90) {
+    const rows = await database.db.selectFrom('pathway_plans').selectAll().where('staff_id', 'in', staffIds.slice(i, i + 90)).execute();
+    for (const r of rows) {
+      out.set(r.staff_id, {
+        staffId: r.staff_id,
+        pathwayId: r.pathway_id,
+        evidenceSetId: r.evidence_set_id,
+        algorithmVersion: r.algorithm_version,
+        inputHash: r.input_hash,
+        moduleIds: r.module_ids ? r.module_ids.split(',') : [],
+        totalMinutes: r.total_minutes,
+      });
+    }
+  }
+  return out;
+}
