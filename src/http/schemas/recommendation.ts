@@ -40,7 +40,7 @@ export const RecommendationRequestSchema = z
 export type RecommendationRequestBody = z.infer<typeof RecommendationRequestSchema>;
 
 const ReasonSchema = z.object({
-  kind: z.enum(['gap', 'prevalence', 'evidence', 'prerequisite', 'priority']),
+  kind: z.enum(['gap', 'prevalence', 'evidence', 'prerequisite', 'priority', 'exploration']),
   areaId: z.string().optional(),
   value: z.number(),
   text: z.string(),

@@ -89,7 +89,7 @@ export async function checkIn(
     recordProgressQuery(database.db, staff.id, input.moduleId, 'completed', 'self', now),
     pathway.query,
     stored.query,
-    ...observationQueries(database.db, result.observations, now),
+    ...observationQueries(database.db, { staffId: staff.id, moduleId: input.moduleId, channel: 'checkin' }, result.observations, now),
     webhookEvent(database.db, staff.settingId, 'module.completed', { staffId: staff.id, moduleId: input.moduleId, checkInId: stored.id }, now),
     webhookEvent(database.db, staff.settingId, 'pathway.updated', { staffId: staff.id, pathwayId: pathway.id, cause: 'checkin' }, now),
   ]);
