@@ -177,3 +177,19 @@ function prerequisiteClosures(modules: readonly Module[], moduleIndex: ReadonlyM
   }
   return { closure, broken };
 }
+
+/**
+ * Added for exploration (explore.ts): the index of `content`, whose catalogue and taxonomy are those of `base`'s
+ * content and whose evidence differs only in module figures, sharing every table of `base` except the per-module
+ * evidence and gains (built in microseconds instead of a full build). Cached for `content` like indexContent.
+ */
+export function indexWithModuleEvidence(content: Content, base: ContentIndex): ContentIndex {
+  const hit = cache.get(content);
+  if (hit) return hit;
+  const evidence = base.modules.map((m) => content.evidence.modules[m.id]);
+  const baseGain = new Float64Array(evidence.length);
+  evidence.forEach((ev, i) => (baseGain[i] = ev ? Math.max(0, ev.expectedImpact) * strengthFactor(ev.strength) : 0));
+  const built: ContentIndex = { ...base, evidence, baseGain };
+  cache.set(content, built);
+  return built;
+}

@@ -1,0 +1,113 @@
+// Bounded exploration: when modules are close in expected value, choose among them by sampling their effects from
+// the posterior (seeded by the input hash, so a pathway stays deterministic and replayable), and keep the sampled
+// plan only if its expected loss under the posterior means stays within the evidence set's cap. Pure.
+
+import type { Content, ModuleEvidence, RecommendationRequest } from './types.js';
+import { indexContent, indexWithModuleEvidence, type ContentIndex } from './content-index.js';
+import { applyGains, planPathway, type Plan, type PlannedStep, type StepGain } from './planner.js';
+import type { Profile } from './profile.js';
+import { createRng } from './rng.js';
+
+/**
+ * Posterior sd (0..1 impact scale) of a module whose figure was never learned: the learning model's prior,
+ * noise sd 0.15 over 5 pseudo-observations (domain/learning.ts defaults).
+ */
+export const PRIOR_IMPACT_SD = 0.15 / Math.sqrt(5);
+/** Each retry halves the sampled deviations; after this many the greedy plan stands. */
+const MAX_TRIES = 4;
+
+export interface Exploration {
+  /** The plan to present: greedy, or the sampled one when its loss is within the cap. Gains and values under the means. */
+  readonly plan: Plan;
+  /** Module indexes chosen partly to learn (in the plan, not in the greedy plan). */
+  readonly exploring: readonly number[];
+  /** Expected value (weighted gap closed) of the greedy plan and of `plan`, under the posterior means. */
+  readonly greedyValue: number;
+  readonly value: number;
+  /** (greedyValue − value) / greedyValue, 0 when not exploring; never above `cap`. */
+  readonly lossShare: number;
+  readonly cap: number;
+  readonly margin: number;
+}
+
+/** A 32-bit seed from a provenance input hash ("sha256:<hex>"): its first 8 hex digits. */
+export function seedFromHash(hash: string): number {
+  const hex = hash.replace(/^sha256:/, '').slice(0, 8);
+  return Number.parseInt(hex.padEnd(8, '0'), 16) >>> 0;
+}
+
+/**
+ * The pathway for `profile` with bounded exploration under `content.evidence.exploration` (absent or margin 0:
+ * the greedy plan, nothing explored). Each module's expected impact is drawn from N(mean, impactSd²) (impactSd
+ * default PRIOR_IMPACT_SD), clamped to mean·(1 ± margin), so only modules whose expected value per minute is within
+ * about `margin` of each other can change places; the plan under the draws is kept if its expected value under the
+ * means is at least (1 − maxLossShare) × the greedy plan's, else the draws shrink toward the means (halving, up to
+ * three times) and finally the greedy plan stands. Deterministic for a given seed.
+ */
+export function explorePlan(content: Content, request: RecommendationRequest, profile: Profile, importance: Float64Array, seed: number): Exploration {
+  const greedy = planPathway(content, request, profile, importance);
+  const settings = content.evidence.exploration;
+  const ix = indexContent(content);
+  const none = (value: number): Exploration => ({ plan: greedy, exploring: [], greedyValue: value, value, lossShare: 0, cap: settings?.maxLossShare ?? 0, margin: settings?.margin ?? 0 });
+  if (!settings || !(settings.margin > 0) || !greedy.steps.length) return none(planValue(ix, greedy.steps, profile, importance));
+  const greedyValue = planValue(ix, greedy.steps, profile, importance);
+  if (!(greedyValue > 0)) return none(greedyValue);
+  const deviations = drawDeviations(content, seed, settings.margin);
+  const inGreedy = new Set(greedy.steps.map((s) => s.module));
+  for (let t = 0, scale = 1; t < MAX_TRIES; t++, scale /= 2) {
+    const draw = withImpacts(content, deviations, scale);
+    indexWithModuleEvidence(draw, ix);
+    const sampled = planPathway(draw, request, profile, importance);
+    const exploring = sampled.steps.map((s) => s.module).filter((m) => !inGreedy.has(m));
+    if (!exploring.length) return none(greedyValue);
+    const value = planValue(ix, sampled.steps, profile, importance);
+    const lossShare = Math.max(0, (greedyValue - value) / greedyValue);
+    if (lossShare <= settings.maxLossShare) {
+      return { plan: { steps: revalue(ix, sampled.steps, profile, importance), totalMinutes: sampled.totalMinutes }, exploring, greedyValue, value, lossShare, cap: settings.maxLossShare, margin: settings.margin };
+    }
+  }
+  return none(greedyValue);
+}
+
+/** Per module (catalogue order): the sampled impact minus the mean, already clamped to ±margin·mean. */
+function drawDeviations(content: Content, seed: number, margin: number): Map<string, number> {
+  const rng = createRng(seed ^ 0x6a09e667);
+  const out = new Map<string, number>();
+  for (const mod of content.catalogue.modules) {
+    const z = rng.normal();
+    const ev = content.evidence.modules[mod.id];
+    if (!ev) continue;
+    const mean = Math.max(0, ev.expectedImpact);
+    const raw = (ev.impactSd ?? PRIOR_IMPACT_SD) * z;
+    out.set(mod.id, Math.min(margin * mean, Math.max(-margin * mean, raw)));
+  }
+  return out;
+}
+
+function withImpacts(content: Content, deviations: ReadonlyMap<string, number>, scale: number): Content {
+  const modules: Record<string, ModuleEvidence> = {};
+  for (const [id, ev] of Object.entries(content.evidence.modules)) {
+    modules[id] = { ...ev, expectedImpact: Math.max(0, ev.expectedImpact + scale * (deviations.get(id) ?? 0)) };
+  }
+  return { ...content, evidence: { ...content.evidence, modules } };
+}
+
+/** Weighted gap closed by taking `steps` in order from the profile's means, under `ix`'s (mean) effects. */
+export function planValue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profile, importance: Float64Array): number {
+  const state = profile.mean.slice();
+  const out: StepGain[] = [];
+  let value = 0;
+  for (const s of steps) value += applyGains(ix, s.module, state, importance, out, profile.sd);
+  return value;
+}
+
+/** The steps with their gains and values recomputed under the means (largest gain first), order and schedule kept. */
+function revalue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profile, importance: Float64Array): PlannedStep[] {
+  const state = profile.mean.slice();
+  return steps.map((s) => {
+    const gains: StepGain[] = [];
+    const value = applyGains(ix, s.module, state, importance, gains, profile.sd);
+    gains.sort((a, b) => b.gain - a.gain || a.area - b.area);
+    return { ...s, gains, value };
+  });
+}
