@@ -2,7 +2,7 @@
 // the posterior (seeded by the input hash, so a pathway stays deterministic and replayable), and keep the sampled
 // plan only if its expected loss under the posterior means stays within the evidence set's cap. Pure.
 
-import type { Content, ModuleEvidence, RecommendationRequest } from './types.js';
+import type { Content, ExplorationReport, ModuleEvidence, Reason, RecommendationRequest } from './types.js';
 import { indexContent, indexWithModuleEvidence, type ContentIndex } from './content-index.js';
 import { applyGains, planPathway, type Plan, type PlannedStep, type StepGain } from './planner.js';
 import type { Profile } from './profile.js';
@@ -49,7 +49,7 @@ export function explorePlan(content: Content, request: RecommendationRequest, pr
   const settings = content.evidence.exploration;
   const ix = indexContent(content);
   const none = (value: number): Exploration => ({ plan: greedy, exploring: [], greedyValue: value, value, lossShare: 0, cap: settings?.maxLossShare ?? 0, margin: settings?.margin ?? 0 });
-  if (!settings || !(settings.margin > 0) || !greedy.steps.length) return none(planValue(ix, greedy.steps, profile, importance));
+  if (!settings || !(settings.margin > 0) || !greedy.steps.length) return none(0);
   const greedyValue = planValue(ix, greedy.steps, profile, importance);
   if (!(greedyValue > 0)) return none(greedyValue);
   const deviations = drawDeviations(content, seed, settings.margin);
@@ -110,4 +110,26 @@ function revalue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profi
     gains.sort((a, b) => b.gain - a.gain || a.area - b.area);
     return { ...s, gains, value };
   });
+}
+
+/** The response's account of exploration, or undefined when the set does not explore. */
+export function explorationReport(ix: ContentIndex, e: Exploration): ExplorationReport | undefined {
+  if (!(e.margin > 0)) return undefined;
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return { margin: e.margin, maxLossShare: e.cap, expectedLossShare: r4(e.lossShare), exploringModuleIds: e.exploring.map((m) => ix.modules[m]!.id) };
+}
+
+/** Percent with one decimal, e.g. 1.2%. */
+const percent = (share: number): string => `${(Math.round(share * 1000) / 10).toString()}%`;
+
+/**
+ * The reason and sentence for a step chosen partly to learn, in plain words (null for any other step). `value` is
+ * the pathway's expected loss share.
+ */
+export function explorationReason(content: Content, ix: ContentIndex, e: Exploration, m: number): { reason: Reason; sentence: string } | null {
+  if (!e.exploring.includes(m)) return null;
+  const ev = content.evidence.modules[ix.modules[m]!.id];
+  const known = ev?.impactSd !== undefined ? 'check-ins have only begun to show how well it works' : 'no check-ins have shown yet how well it works';
+  const text = `Chosen partly to learn: ${known}, and it is close to the alternatives in expected benefit. Trying it costs this pathway at most ${percent(e.cap)} of its expected benefit (about ${percent(e.lossShare)} here), and your check-in helps everyone's recommendations.`;
+  return { reason: { kind: 'exploration', value: Math.round(e.lossShare * 1e4) / 1e4, text }, sentence: `This step was chosen partly to learn how well the module works; it costs your pathway about ${percent(e.lossShare)} of its expected benefit.` };
 }

@@ -276,10 +276,22 @@ export interface RecommendationProvenance {
   readonly inputHash: string;
 }
 
+/** Added: what bounded exploration did to a pathway (present only when the evidence set explores). */
+export interface ExplorationReport {
+  readonly margin: number;
+  /** The cap on expectedLossShare. */
+  readonly maxLossShare: number;
+  /** Expected value given up to explore, as a share of the greedy pathway's (0 when nothing is explored). */
+  readonly expectedLossShare: number;
+  /** Steps chosen partly to learn. */
+  readonly exploringModuleIds: readonly string[];
+}
+
 export interface RecommendationResponse {
   readonly pathway: { readonly steps: readonly PathwayStep[]; readonly totalMinutes: number };
   readonly profile: Readonly<Record<string, AreaEstimate>>;
   readonly provenance: RecommendationProvenance;
+  readonly exploration?: ExplorationReport | undefined;
 }
 
 /** Added: a check-in after finishing a module: re-ratings 1..5 for any areas (usually the module's targets). */

@@ -76,6 +76,10 @@ export const RecommendationResponseSchema = z
     pathway: z.object({ steps: z.array(PathwayStepSchema), totalMinutes: z.number().int() }),
     profile: z.record(z.string(), z.object({ confidence: z.number(), uncertainty: z.number(), need: z.number() }).loose()),
     provenance: ProvenanceSchema,
+    exploration: z
+      .object({ margin: z.number(), maxLossShare: z.number(), expectedLossShare: z.number(), exploringModuleIds: z.array(z.string()) })
+      .optional()
+      .openapi({ description: 'Present when the evidence set explores: the expected value given up (never above maxLossShare) and the steps chosen partly to learn' }),
   })
   .loose()
   .openapi('Recommendation');
