@@ -38,12 +38,12 @@ function parseOptions(argv: readonly string[]): Options {
     const key = argv[i]!.replace(/^--/, '') as keyof Options;
     const raw = argv[i + 1] ?? '';
     if (key === 'cohorts' || key === 'only') {
-      o[key] = raw.split(',').map(Number);
+      o[key] = raw.split(',').map(Number).filter((n) => n !== 0);
       if (o[key].some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--${key} takes whole numbers like 400,2000 (got ${raw})`);
       continue;
     }
     const value = Number(raw);
-    if (!(key in o) || !Number.isFinite(value) || value < 0) throw new Error(`usage: simulate:learning [--seeds N] [--people N] [--rounds R] [--budget MIN] [--margin 0..1] [--cap 0..0.1] [--minObservations N] [--seed S] [--cohorts 400,2000] [--jobs J] (bad ${argv[i]})`);
+    if (!(key in o) || !Number.isFinite(value) || value < 0) throw new Error(`usage: simulate:learning [--seeds N] [--people N] [--rounds R] [--budget MIN] [--margin 0..1] [--cap 0..0.1] [--minObservations N] [--seed S] [--cohorts 400,2000 (0: scoring only)] [--jobs J] (bad ${argv[i]})`);
     (o as unknown as Record<string, number>)[key] = key === 'margin' || key === 'cap' ? value : Math.floor(value);
   }
   return o;
@@ -98,8 +98,21 @@ interface CohortScore {
 interface SeedResult {
   readonly before: number;
   readonly full: number;
+  /** The engine with the true module effects (self-reported competence): the most learning effects can reach. */
+  readonly ceiling: number;
   readonly rankBefore: number;
   readonly cohorts: Record<number, CohortScore>;
+}
+
+/** The content with each module's expected impact set to its true effect (θ ÷ strength factor, ≤ 1). */
+function trueEffects(content: Content, truth: Truth): Content {
+  const ix = indexContent(content);
+  const modules = { ...content.evidence.modules };
+  ix.modules.forEach((m, i) => {
+    const ev = modules[m.id];
+    if (ev) modules[m.id] = { ...ev, expectedImpact: Math.min(1, truth.theta[i]! / strengthFactor(ev.strength)) };
+  });
+  return { ...content, evidence: { ...content.evidence, id: `${content.evidence.id}+truth`, modules } };
 }
 
 const withoutExploration = (content: Content): Content => {
@@ -120,12 +133,15 @@ async function runSeed(content: Content, o: Options, seed: number, log: (s: stri
   const people = Array.from({ length: o.people }, () => makePerson(content, truth, rng));
   let before = 0;
   let full = 0;
+  let ceiling = 0;
+  const truthContent = trueEffects(content, truth);
   const after: Record<number, { e: number; ne: number }> = Object.fromEntries(o.cohorts.map((n) => [n, { e: 0, ne: 0 }]));
   const plain = Object.fromEntries(o.cohorts.map((n) => [n, withoutExploration(runs[n]!.content)]));
   for (const p of people) {
     const req = requestOf(p, answerQuestionnaire(content, p, createRng(p.noiseSeed)), o.budget);
     before += trueEffect(truth, p, modulesOf(content, recommend(content, req).pathway.steps)) / o.people;
     full += trueEffect(truth, p, fullOracle(content, req, p, truth)) / o.people;
+    ceiling += trueEffect(truth, p, modulesOf(truthContent, recommend(truthContent, req).pathway.steps)) / o.people;
     for (const n of o.cohorts) {
       const served = runs[n]!.content;
       after[n]!.e += trueEffect(truth, p, modulesOf(served, recommend(served, req).pathway.steps)) / o.people;
@@ -137,7 +153,7 @@ async function runSeed(content: Content, o: Options, seed: number, log: (s: stri
     return rest;
   };
   const cohorts = Object.fromEntries(o.cohorts.map((n) => [n, { after: after[n]!.e, afterNoExplore: after[n]!.ne, rank: effectRank(runs[n]!.content, truth), run: slim(runs[n]!) }]));
-  return { before, full, rankBefore: effectRank(content, truth), cohorts };
+  return { before, full, ceiling, rankBefore: effectRank(content, truth), cohorts };
 }
 
 function report(o: Options, results: readonly SeedResult[], seconds: number, content: Content): string {
@@ -152,6 +168,9 @@ function report(o: Options, results: readonly SeedResult[], seconds: number, con
   ];
   for (const n of o.cohorts) {
     lines.push(`| After learning, ${n} learners | ${fmt(over((r) => r.cohorts[n]!.after))} | ${pct(over((r) => r.cohorts[n]!.after / r.full))} | ${fmt(over((r) => r.cohorts[n]!.rank))} |`);
+  }
+  if (results.every((r) => typeof r.ceiling === 'number')) {
+    lines.push(`| Engine with the true module effects (the most learning can reach) | ${fmt(over((r) => r.ceiling))} | ${pct(over((r) => r.ceiling / r.full))} | 1 |`);
   }
   lines.push(`| Full oracle (true competence and effects) | ${fmt(over((r) => r.full))} | 100% | 1 |`, '');
   for (const n of o.cohorts) {
