@@ -12,8 +12,8 @@ import { recommend } from '../src/domain/recommend.js';
 import { createRng } from '../src/domain/rng.js';
 import type { Content } from '../src/domain/types.js';
 import { fmt, summarise, type Summary } from './lib/stats.js';
-import { answerQuestionnaire, makePerson, makeTruth, type Truth } from './lib/sim-world.js';
-import { fullOracle } from './lib/sim-policies.js';
+import { answerQuestionnaire, makePerson, makeTruth, WORLDS, type Truth } from './lib/sim-world.js';
+import { oracle as fullOracle } from './lib/sim-policies.js';
 import { modulesOf, requestOf, runCohort, trueEffect, type CohortResult } from './lib/learning-cohort.js';
 
 interface Options {
@@ -121,7 +121,7 @@ const withoutExploration = (content: Content): Content => {
 };
 
 async function runSeed(content: Content, o: Options, seed: number, log: (s: string) => void): Promise<SeedResult> {
-  const truth = makeTruth(content, createRng(seed * 7919 + 1));
+  const truth = makeTruth(content, WORLDS[0]!, createRng(seed * 7919 + 1));
   const exploration = o.margin > 0 ? { margin: o.margin, maxLossShare: o.cap } : undefined;
   const runs: Record<number, CohortResult> = {};
   for (const n of o.cohorts) {

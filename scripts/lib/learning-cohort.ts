@@ -81,8 +81,8 @@ async function learn(s: ReturnType<typeof startService>, staff: Awaited<ReturnTy
     const m = ix.moduleIndex.get(step.moduleId)!;
     applyTrue(truth, m, c, p.rate * p.response[m]!);
     const ratings: Record<string, number> = {};
-    for (let k = ix.modOffset[m]!; k < ix.modOffset[m + 1]!; k++) {
-      if (ix.modRelevance[k]! >= 0.3) ratings[ix.areas[ix.modArea[k]!]!.id] = rateArea(p, c, ix.modArea[k]!, rng);
+    for (const { area, relevance } of ix.entries[m]!.areas) {
+      if (relevance >= 0.3) ratings[ix.areas[area]!.id] = rateArea(p, c, area, rng);
     }
     s.tick();
     state = await checkInAfter(s, staff, step.moduleId, ratings);

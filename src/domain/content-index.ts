@@ -187,9 +187,11 @@ export function indexWithModuleEvidence(content: Content, base: ContentIndex): C
   const hit = cache.get(content);
   if (hit) return hit;
   const evidence = base.modules.map((m) => content.evidence.modules[m.id]);
-  const baseGain = new Float64Array(evidence.length);
-  evidence.forEach((ev, i) => (baseGain[i] = ev ? Math.max(0, ev.expectedImpact) * strengthFactor(ev.strength) : 0));
-  const built: ContentIndex = { ...base, evidence, baseGain };
+  const entries = base.entries.map((e, i) => {
+    const ev = evidence[i];
+    return { ...e, evidence: ev, baseGain: ev ? Math.max(0, ev.expectedImpact) * strengthFactor(ev.strength) : 0 };
+  });
+  const built: ContentIndex = { ...base, content, evidence, entries };
   cache.set(content, built);
   return built;
 }

@@ -4,7 +4,8 @@
 
 import type { Content, ExplorationReport, ModuleEvidence, Reason, RecommendationRequest } from './types.js';
 import { indexContent, indexWithModuleEvidence, type ContentIndex } from './content-index.js';
-import { applyGains, planPathway, type Plan, type PlannedStep, type StepGain } from './planner.js';
+import { expectedGain, planPathway, type Plan, type PlannedStep, type StepGain } from './planner.js';
+import { confidenceGap } from './need.js';
 import type { Profile } from './profile.js';
 import { createRng } from './rng.js';
 
@@ -44,7 +45,7 @@ export function seedFromHash(hash: string): number {
  * means is at least (1 − maxLossShare) × the greedy plan's, else the draws shrink toward the means (halving, up to
  * three times) and finally the greedy plan stands. Deterministic for a given seed.
  */
-export function explorePlan(content: Content, request: RecommendationRequest, profile: Profile, importance: Float64Array, seed: number): Exploration {
+export function explorePlan(content: Content, request: RecommendationRequest, profile: Profile, importance: readonly number[], seed: number): Exploration {
   const greedy = planPathway(content, request, profile, importance);
   const settings = content.evidence.exploration;
   const ix = indexContent(content);
@@ -92,24 +93,33 @@ function withImpacts(content: Content, deviations: ReadonlyMap<string, number>, 
   return { ...content, evidence: { ...content.evidence, modules } };
 }
 
-/** Weighted gap closed by taking `steps` in order from the profile's means, under `ix`'s (mean) effects. */
-export function planValue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profile, importance: Float64Array): number {
-  const state = profile.mean.slice();
-  const out: StepGain[] = [];
+/** One step's gains (largest first) and value from `state` (moved in place), under `ix`'s (mean) effects, as the planner scores them. */
+function stepGains(ix: ContentIndex, q: number, state: number[], profile: Profile, weight: readonly number[]): { gains: StepGain[]; value: number } {
+  const entry = ix.entries[q]!;
+  const gains: StepGain[] = [];
   let value = 0;
-  for (const s of steps) value += applyGains(ix, s.module, state, importance, out, profile.sd);
-  return value;
+  for (const { area, relevance } of entry.areas) {
+    const before = state[area]!;
+    const gain = expectedGain(entry, relevance, before);
+    const v = weight[area]! * (confidenceGap(before, profile.sd[area]!) - confidenceGap(before + gain, profile.sd[area]!));
+    state[area] = before + gain;
+    value += v;
+    if (gain > 0) gains.push({ area, gain, value: v });
+  }
+  gains.sort((a, b) => b.gain - a.gain || a.area - b.area);
+  return { gains, value };
 }
 
-/** The steps with their gains and values recomputed under the means (largest gain first), order and schedule kept. */
-function revalue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profile, importance: Float64Array): PlannedStep[] {
-  const state = profile.mean.slice();
-  return steps.map((s) => {
-    const gains: StepGain[] = [];
-    const value = applyGains(ix, s.module, state, importance, gains, profile.sd);
-    gains.sort((a, b) => b.gain - a.gain || a.area - b.area);
-    return { ...s, gains, value };
-  });
+/** Weighted gap closed by taking `steps` in order from the profile's planning estimate, under `ix`'s (mean) effects. */
+export function planValue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profile, weight: readonly number[]): number {
+  const state = [...profile.estimate];
+  return steps.reduce((sum, s) => sum + stepGains(ix, s.module, state, profile, weight).value, 0);
+}
+
+/** The steps with their gains and values recomputed under the means, order and schedule kept. */
+function revalue(ix: ContentIndex, steps: readonly PlannedStep[], profile: Profile, weight: readonly number[]): PlannedStep[] {
+  const state = [...profile.estimate];
+  return steps.map((s) => ({ ...s, ...stepGains(ix, s.module, state, profile, weight) }));
 }
 
 /** The response's account of exploration, or undefined when the set does not explore. */

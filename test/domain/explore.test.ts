@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
 import { indexContent } from '../../src/domain/content-index.js';
 import { explorePlan, planValue, seedFromHash } from '../../src/domain/explore.js';
-import { computeNeedAndPriorities } from '../../src/domain/need.js';
+import { computeNeed } from '../../src/domain/need.js';
 import { planPathway } from '../../src/domain/planner.js';
 import { syntheticPopulation } from '../../src/domain/preview.js';
 import { estimateProfile } from '../../src/domain/profile.js';
@@ -16,8 +16,7 @@ const people = syntheticPopulation(shipped, 60, 7);
 
 function run(content: Content, req: RecommendationRequest, seed: number) {
   const profile = estimateProfile(content, req);
-  const need = computeNeedAndPriorities(content, req, profile);
-  const importance = need.importance.slice();
+  const importance = [...computeNeed(content, req, profile).weight];
   return { out: explorePlan(content, req, profile, importance, seed), greedy: planPathway(content, req, profile, importance), profile, importance };
 }
 
