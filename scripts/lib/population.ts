@@ -143,7 +143,7 @@ function personYear(content: Content, rng: Rng, staffId: string, role: Role, pha
     const result = checkIn(content, req, response, { moduleId: step.moduleId, ratings });
     pathway = newPathway(DBQ, { staffId, assessmentId: assessment.id, cause: 'checkin', request: result.request, response: result.response }, at);
     const stored = newCheckIn(DBQ, { staffId, moduleId: step.moduleId, ratings, pathwayId: pathway.id }, at);
-    queries.push(recordProgressQuery(DBQ, staffId, step.moduleId, 'completed', 'self', at), pathway.query, stored.query, ...observationQueries(DBQ, result.observations, at));
+    queries.push(recordProgressQuery(DBQ, staffId, step.moduleId, 'completed', 'self', at), pathway.query, stored.query, ...observationQueries(DBQ, { staffId, moduleId: step.moduleId, channel: 'checkin' }, result.observations, at));
     req = result.request;
     response = result.response;
   }

@@ -92,6 +92,7 @@ export const moduleEvidenceSchema = z.strictObject({
   expectedImpact: unit,
   impactSource: text,
   sources,
+  impactSd: z.number().min(0).max(1).optional(),
 });
 
 const prior = z.strictObject({
@@ -109,6 +110,16 @@ export const evidenceSetSchema = z.strictObject({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31'),
     sources,
     notes: z.string(),
+    learning: z
+      .strictObject({
+        signedOffBy: text,
+        signedOffAt: text,
+        observations: z.number().int().min(0),
+        window: z.strictObject({ from: z.string().nullable(), to: z.string().nullable() }),
+        modulesLearned: z.number().int().min(0),
+        minObservations: z.number().int().min(1),
+      })
+      .optional(),
   }),
   modules: z.record(z.string(), moduleEvidenceSchema),
   areaImportance: z.record(z.string(), unit),
@@ -130,6 +141,13 @@ export const evidenceSetSchema = z.strictObject({
       )
       .optional(),
   }),
+  panelPrior: z.record(z.string(), z.strictObject({ expectedImpact: unit, impactSource: text })).optional(),
+  exploration: z
+    .strictObject({
+      margin: unit,
+      maxLossShare: z.number().min(0, { error: between(0, 0.1) }).max(0.1, { error: between(0, 0.1) }),
+    })
+    .optional(),
 });
 
 // Compile-time check: what the schemas produce must be usable wherever the engine's types are expected.

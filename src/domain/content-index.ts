@@ -177,3 +177,21 @@ function prerequisiteClosures(modules: readonly Module[], moduleIndex: ReadonlyM
   }
   return { closure, broken };
 }
+
+/**
+ * Added for exploration (explore.ts): the index of `content`, whose catalogue and taxonomy are those of `base`'s
+ * content and whose evidence differs only in module figures, sharing every table of `base` except the per-module
+ * evidence and gains (built in microseconds instead of a full build). Cached for `content` like indexContent.
+ */
+export function indexWithModuleEvidence(content: Content, base: ContentIndex): ContentIndex {
+  const hit = cache.get(content);
+  if (hit) return hit;
+  const evidence = base.modules.map((m) => content.evidence.modules[m.id]);
+  const entries = base.entries.map((e, i) => {
+    const ev = evidence[i];
+    return { ...e, evidence: ev, baseGain: ev ? Math.max(0, ev.expectedImpact) * strengthFactor(ev.strength) : 0 };
+  });
+  const built: ContentIndex = { ...base, content, evidence, entries };
+  cache.set(content, built);
+  return built;
+}

@@ -7,7 +7,7 @@ import { explainStep } from './explain.js';
 import { inputHash } from './hash.js';
 import { computeNeed, type Need } from './need.js';
 import { round } from './numeric.js';
-import { planPathway } from './planner.js';
+import { explorationReason, explorationReport, explorePlan, seedFromHash } from './explore.js';
 import { estimateProfile, type Profile } from './profile.js';
 
 export { validateRequestRefs, validateCheckInRefs, type RefError } from './validate-refs.js';
@@ -35,7 +35,10 @@ export function recommendFromProfile(
 ): RecommendationResponse {
   const ix = indexContent(content);
   const need = computeNeed(content, request, profile);
-  const plan = planPathway(content, request, profile, need.weight);
+  const hash = inputHash(request, hashExtra);
+  // Bounded exploration (explore.ts): the greedy plan unless the evidence set explores; seeded by the input hash.
+  const explored = explorePlan(content, request, profile, need.weight, seedFromHash(hash));
+  const plan = explored.plan;
   const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps };
   const steps = plan.steps.map((s, i): PathwayStep => {
     const ev = ix.entries[s.module]!.evidence;
@@ -49,7 +52,7 @@ export function recommendFromProfile(
       level: ix.modules[s.module]!.level,
       targets: s.gains.filter((g) => g.gain >= 0.00005).map((g) => ({ areaId: ix.areas[g.area]!.id, expectedGain: round(g.gain) })),
       evidence: { strength: round(ev?.strength ?? 0), sources: [...(ev?.sources ?? [])] },
-      ...explainStep(ctx, i),
+      ...explained(explainStep(ctx, i), explorationReason(content, ix, explored, s.module)),
     };
   });
   return {
@@ -59,9 +62,15 @@ export function recommendFromProfile(
       algorithmVersion: ALGORITHM_VERSION,
       catalogueVersion: content.catalogue.version,
       evidenceSetId: content.evidence.id,
-      inputHash: inputHash(request, hashExtra),
+      inputHash: hash,
     },
+    ...(explorationReport(ix, explored) ? { exploration: explorationReport(ix, explored) } : {}),
   };
+}
+
+/** A step's reasons and explanation, with the plain-words note when it was chosen partly to learn. */
+function explained(e: Pick<PathwayStep, 'reasons' | 'explanation'>, learning: ReturnType<typeof explorationReason>): Pick<PathwayStep, 'reasons' | 'explanation'> {
+  return learning ? { reasons: [...e.reasons, learning.reason], explanation: `${e.explanation} ${learning.sentence}` } : e;
 }
 
 /** One area of the response's profile: the estimate, its uncertainty beside it, the need, and where it comes from. */

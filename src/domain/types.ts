@@ -118,6 +118,29 @@ export interface ModuleEvidence {
   readonly expectedImpact: number;
   readonly impactSource: string;
   readonly sources: readonly string[];
+  /** Added: posterior sd of expectedImpact when it was learned from check-ins (0..1 scale); drives exploration. */
+  readonly impactSd?: number | undefined;
+}
+
+/** Added: bounded exploration (domain/explore.ts). margin 0 switches it off. */
+export interface ExplorationSettings {
+  /** 0..1: how far (relative) a module's sampled effect may stray from its mean; 0 = never explore. */
+  readonly margin: number;
+  /** 0..0.1: the most expected value a pathway may give up to explore, as a share of its expected value. */
+  readonly maxLossShare: number;
+}
+
+/** Added: the explicit sign-off a set with learned effects carries (recorded at publish). */
+export interface LearningSignOff {
+  readonly signedOffBy: string;
+  /** ISO timestamp of the publish. */
+  readonly signedOffAt: string;
+  /** Observations the learned effects were fitted on, and the months (YYYY-MM) they span. */
+  readonly observations: number;
+  readonly window: { readonly from: string | null; readonly to: string | null };
+  /** Modules whose expected impact is a learned figure in this set. */
+  readonly modulesLearned: number;
+  readonly minObservations: number;
 }
 
 export interface PrevalenceProfiles {
@@ -145,6 +168,8 @@ export interface Provenance {
   readonly date: string;
   readonly sources: readonly string[];
   readonly notes: string;
+  /** Added: present when learned effects are in the set: who signed them off, when, and on what data. */
+  readonly learning?: LearningSignOff | undefined;
 }
 
 export interface EvidenceSet {
@@ -164,6 +189,13 @@ export interface EvidenceSet {
     readonly byRole: Readonly<Partial<Record<Role, ConfidencePrior>>>;
     readonly byPhase?: Readonly<Partial<Record<Phase, { readonly meanShift: number }>>> | undefined;
   };
+  /**
+   * Added: the panel-judged figure of every module whose expectedImpact here is learned. Learning always fits
+   * against these (never against a learned figure), so each check-in counts once however often sets are learned.
+   */
+  readonly panelPrior?: Readonly<Record<string, { readonly expectedImpact: number; readonly impactSource: string }>> | undefined;
+  /** Added: bounded exploration while learning; absent = off. */
+  readonly exploration?: ExplorationSettings | undefined;
 }
 
 export interface Content {
@@ -191,7 +223,7 @@ export interface RecommendationRequest {
   readonly settingProfile?: Readonly<Record<string, number>> | undefined;
 }
 
-export type ReasonKind = 'gap' | 'prevalence' | 'evidence' | 'prerequisite' | 'priority';
+export type ReasonKind = 'gap' | 'prevalence' | 'evidence' | 'prerequisite' | 'priority' | 'exploration';
 
 export interface Reason {
   readonly kind: ReasonKind;
@@ -244,10 +276,22 @@ export interface RecommendationProvenance {
   readonly inputHash: string;
 }
 
+/** Added: what bounded exploration did to a pathway (present only when the evidence set explores). */
+export interface ExplorationReport {
+  readonly margin: number;
+  /** The cap on expectedLossShare. */
+  readonly maxLossShare: number;
+  /** Expected value given up to explore, as a share of the greedy pathway's (0 when nothing is explored). */
+  readonly expectedLossShare: number;
+  /** Steps chosen partly to learn. */
+  readonly exploringModuleIds: readonly string[];
+}
+
 export interface RecommendationResponse {
   readonly pathway: { readonly steps: readonly PathwayStep[]; readonly totalMinutes: number };
   readonly profile: Readonly<Record<string, AreaEstimate>>;
   readonly provenance: RecommendationProvenance;
+  readonly exploration?: ExplorationReport | undefined;
 }
 
 /** Added: a check-in after finishing a module: re-ratings 1..5 for any areas (usually the module's targets). */

@@ -10,6 +10,7 @@ import { ProblemError, sendProblem, zodFieldErrors, PROBLEMS, type ProblemKind }
 import { registerHealth } from './routes/health.js';
 import { registerEvidenceSets } from './routes/v1/evidence-sets.js';
 import { registerModuleEffects } from './routes/v1/module-effects.js';
+import { registerLearningReport } from './routes/v1/learning-report.js';
 import { registerRecommendations } from './routes/v1/recommendations.js';
 import { registerRecommendationReplay } from './routes/v1/recommendation-replay.js';
 import { registerRecommendationSources } from './routes/v1/recommendation-sources.js';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerReference(app);
   registerEvidenceSets(app);
   registerModuleEffects(app);
+  registerLearningReport(app);
   registerRecommendations(app);
   registerRecommendationReplay(app);
   registerRecommendationSources(app);

@@ -173,6 +173,14 @@ export interface ModuleObservationsTable {
   after: number;
   /** YYYY-MM only. */
   observed_month: string;
+  /** 'checkin' or 'xapi' (migration 0008). */
+  channel: Generated<string>;
+}
+
+/** Migration 0008: a person and module whose observations are stored, so each counts once. */
+export interface ObservationContributionsTable {
+  staff_id: string;
+  module_id: string;
 }
 
 export interface IdempotencyKeysTable {
@@ -328,6 +336,7 @@ export interface DB {
   progress: ProgressTable;
   checkins: CheckinsTable;
   module_observations: ModuleObservationsTable;
+  observation_contributions: ObservationContributionsTable;
   idempotency_keys: IdempotencyKeysTable;
   xapi_statements: XapiStatementsTable;
   webhook_endpoints: WebhookEndpointsTable;

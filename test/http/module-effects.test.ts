@@ -2,8 +2,7 @@
 // draft aggregated with useLearnedEffects starts from the learned figure (the panel's own ratings still win).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
-import { effectObservation } from '../../src/domain/learning.js';
-import { observationQueries } from '../../src/repos/checkins.js';
+import { storeObservations } from '../helpers/observations.js';
 import { createDraft, currentSet, get, panelItems, post, submitPanel, type Fetch } from '../helpers/evidence-panel.js';
 import { makeNodeApp } from '../helpers/node-app.js';
 
@@ -23,8 +22,7 @@ beforeAll(async () => {
   const mod = content.catalogue.modules.find((m) => !judged.has(m.id) && m.level === 'foundation')!;
   moduleId = mod.id;
   areaId = [...mod.areas].sort((a, b) => b.relevance - a.relevance)[0]!.areaId;
-  const observations = Array.from({ length: 40 }, (_, i) => effectObservation(content, moduleId, areaId, 0.3 + (i % 5) * 0.02, 0.3 + (i % 5) * 0.02 + 0.3));
-  await env.database.atomic(observationQueries(env.database.db, observations, new Date('2026-11-01T00:00:00Z')));
+  await storeObservations(env.database, content, { moduleId, areaId, count: 40, rise: 0.3, month: '2026-11' });
 });
 
 describe('GET /v1/module-effects', () => {
@@ -66,12 +64,14 @@ describe('aggregating a draft with learned effects', () => {
     const b = await f(`/v1/evidence-sets/${withLearning.id}/aggregate`, post({ useLearnedEffects: true, minObservations: 30 }, TOKEN));
     expect(b.status).toBe(200);
     const body = (await b.json()) as {
-      report: { learnedImpacts: { moduleId: string; before: number; after: number; n: number }[] };
+      report: { learnedImpacts: { moduleId: string; before: number; after: number; n: number }[]; changes: { field: string; id: string }[] };
       evidenceSet: { modules: Record<string, { expectedImpact: number; impactSource: string }> };
     };
-    expect(body.report.learnedImpacts).toEqual([{ moduleId, before: content.evidence.modules[moduleId]!.expectedImpact, after: learned, n: 40 }]);
+    expect(body.report.learnedImpacts).toEqual([{ moduleId, before: content.evidence.modules[moduleId]!.expectedImpact, after: learned, prior: content.evidence.modules[moduleId]!.expectedImpact, n: 40, sd: expect.any(Number) }]);
     expect(body.evidenceSet.modules[moduleId]!.expectedImpact).toBe(learned);
     expect(body.evidenceSet.modules[moduleId]!.impactSource).toMatch(/^Learned from 40 check-in observations/);
+    // The report's changes list the learned figure beside the panel's own changes.
+    expect(body.report.changes).toContainEqual(expect.objectContaining({ field: 'expectedImpact', id: moduleId }));
 
     // Too few observations for the threshold: nothing changes.
     const strict = await createDraft(f, TOKEN);

@@ -129,6 +129,25 @@ export const JudgementListSchema = z
   })
   .openapi('JudgementList');
 
+export const ExplorationSchema = z
+  .object({
+    margin: z.number().min(0).max(1).openapi({ description: "How far (relative, 0..1) a module's sampled effect may stray from its mean; 0 switches exploration off", example: 0.3 }),
+    maxLossShare: z.number().min(0).max(0.1).default(0.02).openapi({ description: 'Most expected value a pathway may give up to explore, as a share of it (≤ 0.1)' }),
+  })
+  .strict()
+  .openapi('ExplorationSettings');
+
+export const PublishBodySchema = z
+  .object({
+    signOff: z
+      .object({ by: text(200).openapi({ description: 'Who signs off the learned effects (recorded in the provenance)', example: 'Dr A Expert, panel chair' }) })
+      .strict()
+      .optional()
+      .openapi({ description: 'Required when the draft uses learned effects' }),
+  })
+  .strict()
+  .openapi('PublishEvidenceSet');
+
 export const AggregateOptionsSchema = z
   .object({
     randomIndexTable: z.enum(RANDOM_INDEX_TABLES).default('saaty'),
@@ -139,6 +158,7 @@ export const AggregateOptionsSchema = z
       .default(false)
       .openapi({ description: "Start modules' expected impact from what check-ins suggest (GET /v1/module-effects) before the panel's ratings apply" }),
     minObservations: z.number().int().min(1).max(1_000_000).default(20).openapi({ description: 'Observations a module needs for its learned effect to be used' }),
+    exploration: ExplorationSchema.optional().openapi({ description: "Bounded exploration for the draft; default the base set's (absent = off). margin 0 switches it off" }),
   })
   .strict()
   .openapi('AggregateOptions');

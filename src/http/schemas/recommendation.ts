@@ -53,7 +53,7 @@ export const RecommendBodySchema = RecommendationRequestSchema.extend({ detail: 
   .openapi('RecommendRequest');
 
 const ReasonSchema = z.object({
-  kind: z.enum(['gap', 'prevalence', 'evidence', 'prerequisite', 'priority']),
+  kind: z.enum(['gap', 'prevalence', 'evidence', 'prerequisite', 'priority', 'exploration']),
   areaId: z.string().optional(),
   value: z.number(),
   text: z.string(),
@@ -108,6 +108,10 @@ export const RecommendationResponseSchema = z
     pathway: z.object({ steps: z.array(PathwayStepSchema), totalMinutes: z.number().int() }),
     profile: z.record(z.string(), z.object({ confidence: z.number(), uncertainty: z.number(), need: z.number() }).loose()),
     provenance: ProvenanceSchema,
+    exploration: z
+      .object({ margin: z.number(), maxLossShare: z.number(), expectedLossShare: z.number(), exploringModuleIds: z.array(z.string()) })
+      .optional()
+      .openapi({ description: 'Present when the evidence set explores: the expected value given up (never above maxLossShare) and the steps chosen partly to learn' }),
   })
   .loose()
   .openapi('Recommendation');

@@ -1,12 +1,11 @@
 // The evidence panel's work on draft evidence sets, for the API (/v1/evidence-sets/...) and the panel console
 // (/panel/...) alike: start a draft, store judgements, aggregate them, preview the impact, publish.
 import type { Context } from 'hono';
-import { withLearnedImpacts, type LearnedImpactChange } from '../../domain/learned-impacts.js';
-import { learnModuleEffects } from '../../domain/learning.js';
-import { allObservations } from '../../repos/checkins.js';
+import { diffEvidenceSets } from '../../domain/ahp/index.js';
+import { carryLearned, MIN_OBSERVATIONS_FOR_LEARNED, panelJudged, type LearnedImpactChange } from '../../domain/learned-impacts.js';
 import { aggregatePanel, checkJudgement, type AggregationReport, type JudgementInput, type OwnConsistency, type PanelJudgement, type PanelOptions } from '../../domain/panel/index.js';
 import { DEFAULT_POPULATION_SEED, previewImpact, syntheticPopulation, type ImpactPreview } from '../../domain/preview.js';
-import type { RecommendationRequest } from '../../domain/types.js';
+import type { EvidenceSet, ExplorationSettings, RecommendationRequest } from '../../domain/types.js';
 import { isUniqueViolation } from '../../repos/database.js';
 import {
   getEvidenceSet,
@@ -20,6 +19,7 @@ import {
 import { hasJudgement, listJudgements, upsertJudgementQueries, type JudgementRecord } from '../../repos/judgements.js';
 import type { AppEnv } from '../env.js';
 import { evidenceInForce, forgetEvidenceInForce } from '../evidence-cache.js';
+import { applyLearning, explorationFor, learnedOnlyReport, learningBasisOf, signOff, type LearningBasis } from './learning.js';
 import { succeed, type Failure, type Outcome, type ServiceProblem } from './outcome.js';
 
 type C = Context<AppEnv>;
@@ -145,50 +145,64 @@ export async function storeJudgements(
 }
 
 /**
- * Aggregates the draft's judgements into its weights (against the set it was based on) and stores them with the
- * report; fails, changing nothing, when the judgements cannot be aggregated yet.
+ * Aggregates the draft's judgements into its weights (against the panel-judged figures of the set it was based on)
+ * and stores them with the report; with useLearnedEffects, well-observed modules the panel did not judge now take
+ * their learned effect, fitted against the panel-judged figures, and a draft with no judgements is built from
+ * learned effects alone. The report's changes list every change against the base set. Fails, changing nothing,
+ * when the judgements cannot be aggregated yet.
  */
 export async function aggregateDraft(
   c: C,
   draft: EvidenceSetRecord,
   options: PanelOptions & LearnedOptions = {},
-): Promise<Outcome<AggregationReport & { learnedImpacts?: readonly LearnedImpactChange[] }, Failure<'cannot-aggregate'> | NotDraft>> {
+): Promise<Outcome<AggregationReport & { learnedImpacts?: readonly LearnedImpactChange[]; learning?: LearningBasis }, Failure<'cannot-aggregate'> | NotDraft>> {
   const database = c.get('database');
-  let base = (draft.basedOn && (await getEvidenceSet(database, draft.basedOn))?.body) || draft.body;
-  let learnedImpacts: LearnedImpactChange[] | undefined;
-  if (options.useLearnedEffects) {
-    // What check-ins suggest, with the base set as the prior; the panel's own ratings still take precedence.
-    const learned = learnModuleEffects({ ...c.get('content'), evidence: base }, await allObservations(database.db));
-    ({ evidence: base, changes: learnedImpacts } = withLearnedImpacts(base, learned, options.minObservations));
-  }
+  const base = (draft.basedOn && (await getEvidenceSet(database, draft.basedOn))?.body) || draft.body;
   const judgements = await listJudgements<PanelJudgement>(database, draft.id);
   const provenance = draft.body.provenance;
-  const outcome = aggregatePanel(
-    base,
-    {
-      id: draft.id,
-      version: draft.version,
-      provenance: { ...provenance, members: provenance.members.length ? provenance.members : judgements.map((j) => j.expert) },
-    },
-    judgements.map((j) => ({ expert: j.expert, weight: j.weight, judgement: j.body })),
-    options,
-  );
-  if (!outcome.ok) return { ok: false, reason: 'cannot-aggregate', problems: outcome.problems.map((p) => ({ kind: 'validation', path: p.path, message: p.message })) };
-  const report = learnedImpacts ? { ...outcome.report, learnedImpacts } : outcome.report;
-  const stored = { ...report, aggregatedAt: c.get('clock')().toISOString(), basis: aggregationBasis(judgements) };
+  const target = { id: draft.id, version: draft.version, provenance: { ...provenance, members: provenance.members.length ? provenance.members : judgements.map((j) => j.expert) } };
+  let evidence: EvidenceSet;
+  let report: AggregationReport;
+  if (judgements.length || !options.useLearnedEffects) {
+    const submissions = judgements.map((j) => ({ expert: j.expert, weight: j.weight, judgement: j.body }));
+    const outcome = aggregatePanel(panelJudged(base), target, submissions, options);
+    if (!outcome.ok) {
+      const problems = outcome.problems.map((p) => ({ kind: 'validation' as const, path: p.path, message: judgements.length ? p.message : `${p.message}; or aggregate with useLearnedEffects to build the draft from check-ins alone` }));
+      return { ok: false, reason: 'cannot-aggregate', problems };
+    }
+    ({ evidence, report } = outcome);
+  } else {
+    const { panelPrior: _p, ...judged } = panelJudged(base);
+    evidence = { ...judged, id: target.id, version: target.version, provenance: target.provenance };
+    report = learnedOnlyReport(options);
+  }
+  const keep = new Set(report.modules.filter((m) => m.applied.impactFrom !== 'base').map((m) => m.moduleId));
+  let learned: { changes: LearnedImpactChange[]; basis: LearningBasis } | undefined;
+  if (options.useLearnedEffects) {
+    const applied = await applyLearning(c, evidence, base, keep, options.minObservations ?? MIN_OBSERVATIONS_FOR_LEARNED);
+    evidence = applied.evidence;
+    learned = applied;
+  } else evidence = carryLearned(evidence, base, keep);
+  const exploration = explorationFor(options.exploration, base);
+  const { exploration: _e, ...withoutExploration } = evidence;
+  evidence = exploration ? { ...withoutExploration, exploration } : withoutExploration;
+  const full = { ...report, changes: diffEvidenceSets(base, evidence), ...(learned ? { learnedImpacts: learned.changes, learning: learned.basis } : {}) };
+  const stored = { ...full, aggregatedAt: c.get('clock')().toISOString(), basis: aggregationBasis(judgements) };
   try {
-    await database.atomic([updateDraftQuery(database, draft.id, outcome.evidence, stored)]);
+    await database.atomic([updateDraftQuery(database, draft.id, evidence, stored)]);
   } catch (err) {
     if (isNotDraftViolation(err)) return notDraft('no longer a draft');
     throw err;
   }
-  return succeed(report);
+  return succeed(full);
 }
 
-/** Whether aggregation starts from learned module effects, and how many observations a module needs for that. */
+/** Whether aggregation starts from learned module effects, how many observations a module needs, and exploration. */
 export interface LearnedOptions {
   readonly useLearnedEffects?: boolean;
   readonly minObservations?: number;
+  /** Exploration settings for the draft; default the base set's (absent = off). */
+  readonly exploration?: ExplorationSettings | undefined;
 }
 
 export interface PreviewOptions {
@@ -215,12 +229,15 @@ export interface StaleDraft extends Failure<'stale'> {
 
 /**
  * Publishes an aggregated, up-to-date draft based on the set in force: it becomes the set in force and the old one
- * is superseded, atomically, and the remembered set in force is forgotten. Answers with the published record.
+ * is superseded, atomically, and the remembered set in force is forgotten. A draft aggregated with learned effects
+ * needs `signedOffBy`: who, when, the observation window and counts go into its provenance in the same write.
+ * Answers with the published record.
  */
 export async function publishDraft(
   c: C,
   draft: EvidenceSetRecord,
-): Promise<Outcome<EvidenceSetRecord, StaleDraft | Failure<'not-aggregated' | 'aggregation-out-of-date' | 'busy'> | NotDraft>> {
+  signedOffBy?: string,
+): Promise<Outcome<EvidenceSetRecord, StaleDraft | Failure<'not-aggregated' | 'aggregation-out-of-date' | 'busy' | 'sign-off-needed'> | NotDraft>> {
   const database = c.get('database');
   const inForce = (await evidenceInForce(c)).record;
   if (draft.basedOn !== null && draft.basedOn !== inForce.id) {
@@ -230,8 +247,16 @@ export async function publishDraft(
   if (aggregationBasis(await listJudgements(database, draft.id)) !== (draft.aggregation as { basis?: string }).basis) {
     return failure('aggregation-out-of-date', 'conflict', 'id', 'aggregation out of date');
   }
+  const now = c.get('clock')();
+  const learning = learningBasisOf(draft.aggregation);
+  const writes = publishDraftQueries(database, draft.id, now.toISOString());
+  if (learning) {
+    if (!signedOffBy?.trim()) return failure('sign-off-needed', 'validation', 'signOff.by', 'a set with learned effects needs the name of the person signing them off');
+    const body = { ...draft.body, provenance: { ...draft.body.provenance, learning: signOff(learning, signedOffBy.trim(), now) } };
+    writes.unshift(updateDraftQuery(database, draft.id, body, draft.aggregation));
+  }
   try {
-    await database.atomic(publishDraftQueries(database, draft.id, c.get('clock')().toISOString()));
+    await database.atomic(writes);
     forgetEvidenceInForce(database);
   } catch (err) {
     forgetEvidenceInForce(database);

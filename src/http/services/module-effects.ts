@@ -1,19 +1,24 @@
 // What staff check-ins say about each module's effect: the panel's figure and the learned one side by side,
-// fitted from the de-identified observations in the database against the evidence set in force.
+// fitted from the de-identified observations against the panel-judged figures behind the set in force (never a
+// learned figure, so publishing a learned set and fitting again counts no check-in twice).
 import type { Context } from 'hono';
-import { learnModuleEffects, type LearnedEffects } from '../../domain/learning.js';
-import { allObservations } from '../../repos/checkins.js';
+import type { LearnedEffects } from '../../domain/learning.js';
+import type { EvidenceSet } from '../../domain/types.js';
 import type { AppEnv } from '../env.js';
 import { evidenceInForce } from '../evidence-cache.js';
+import { fitAgainstPanel } from './learning.js';
 
 export interface ModuleEffects {
   readonly evidenceSetId: string;
+  /** The set in force (its figures may be learned ones). */
+  readonly inForce: EvidenceSet;
+  /** `learned.modules[].prior` is the panel-judged figure. */
   readonly learned: LearnedEffects;
 }
 
-/** Fits module effects from every stored observation, with the set in force as the prior. */
+/** Fits module effects from every stored observation, with the panel-judged figures of the set in force as the prior. */
 export async function moduleEffects(c: Context<AppEnv>): Promise<ModuleEffects> {
-  const { record, content } = await evidenceInForce(c);
-  const observations = await allObservations(c.get('database').db);
-  return { evidenceSetId: record.id, learned: learnModuleEffects(content, observations) };
+  const { record } = await evidenceInForce(c);
+  const { learned } = await fitAgainstPanel(c, record.body);
+  return { evidenceSetId: record.id, inForce: record.body, learned };
 }

@@ -66,13 +66,15 @@ export async function takeAssessment(c: C, content: Content, staff: Staff, input
  * A check-in after module `moduleId` with re-ratings (area id → 1..5): marks the module completed, re-plans the
  * rest of the stored pathway through the engine's check-in, and stores the progress, the check-in, the new pathway
  * and the de-identified observations in one write. Fails on unknown ids, and before a first assessment (there is
- * no pathway to re-plan). Answers with the stored check-in and the planning state after it.
+ * no pathway to re-plan). `channel` says where the re-ratings came from (web or API check-in, or an xAPI result).
+ * Answers with the stored check-in and the planning state after it.
  */
 export async function checkIn(
   c: C,
   content: Content,
   staff: Staff,
   input: CheckIn,
+  channel: 'checkin' | 'xapi' = 'checkin',
 ): Promise<Outcome<{ checkIn: Recorded & { moduleId: string }; state: PlanningState }, Failure<'unknown-ids' | 'not-assessed'>>> {
   const problems = validateCheckInRefs(content, input);
   if (problems.length) return { ok: false, reason: 'unknown-ids', problems: problems.map((p) => ({ kind: 'validation', path: p.path, message: p.message })) };
@@ -89,7 +91,7 @@ export async function checkIn(
     recordProgressQuery(database.db, staff.id, input.moduleId, 'completed', 'self', now),
     pathway.query,
     stored.query,
-    ...observationQueries(database.db, result.observations, now),
+    ...observationQueries(database.db, { staffId: staff.id, moduleId: input.moduleId, channel }, result.observations, now),
     webhookEvent(database.db, staff.settingId, 'module.completed', { staffId: staff.id, moduleId: input.moduleId, checkInId: stored.id }, now),
     webhookEvent(database.db, staff.settingId, 'pathway.updated', { staffId: staff.id, pathwayId: pathway.id, cause: 'checkin' }, now),
   ]);

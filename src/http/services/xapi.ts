@@ -101,7 +101,7 @@ export async function storeStatements(c: C, statements: readonly Statement[], at
     for (const ci of prepared.checkIns) {
       const staff = await getStaff(database.db, ci.staffId);
       // Before a first self-assessment there is no pathway to re-plan: the statement and progress stand alone.
-      if (staff) await checkIn(c, content, staff, { moduleId: ci.moduleId, ratings: ci.ratings });
+      if (staff) await checkIn(c, content, staff, { moduleId: ci.moduleId, ratings: ci.ratings }, 'xapi');
     }
   }
   return { ok: true, ids };

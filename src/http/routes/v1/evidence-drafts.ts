@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { ProblemError } from '../../problem.js';
-import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema } from '../../schemas/evidence.js';
+import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema, PublishBodySchema } from '../../schemas/evidence.js';
 import { createDraft, publishDraft } from '../../services/evidence-sets.js';
 import { fieldErrors } from '../../services/outcome.js';
 import { adminDoc, conflictDoc, findDraft, notDraft, recordView } from './evidence-shared.js';
@@ -37,9 +37,10 @@ const publish = createRoute({
   tags,
   operationId: 'publishEvidenceSet',
   summary: 'Publish an aggregated draft: it becomes the set in force and the previous set is superseded',
+  description: 'A draft aggregated with learned effects needs `signOff.by`; who, when, the observation window and counts are recorded in its provenance.',
   middleware: [requireAuth({ roles: ['panel', 'admin'] })],
   security: adminDoc.security,
-  request: { params: EvidenceSetIdParam },
+  request: { params: EvidenceSetIdParam, body: { required: false, content: { 'application/json': { schema: PublishBodySchema } } } },
   responses: {
     200: { description: 'The published set', content: { 'application/json': { schema: EvidenceSetRecordSchema } } },
     ...adminDoc.responses,
@@ -61,8 +62,9 @@ export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(publish, async (c) => {
     const id = c.req.valid('param').id;
+    const body = PublishBodySchema.parse(c.req.valid('json') ?? {});
     const draft = await findDraft(c, id, 'publish it again');
-    const published = await publishDraft(c, draft);
+    const published = await publishDraft(c, draft, body.signOff?.by);
     if (published.ok) return c.json(recordView(published.value) as never, 200);
     switch (published.reason) {
       case 'stale':
@@ -77,6 +79,8 @@ export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
         throw new ProblemError('conflict', `Judgements for '${id}' changed after the last aggregation; aggregate again before publishing.`, fieldErrors(published.problems));
       case 'busy':
         throw notDraft(id, 'being published by another request', 'publish it');
+      case 'sign-off-needed':
+        throw new ProblemError('validation', `Draft '${id}' uses module effects learned from check-ins: name who signs them off in signOff.by.`, fieldErrors(published.problems));
       default:
         throw notDraft(id, published.status, 'publish it');
     }

@@ -8,6 +8,7 @@ import { registerDashboard } from './dashboard.js';
 import { registerInfo } from './info.js';
 import { registerJourney } from './journey.js';
 import { registerPanel } from './panel.js';
+import { registerPanelLearning } from './panel-learning.js';
 import { registerPathway } from './pathway.js';
 import { registerProgress } from './progress.js';
 import { htmlErrors } from './guard.js';
@@ -48,4 +49,5 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerAccount(app);
   registerDashboard(app);
   registerPanel(app);
+  registerPanelLearning(app);
 }

@@ -52,6 +52,8 @@ export async function publishDraft(c: C, draft: EvidenceSetRecord): Promise<Outc
       return fail('Judgements changed after the last aggregation. Aggregate again before publishing.');
     case 'busy':
       return fail('Another person is publishing this draft. Reload the page.');
+    case 'sign-off-needed':
+      return fail('This draft uses module effects learned from check-ins. Sign them off and publish on the learning page (/panel/learning).');
     default:
       return fail('The draft could not be published. Reload the page.');
   }
