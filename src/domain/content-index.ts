@@ -58,6 +58,10 @@ export interface ContentIndex {
   readonly evidence: readonly (ModuleEvidence | undefined)[];
   /** Per area: the modules that address it. */
   readonly modulesByArea: readonly (readonly number[])[];
+  /** Per area: the modules whose reach (own areas or their prerequisites' areas) includes it. */
+  readonly reachedBy: readonly (readonly number[])[];
+  /** Per module: the modules that list it among their transitive prerequisites. */
+  readonly dependants: readonly (readonly number[])[];
   /** Area names for use mid-sentence ("Autism" → "autism"; acronyms kept). */
   readonly areaNamesInSentence: readonly string[];
 }
@@ -115,6 +119,8 @@ function build(content: Content): ContentIndex {
     entries,
     evidence: entries.map((e) => e.evidence),
     modulesByArea: areas.map((_, a) => entries.flatMap((e, m) => (e.areas.some((r) => r.area === a) ? [m] : []))),
+    reachedBy: areas.map((_, a) => entries.flatMap((e, m) => (e.reach.includes(a) ? [m] : []))),
+    dependants: entries.map((_, p) => entries.flatMap((e, m) => (e.prerequisites.includes(p) ? [m] : []))),
     areaNamesInSentence: areas.map((a) => inSentence(a.name)),
   };
 }
