@@ -34,6 +34,8 @@ export interface IndexedModule {
   readonly baseGain: number;
   /** All transitive prerequisites, each after its own prerequisites. */
   readonly prerequisites: readonly number[];
+  /** The module's full bundle: its prerequisites (as above), then the module itself. */
+  readonly withPrerequisites: readonly number[];
   /** True when a prerequisite is unknown or part of a cycle: such a module can never be recommended. */
   readonly broken: boolean;
   /** The distinct areas the module and its prerequisites address: what its bundle's value can depend on. */
@@ -98,6 +100,7 @@ function build(content: Content): ContentIndex {
       evidence,
       baseGain: evidence ? Math.max(0, evidence.expectedImpact) * strengthFactor(evidence.strength) : 0,
       prerequisites: closures.closure[i]!,
+      withPrerequisites: [...closures.closure[i]!, i],
       broken: closures.broken[i]!,
       reach: [],
       distinctAreas: new Set(relevances.map((r) => r.area)).size === relevances.length,

@@ -204,9 +204,10 @@ function bestBundle(
 }
 
 function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress): Bundle {
-  const { prerequisites } = ix.entries[m]!;
-  const members = prerequisites.length === 0 ? [m] : [...prerequisites.filter((p) => !done.has(p)), m];
-  const minutes = members.reduce((sum, q) => sum + ix.entries[q]!.minutes, 0);
+  const { prerequisites, withPrerequisites } = ix.entries[m]!;
+  const members = prerequisites.some((p) => done.has(p)) ? withPrerequisites.filter((q) => !done.has(q)) : withPrerequisites;
+  let minutes = 0;
+  for (const q of members) minutes += ix.entries[q]!.minutes;
   const ratio = progress.valueOf(members) / Math.max(1, minutes);
   return { members, minutes, ratio: Number.isNaN(ratio) ? -Infinity : ratio };
 }
