@@ -194,7 +194,7 @@ function bestBundle(
   let bestRatio = MIN_RATIO;
   for (const m of candidates) {
     if (ix.entries[m]!.minutes > remaining) continue;
-    const bundle = (bundles[m] ??= bundleOf(ix, m, done, progress));
+    const bundle = (bundles[m] ??= bundleOf(ix, m, done, progress, remaining));
     if (bundle.minutes <= remaining && bundle.ratio > bestRatio) {
       best = m;
       bestRatio = bundle.ratio;
@@ -203,11 +203,16 @@ function bestBundle(
   return best;
 }
 
-function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress): Bundle {
+/**
+ * Candidate m's bundle now. One that does not fit the minutes left is not valued: the budget only shrinks, and
+ * its bundle is built again only when it loses a member or an area it reaches moves.
+ */
+function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress, remaining: number): Bundle {
   const { prerequisites, withPrerequisites } = ix.entries[m]!;
   const members = prerequisites.some((p) => done.has(p)) ? withPrerequisites.filter((q) => !done.has(q)) : withPrerequisites;
   let minutes = 0;
   for (const q of members) minutes += ix.entries[q]!.minutes;
+  if (minutes > remaining) return { members, minutes, ratio: -Infinity };
   const ratio = progress.valueOf(members) / Math.max(1, minutes);
   return { members, minutes, ratio: Number.isNaN(ratio) ? -Infinity : ratio };
 }
