@@ -34,6 +34,8 @@ export interface IndexedModule {
   readonly baseGain: number;
   /** All transitive prerequisites, each after its own prerequisites. */
   readonly prerequisites: readonly number[];
+  /** The module's full bundle: its prerequisites (as above), then the module itself. */
+  readonly withPrerequisites: readonly number[];
   /** True when a prerequisite is unknown or part of a cycle: such a module can never be recommended. */
   readonly broken: boolean;
   /** The distinct areas the module and its prerequisites address: what its bundle's value can depend on. */
@@ -58,6 +60,10 @@ export interface ContentIndex {
   readonly evidence: readonly (ModuleEvidence | undefined)[];
   /** Per area: the modules that address it. */
   readonly modulesByArea: readonly (readonly number[])[];
+  /** Per area: the modules whose reach (own areas or their prerequisites' areas) includes it. */
+  readonly reachedBy: readonly (readonly number[])[];
+  /** Per module: the modules that list it among their transitive prerequisites. */
+  readonly dependants: readonly (readonly number[])[];
   /** Area names for use mid-sentence ("Autism" → "autism"; acronyms kept). */
   readonly areaNamesInSentence: readonly string[];
 }
@@ -94,6 +100,7 @@ function build(content: Content): ContentIndex {
       evidence,
       baseGain: evidence ? Math.max(0, evidence.expectedImpact) * strengthFactor(evidence.strength) : 0,
       prerequisites: closures.closure[i]!,
+      withPrerequisites: [...closures.closure[i]!, i],
       broken: closures.broken[i]!,
       reach: [],
       distinctAreas: new Set(relevances.map((r) => r.area)).size === relevances.length,
@@ -115,6 +122,8 @@ function build(content: Content): ContentIndex {
     entries,
     evidence: entries.map((e) => e.evidence),
     modulesByArea: areas.map((_, a) => entries.flatMap((e, m) => (e.areas.some((r) => r.area === a) ? [m] : []))),
+    reachedBy: areas.map((_, a) => entries.flatMap((e, m) => (e.reach.includes(a) ? [m] : []))),
+    dependants: entries.map((_, p) => entries.flatMap((e, m) => (e.prerequisites.includes(p) ? [m] : []))),
     areaNamesInSentence: areas.map((a) => inSentence(a.name)),
   };
 }

@@ -51,9 +51,24 @@ export function canonicalRequest(request: RecommendationRequest): unknown {
   };
 }
 
-/** canonicalJson(canonicalRequest(request)). */
+/**
+ * canonicalJson(canonicalRequest(request)), written directly in the same key order (the one JSON string per
+ * request that is hashed on every recommendation, so it skips the generic sort of fixed keys).
+ */
 export function canonicalRequestJson(request: RecommendationRequest): string {
-  return canonicalJson(canonicalRequest(request));
+  const responses = [...request.responses].sort(byItemThenValue).map(responseJson);
+  const setting = request.settingProfile === undefined ? '' : `,"settingProfile":${canonicalJson(request.settingProfile)}`;
+  return (
+    `{"completedModuleIds":${JSON.stringify([...new Set(request.completedModuleIds)].sort(byCodeUnit))}` +
+    `,"confidence":${canonicalJson(request.confidence)},"formats":${canonicalJson(request.formats)}` +
+    `,"phase":${canonicalJson(request.phase)},"priorities":${canonicalJson(request.priorities)}` +
+    `,"responses":[${responses.join(',')}],"role":${canonicalJson(request.role)}${setting}` +
+    `,"timeBudgetMinutes":${canonicalJson(request.timeBudgetMinutes)},"weeklyMinutes":${canonicalJson(request.weeklyMinutes)}}`
+  );
+}
+
+function responseJson(r: Response): string {
+  return r.value === undefined ? `{"itemId":${JSON.stringify(r.itemId)}}` : `{"itemId":${JSON.stringify(r.itemId)},"value":${JSON.stringify(r.value)}}`;
 }
 
 /**

@@ -66,6 +66,9 @@ export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format
 class Progress {
   readonly mean: number[];
   readonly gap: number[];
+  /** Scratch for valueOfMany: the bundle's expected confidence per area it moved (NaN elsewhere), and those areas. */
+  private readonly trial: Float64Array;
+  private readonly moved: number[] = [];
 
   constructor(
     private readonly ix: ContentIndex,
@@ -75,6 +78,7 @@ class Progress {
   ) {
     this.mean = [...start];
     this.gap = start.map((m, a) => confidenceGap(m, sd[a]!));
+    this.trial = new Float64Array(start.length).fill(NaN);
   }
 
   /** Weighted gap the modules would close, taken in order from here (nothing changes). */
@@ -94,19 +98,25 @@ class Progress {
     return value;
   }
 
-  /** valueOf for a bundle: later members build on the earlier members' gains. */
+  /** valueOf for a bundle: later members build on the earlier members' gains (trial means, reset afterwards). */
   private valueOfMany(members: readonly number[]): number {
-    const moved: { area: number; mean: number }[] = [];
+    const { trial, moved } = this;
     for (const q of members) {
       const entry = this.ix.entries[q]!;
       for (const { area, relevance } of entry.areas) {
-        let slot = moved.find((x) => x.area === area);
-        if (!slot) moved.push((slot = { area, mean: this.mean[area]! }));
-        slot.mean += expectedGain(entry, relevance, slot.mean);
+        if (Number.isNaN(trial[area]!)) {
+          trial[area] = this.mean[area]!;
+          moved.push(area);
+        }
+        trial[area]! += expectedGain(entry, relevance, trial[area]!);
       }
     }
     let value = 0;
-    for (const { area, mean } of moved) value += this.weight[area]! * (this.gap[area]! - confidenceGap(mean, this.sd[area]!));
+    for (const area of moved) {
+      value += this.weight[area]! * (this.gap[area]! - confidenceGap(trial[area]!, this.sd[area]!));
+      trial[area] = NaN;
+    }
+    moved.length = 0;
     return value;
   }
 
@@ -150,25 +160,23 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
   let candidates = ix.entries.flatMap((e, m) => (eligible[m] && !done.has(m) && e.prerequisites.every((p) => done.has(p) || eligible[p]) ? [m] : []));
-  const bundles = new Map<number, Bundle>();
+  const bundles: (Bundle | undefined)[] = [];
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();
   let remaining = Math.max(0, request.timeBudgetMinutes);
   for (;;) {
     const best = bestBundle(ix, candidates, bundles, done, progress, remaining);
     if (best === undefined) break;
-    const { members } = bundles.get(best)!;
-    const touched: boolean[] = [];
+    const { members } = bundles[best]!;
     for (const q of members) {
       progress.take(q);
       done.add(q);
       selected.push(q);
       remaining -= ix.entries[q]!.minutes;
       if (q !== best) pulledInBy.set(q, best);
-      for (const { area } of ix.entries[q]!.areas) touched[area] = true;
     }
     candidates = candidates.filter((m) => !done.has(m));
-    for (const m of candidates) if (bundleAffected(ix, m, members, touched)) bundles.delete(m);
+    forgetAffectedBundles(ix, members, bundles);
   }
   return schedule(ix, request, profile, weight, orderSelection(ix, selected, statedNeed), pulledInBy);
 }
@@ -177,7 +185,7 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
 function bestBundle(
   ix: ContentIndex,
   candidates: readonly number[],
-  bundles: Map<number, Bundle>,
+  bundles: (Bundle | undefined)[],
   done: ReadonlySet<number>,
   progress: Progress,
   remaining: number,
@@ -186,8 +194,7 @@ function bestBundle(
   let bestRatio = MIN_RATIO;
   for (const m of candidates) {
     if (ix.entries[m]!.minutes > remaining) continue;
-    let bundle = bundles.get(m);
-    if (!bundle) bundles.set(m, (bundle = bundleOf(ix, m, done, progress)));
+    const bundle = (bundles[m] ??= bundleOf(ix, m, done, progress, remaining));
     if (bundle.minutes <= remaining && bundle.ratio > bestRatio) {
       best = m;
       bestRatio = bundle.ratio;
@@ -196,18 +203,26 @@ function bestBundle(
   return best;
 }
 
-function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress): Bundle {
-  const { prerequisites } = ix.entries[m]!;
-  const members = prerequisites.length === 0 ? [m] : [...prerequisites.filter((p) => !done.has(p)), m];
-  const minutes = members.reduce((sum, q) => sum + ix.entries[q]!.minutes, 0);
+/**
+ * Candidate m's bundle now. One that does not fit the minutes left is not valued: the budget only shrinks, and
+ * its bundle is built again only when it loses a member or an area it reaches moves.
+ */
+function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress, remaining: number): Bundle {
+  const { prerequisites, withPrerequisites } = ix.entries[m]!;
+  const members = prerequisites.some((p) => done.has(p)) ? withPrerequisites.filter((q) => !done.has(q)) : withPrerequisites;
+  let minutes = 0;
+  for (const q of members) minutes += ix.entries[q]!.minutes;
+  if (minutes > remaining) return { members, minutes, ratio: -Infinity };
   const ratio = progress.valueOf(members) / Math.max(1, minutes);
   return { members, minutes, ratio: Number.isNaN(ratio) ? -Infinity : ratio };
 }
 
-/** Whether candidate m's bundle lost a member to the pick, or touches an area the pick moved. */
-function bundleAffected(ix: ContentIndex, m: number, taken: readonly number[], touched: readonly boolean[]): boolean {
-  const entry = ix.entries[m]!;
-  return entry.reach.some((a) => touched[a]) || entry.prerequisites.some((p) => taken.includes(p));
+/** Forget the bundles that lost a member to the pick, or reach an area the pick moved: they are scored again. */
+function forgetAffectedBundles(ix: ContentIndex, taken: readonly number[], bundles: (Bundle | undefined)[]): void {
+  for (const q of taken) {
+    for (const m of ix.dependants[q]!) bundles[m] = undefined;
+    for (const { area } of ix.entries[q]!.areas) for (const m of ix.reachedBy[area]!) bundles[m] = undefined;
+  }
 }
 
 /** Steps along the final order, with gains and values replayed from the starting profile, scheduled into weeks. */
