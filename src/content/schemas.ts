@@ -2,6 +2,7 @@
 // Shapes only: cross-file rules live in rules.ts and coverage.ts. Objects are strict so typos are caught.
 import { z } from 'zod';
 import {
+  COSTS,
   FORMATS,
   GROUPS,
   LEVELS,
@@ -61,7 +62,56 @@ export const questionnaireSchema = z.strictObject({
   items: z.array(questionItemSchema).min(1, 'must list at least one item'),
 });
 
-export const moduleSchema = z.strictObject({
+/** An https address (staff follow it from the pathway page, so plain http is refused). */
+export const httpsUrl = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .url('must be a full address such as "https://www.gov.uk/..."')
+  .refine((u) => u.startsWith('https://'), 'must start with https://');
+
+const isoTime = z.iso.datetime({ offset: true, message: 'must be a date and time with an offset, such as "2026-09-01T09:00:00+01:00"' });
+
+export const moduleSessionSchema = z
+  .strictObject({
+    id,
+    start: isoTime,
+    end: isoTime,
+    place: text.max(200, 'must be at most 200 characters').optional(),
+    onlineUrl: httpsUrl.optional(),
+    facilitator: text.max(200, 'must be at most 200 characters').optional(),
+    capacity: z.number().int('must be a whole number').min(1, { error: between(1, 1000) }).max(1000, { error: between(1, 1000) }),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.place && !s.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'give a place, an onlineUrl or both' });
+    if (Date.parse(s.end) <= Date.parse(s.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+  });
+
+export const accessibilitySchema = z.strictObject({
+  captions: z.boolean().optional(),
+  transcripts: z.boolean().optional(),
+  bsl: z.boolean().optional(),
+  notes: text.max(500, 'must be at most 500 characters').optional(),
+});
+
+/**
+ * Where a module is taken: at least one of url (self-study, or the facilitator's pack beside materials), sessions
+ * (live) or materials (in-house), and its cost; an illustrative module has no url or sessions.
+ */
+export function checkAccess(
+  m: { url?: unknown; sessions?: unknown; materials?: unknown; illustrative?: unknown; cost?: unknown },
+  ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void },
+): void {
+  const given = (['url', 'sessions', 'materials'] as const).filter((k) => m[k] !== undefined);
+  if (m.illustrative !== undefined) {
+    for (const k of given.filter((g) => g !== 'materials')) ctx.addIssue({ code: 'custom', path: [k], message: 'an illustrative module has no link or sessions; remove this or remove illustrative' });
+  } else {
+    if (given.length === 0) ctx.addIssue({ code: 'custom', path: ['url'], message: 'give url (self-study), sessions (live) or materials (in-house), or mark the module illustrative' });
+    if (m.cost === undefined) ctx.addIssue({ code: 'custom', path: ['cost'], message: 'say whether it is free or paid' });
+  }
+}
+
+/** The module fields without the access rule, so org modules can extend them. */
+export const moduleFields = {
   id,
   title: text,
   summary: text,
@@ -78,7 +128,17 @@ export const moduleSchema = z.strictObject({
   prerequisites: z.array(id),
   areas: z.array(z.strictObject({ areaId: id, relevance: unit })).min(1, 'must be relevant to at least one area'),
   tags: z.array(id).optional(),
-});
+  provider: text.max(200, 'must be at most 200 characters'),
+  url: httpsUrl.optional(),
+  sessions: z.array(moduleSessionSchema).min(1, 'list at least one session, or leave sessions out').max(100, 'at most 100 sessions').optional(),
+  materials: z.array(text.max(500, 'must be at most 500 characters')).min(1, 'list at least one item, or leave materials out').max(30, 'at most 30 items').optional(),
+  cost: z.enum(COSTS).optional(),
+  accessibility: accessibilitySchema.optional(),
+  accreditation: text.max(300, 'must be at most 300 characters').optional(),
+  illustrative: text.max(500, 'must be at most 500 characters').optional(),
+} as const;
+
+export const moduleSchema = z.strictObject(moduleFields).superRefine(checkAccess);
 
 export const catalogueSchema = z.strictObject({
   version: text,
