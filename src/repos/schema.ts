@@ -292,6 +292,33 @@ export interface MailRemindersTable {
   sent_at: string;
 }
 
+// A setting's or trust's own catalogue versions, session bookings and session plans (0005_local_catalogues.sql).
+export interface LocalCataloguesTable {
+  org_id: string;
+  version: number;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SessionAttendeesTable {
+  org_id: string;
+  session_id: string;
+  staff_id: string;
+  attended_at: string | null;
+  created_at: string;
+}
+
+export interface SessionPlansTable {
+  id: string;
+  org_id: string;
+  status: 'proposed' | 'accepted';
+  request: string;
+  body: string;
+  created_at: string;
+  accepted_at: string | null;
+}
+
 export interface DB {
   evidence_sets: EvidenceSetsTable;
   judgements: JudgementsTable;
@@ -320,4 +347,7 @@ export interface DB {
   used_nonces: UsedNoncesTable;
   signing_keys: SigningKeysTable;
   mail_reminders: MailRemindersTable;
+  local_catalogues: LocalCataloguesTable;
+  session_attendees: SessionAttendeesTable;
+  session_plans: SessionPlansTable;
 }

@@ -5,6 +5,8 @@ import { recommend, validateRequestRefs } from '../../../domain/recommend.js';
 import type { RecommendationRequest } from '../../../domain/types.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
+import { catalogueForCaller } from '../../local-content.js';
+import { recommendationWithAccess } from '../../step-access.js';
 import { commonErrors, ProblemError } from '../../problem.js';
 import { RecommendationRequestSchema, RecommendationResponseSchema, type RecommendationRequestBody } from '../../schemas/recommendation.js';
 import type { Content } from '../../../domain/types.js';
@@ -36,8 +38,9 @@ export function toEngineRequest(content: Content, body: RecommendationRequestBod
 
 export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
   app.openapi(recommendRoute, async (c) => {
-    const { content } = await evidenceInForce(c);
+    // An API key's organisation, or a signed-in person's, adds its own modules and sessions (named in provenance).
+    const { content, layers } = await catalogueForCaller(c, (await evidenceInForce(c)).content);
     const request = toEngineRequest(content, c.req.valid('json'));
-    return c.json(recommend(content, request) as never, 200);
+    return c.json(recommendationWithAccess(content, layers, recommend(content, request)) as never, 200);
   });
 }
