@@ -71,20 +71,26 @@ export const httpsUrl = z
 
 const isoTime = z.iso.datetime({ offset: true, message: 'must be a date and time with an offset, such as "2026-09-01T09:00:00+01:00"' });
 
-export const moduleSessionSchema = z
-  .strictObject({
-    id,
-    start: isoTime,
-    end: isoTime,
-    place: text.max(200, 'must be at most 200 characters').optional(),
-    onlineUrl: httpsUrl.optional(),
-    facilitator: text.max(200, 'must be at most 200 characters').optional(),
-    capacity: z.number().int('must be a whole number').min(1, { error: between(1, 1000) }).max(1000, { error: between(1, 1000) }),
-  })
-  .superRefine((s, ctx) => {
-    if (!s.place && !s.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'give a place, an onlineUrl or both' });
-    if (Date.parse(s.end) <= Date.parse(s.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
-  });
+/** Session fields other than its id (organisations' sessions get their id from the service). */
+export const sessionFields = {
+  start: isoTime,
+  end: isoTime,
+  place: text.max(200, 'must be at most 200 characters').optional(),
+  onlineUrl: httpsUrl.optional(),
+  facilitator: text.max(200, 'must be at most 200 characters').optional(),
+  capacity: z.number().int('must be a whole number').min(1, { error: between(1, 1000) }).max(1000, { error: between(1, 1000) }),
+} as const;
+
+/** A session has somewhere to be and ends after it starts. */
+export function checkSession(
+  s: { start?: string; end?: string; place?: string; onlineUrl?: string },
+  ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void },
+): void {
+  if (!s.place && !s.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'give a place, an onlineUrl or both' });
+  if (s.start && s.end && Date.parse(s.end) <= Date.parse(s.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+}
+
+export const moduleSessionSchema = z.strictObject({ id, ...sessionFields }).superRefine(checkSession);
 
 export const accessibilitySchema = z.strictObject({
   captions: z.boolean().optional(),
@@ -139,6 +145,28 @@ export const moduleFields = {
 } as const;
 
 export const moduleSchema = z.strictObject(moduleFields).superRefine(checkAccess);
+
+/** How well-founded an organisation's own module is (the same scales as an evidence set's module entry). */
+export const localEvidenceSchema = z.strictObject({
+  strength: z.number().min(0, { error: between(0, 5) }).max(5, { error: between(0, 5) }),
+  expectedImpact: z.number().min(0.01, { error: between(0.01, 0.3) }).max(0.3, { error: between(0.01, 0.3) }),
+  sources: z.array(text.max(500, 'must be at most 500 characters')).min(1, 'must list at least one source').max(20, 'at most 20 sources'),
+});
+
+const { illustrative: _illustrative, ...localModuleFields } = moduleFields;
+
+/** A setting's or trust's own module: a shipped module's fields (never illustrative) and its evidence. */
+export const localModuleSchema = z.strictObject({ ...localModuleFields, evidence: localEvidenceSchema }).superRefine(checkAccess);
+
+const { id: _id, ...changeableFields } = localModuleFields;
+
+/** A change to an own module: any fields but its id; the changed module is checked whole. */
+export const localModulePatchSchema = z.strictObject({ ...changeableFields, evidence: localEvidenceSchema }).partial();
+
+/** A live session an organisation adds, of its own module or a shipped one. */
+export const localSessionSchema = z.strictObject({ moduleId: id, ...sessionFields }).superRefine(checkSession);
+
+export const localSessionPatchSchema = z.strictObject(sessionFields).partial();
 
 export const catalogueSchema = z.strictObject({
   version: text,

@@ -11,6 +11,7 @@ export const SCOPES = [
   'assignments:write',
   'progress:write',
   'coverage:read',
+  'modules:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
