@@ -8,6 +8,7 @@ import type { Database } from '../repos/database.js';
 import { getLayer, latestVersions } from '../repos/local-catalogues.js';
 import { getOrg } from '../repos/orgs.js';
 import type { AppEnv } from './env.js';
+import { evidenceInForce } from './evidence-cache.js';
 import { currentUser } from './routes/web/web-user.js';
 
 type C = Context<AppEnv>;
@@ -115,4 +116,9 @@ export async function catalogueAtVersion(c: C, base: Content, catalogueVersion: 
   }
   const merged = mergedContent(base, layers);
   return merged.catalogue.version === catalogueVersion ? { content: merged, layers } : null;
+}
+
+/** The catalogue a member of staff plans with: the evidence set in force, their setting's and trust's own modules. */
+export async function staffCatalogue(c: C, settingId: string): Promise<CatalogueInUse> {
+  return catalogueForOrg(c, (await evidenceInForce(c)).content, settingId);
 }

@@ -59,3 +59,8 @@ export function recommendationWithAccess<R extends { readonly pathway: { readonl
 ): R {
   return { ...response, pathway: { ...response.pathway, steps: withStepAccess(content, layers, response.pathway.steps) } };
 }
+
+/** A person's pathway view with access fields on every remaining step. */
+export function pathwayWithAccess<V extends { readonly steps: readonly { readonly moduleId: string }[] }>(catalogue: { readonly content: Content; readonly layers: readonly LocalLayer[] }, view: V): V {
+  return { ...view, steps: withStepAccess(catalogue.content, catalogue.layers, view.steps) };
+}
