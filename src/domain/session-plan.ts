@@ -2,6 +2,8 @@
 // attendees, time and room within the availability given) that cover the most pathway minutes with the fewest
 // sessions; and the naive plan it is measured against (one session per most-requested module). Pure.
 
+import type { Content } from './types.js';
+
 /** A person and the in-house modules still on their pathway (position: 1-based place in their pathway). */
 export interface PlannerPerson {
   readonly id: string;
@@ -180,4 +182,16 @@ export function naivePlan(people: readonly PlannerPerson[], windows: readonly Pl
     }
   }
   return { sessions: st.out, totals: totals(people, st.out) };
+}
+
+/**
+ * Planner input from people's remaining pathway steps: only modules the catalogue offers `in_house` (a setting
+ * can run them as a group session), each with its pathway position.
+ */
+export function plannerPeople(content: Content, pathways: readonly { readonly id: string; readonly steps: readonly { readonly moduleId: string; readonly minutes: number }[] }[]): PlannerPerson[] {
+  const inHouse = new Set(content.catalogue.modules.filter((m) => m.formats.includes('in_house')).map((m) => m.id));
+  return pathways.map((p) => ({
+    id: p.id,
+    needs: p.steps.flatMap((s, i) => (inHouse.has(s.moduleId) ? [{ moduleId: s.moduleId, minutes: s.minutes, position: i + 1 }] : [])),
+  }));
 }
