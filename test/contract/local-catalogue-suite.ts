@@ -16,7 +16,7 @@ interface Rec {
   provenance: { catalogueVersion: string; evidenceSetId: string; inputHash: string; algorithmVersion: string };
 }
 
-const SCOPES = ['recommendations:write', 'staff:read', 'staff:write', 'modules:write', 'progress:write'];
+const SCOPES = ['recommendations:write', 'staff:read', 'staff:write', 'modules:write', 'progress:write', 'assignments:write'];
 
 /** A module strong enough on SEMH that a teacher with low SEMH confidence is recommended it. */
 export function ownModule(id: string) {
@@ -145,6 +145,30 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
       expect(after.rec.pathway.steps.some((s) => s.moduleId === modId)).toBe(false);
       const sessions = await call<{ data: { id: string; status: string }[] }>(f, `/v1/orgs/${s1}/sessions`, { headers: key1 }, 200);
       expect(sessions.data.find((s) => s.id === sessionId)?.status).toBe('cancelled');
+    });
+
+
+    it('proposes group sessions from staff pathways, beats the naive plan or matches it, and accepting books the attendees', async () => {
+      const staffIds: string[] = [];
+      for (let i = 0; i < 6; i++) staffIds.push((await call<{ staff: { id: string } }>(f, `/v1/orgs/${s2}/staff`, json('POST', { name: `Plan ${i} ${run}`, jobRole: 'teacher' }, key2), 201)).staff.id);
+      await call(f, `/v1/orgs/${s2}/assignments`, json('POST', { target: { kind: 'everyone' }, kind: 'modules', moduleIds: ['send-essentials', 'four-areas-of-need'] }, key2), 201);
+      const windows = [{ start: '2027-01-04T09:00:00+00:00', end: '2027-01-04T11:00:00+00:00', place: 'Hall', capacity: 30 }];
+      const bad = await f(`/v1/orgs/${s2}/session-plans`, json('POST', { windows: [{ ...windows[0], end: '2027-01-04T08:00:00+00:00' }] }, key2));
+      expect(bad.status).toBe(422);
+      expect(JSON.stringify(await bad.json())).toContain('windows[0].end');
+      expect((await f(`/v1/orgs/${s1}/session-plans`, json('POST', { windows }, key2))).status).toBe(404);
+      const plan = await call<{ id: string; sessions: { moduleId: string; start: string; attendees: { staffId: string }[] }[]; totals: { minutesPerSession: number; staffReached: number }; baseline: { minutesPerSession: number } }>(
+        f, `/v1/orgs/${s2}/session-plans`, json('POST', { windows, maxSessions: 2 }, key2), 201);
+      expect(plan.sessions.map((x) => x.moduleId).sort()).toEqual(['four-areas-of-need', 'send-essentials']);
+      expect(plan.sessions[0]!.start).toBe('2027-01-04T09:00:00+00:00');
+      expect(plan.totals.staffReached).toBeGreaterThanOrEqual(6);
+      expect(plan.totals.minutesPerSession).toBeGreaterThanOrEqual(plan.baseline.minutesPerSession);
+      const accepted = await call<{ status: string; sessions: unknown[] }>(f, `/v1/orgs/${s2}/session-plans/${plan.id}/accept`, json('POST', { sessions: [{ index: 1, skip: true }, { index: 0, facilitator: 'The SENCO' }] }, key2), 200);
+      expect(accepted).toMatchObject({ status: 'accepted' });
+      expect(accepted.sessions).toHaveLength(1);
+      expect((await f(`/v1/orgs/${s2}/session-plans/${plan.id}/accept`, json('POST', {}, key2))).status).toBe(409);
+      const live = await call<{ data: { moduleId: string; booked: number; facilitator?: string; planId?: string }[] }>(f, `/v1/orgs/${s2}/sessions`, { headers: key2 }, 200);
+      expect(live.data).toEqual([expect.objectContaining({ moduleId: plan.sessions[0]!.moduleId, booked: plan.sessions[0]!.attendees.length, facilitator: 'The SENCO', planId: plan.id })]);
     });
   });
 }

@@ -1,6 +1,7 @@
 // An organisation's live sessions (of its own modules or shipped ones): add, change, cancel; book staff within
 // capacity; record attendance, which marks the module completed for each person who came.
 import type { Context } from 'hono';
+import type { CompiledQuery } from 'kysely';
 import type { z } from 'zod';
 import type { localSessionPatchSchema, localSessionSchema } from '../../content/schemas.js';
 import { localCatalogueVersion, type LocalSession } from '../../domain/local-catalogue.js';
@@ -55,15 +56,22 @@ export async function listLocalSessions(c: C, org: Org): Promise<SessionView[]> 
   return withCounts(sessions, await bookingsFor(c.get('database').db, org.id));
 }
 
-/** Adds sessions (one write, one new catalogue version); `planId` marks those that came from a session plan. */
-export async function addLocalSessions(c: C, org: Org, inputs: readonly (LocalSessionInput & { planId?: string })[], actor: string | null, bookings: readonly { index: number; staffIds: readonly string[] }[] = []): Promise<{ sessions: LocalSession[]; catalogueVersion: string }> {
+/** Adds sessions with any bookings and other writes (one write, one new catalogue version); `planId` marks those from a session plan. */
+export async function addLocalSessions(
+  c: C,
+  org: Org,
+  inputs: readonly (LocalSessionInput & { planId?: string })[],
+  actor: string | null,
+  bookings: readonly { index: number; staffIds: readonly string[] }[] = [],
+  also: readonly CompiledQuery[] = [],
+): Promise<{ sessions: LocalSession[]; catalogueVersion: string }> {
   const e = await editing(c, org);
   inputs.forEach((s, i) => assertModule(c, e, s.moduleId, inputs.length > 1 ? `sessions[${i}].moduleId` : 'moduleId'));
   const added: LocalSession[] = inputs.map((s) => ({ ...s, id: newSessionId(), status: 'scheduled' }));
   const now = c.get('clock')();
   const db = c.get('database').db;
   const book = bookings.flatMap((b) => b.staffIds.map((id) => bookQuery(db, org.id, added[b.index]!.id, id, now)));
-  const layer = await writeNext(c, e, { ...e.own.body, sessions: [...e.own.body.sessions, ...added] }, actor, book);
+  const layer = await writeNext(c, e, { ...e.own.body, sessions: [...e.own.body.sessions, ...added] }, actor, [...book, ...also]);
   const layers = e.chain.map((l) => (l.orgId === org.id ? layer : l));
   if (!layers.includes(layer)) layers.push(layer);
   return { sessions: added, catalogueVersion: localCatalogueVersion(c.get('content').catalogue.version, layers) };
