@@ -67,12 +67,17 @@ export function sessionsFor(layers: readonly LocalLayer[], moduleId: string): Lo
 
 /**
  * The shipped content with the layers' active modules appended (an id the shipped catalogue already has is
- * skipped) and their evidence added; the catalogue version names the layers. Returns `base` itself when no layer
+ * skipped) and their evidence added, and every module's scheduled sessions from the layers on its `sessions`; the
+ * catalogue version names the layers. Returns `base` itself when no layer
  * adds anything, so shipped-only callers share the engine's caches.
  */
 export function withLocalCatalogue(base: Content, layers: readonly LocalLayer[]): Content {
   const live = layers.filter((l) => l.version > 0);
   if (live.length === 0) return base;
+  const withSessions = (m: Module): Module => {
+    const extra = sessionsFor(live, m.id).map(({ moduleId: _m, status: _s, planId: _p, ...session }) => session);
+    return extra.length ? { ...m, sessions: [...(m.sessions ?? []), ...extra] } : m;
+  };
   const known = new Set(base.catalogue.modules.map((m) => m.id));
   const added: Module[] = [];
   const evidence: Record<string, ModuleEvidence> = { ...base.evidence.modules };
@@ -80,7 +85,7 @@ export function withLocalCatalogue(base: Content, layers: readonly LocalLayer[])
     for (const m of layer.body.modules) {
       if (m.status !== 'active' || known.has(m.id)) continue;
       known.add(m.id);
-      added.push(toModule(m));
+      added.push(withSessions(toModule(m)));
       evidence[m.id] = {
         strength: m.evidence.strength,
         strengthSource: `Rated by ${m.provider} when the module was added`,
@@ -92,7 +97,7 @@ export function withLocalCatalogue(base: Content, layers: readonly LocalLayer[])
   }
   return {
     ...base,
-    catalogue: { ...base.catalogue, version: localCatalogueVersion(base.catalogue.version, live), modules: [...base.catalogue.modules, ...added] },
+    catalogue: { ...base.catalogue, version: localCatalogueVersion(base.catalogue.version, live), modules: [...base.catalogue.modules.map(withSessions), ...added] },
     evidence: { ...base.evidence, modules: evidence },
   };
 }

@@ -1,6 +1,5 @@
 // Adds where each step is taken (provider, link, live sessions, materials, cost) to pathway steps, from the catalogue
 // the recommendation was made with. Additive fields only; the engine's own fields are untouched and keep their order.
-import { sessionsFor, type LocalLayer } from '../domain/local-catalogue.js';
 import type { Content, Module, ModuleSession } from '../domain/types.js';
 
 export interface StepAccess {
@@ -31,14 +30,14 @@ const session = (s: ModuleSession): ModuleSession => {
   return out;
 };
 
-/** Where module `moduleId` is taken: the catalogue's fields plus the layers' scheduled sessions for it. */
-export function accessFor(content: Content, layers: readonly LocalLayer[], moduleId: string): StepAccess {
+/** Where module `moduleId` is taken, from the catalogue in use (its sessions include an organisation's own). */
+export function accessFor(content: Content, moduleId: string): StepAccess {
   const m = moduleMap(content).get(moduleId);
   const out: { -readonly [K in keyof StepAccess]: StepAccess[K] } = {};
   if (!m) return out;
   if (m.provider !== undefined) out.provider = m.provider;
   if (m.url !== undefined) out.url = m.url;
-  const sessions = [...(m.sessions ?? []), ...sessionsFor(layers, moduleId)].map(session);
+  const sessions = (m.sessions ?? []).map(session);
   if (sessions.length) out.sessions = sessions;
   if (m.materials !== undefined) out.materials = [...m.materials];
   if (m.cost !== undefined) out.cost = m.cost;
@@ -47,20 +46,19 @@ export function accessFor(content: Content, layers: readonly LocalLayer[], modul
 }
 
 /** `steps` with each step's access fields appended after its own fields. */
-export function withStepAccess<S extends { readonly moduleId: string }>(content: Content, layers: readonly LocalLayer[], steps: readonly S[]): (S & StepAccess)[] {
-  return steps.map((s) => ({ ...s, ...accessFor(content, layers, s.moduleId) }));
+export function withStepAccess<S extends { readonly moduleId: string }>(content: Content, steps: readonly S[]): (S & StepAccess)[] {
+  return steps.map((s) => ({ ...s, ...accessFor(content, s.moduleId) }));
 }
 
 /** A recommendation response with access fields on every step (same key order otherwise). */
 export function recommendationWithAccess<R extends { readonly pathway: { readonly steps: readonly { readonly moduleId: string }[]; readonly totalMinutes: number } }>(
   content: Content,
-  layers: readonly LocalLayer[],
   response: R,
 ): R {
-  return { ...response, pathway: { ...response.pathway, steps: withStepAccess(content, layers, response.pathway.steps) } };
+  return { ...response, pathway: { ...response.pathway, steps: withStepAccess(content, response.pathway.steps) } };
 }
 
 /** A person's pathway view with access fields on every remaining step. */
-export function pathwayWithAccess<V extends { readonly steps: readonly { readonly moduleId: string }[] }>(catalogue: { readonly content: Content; readonly layers: readonly LocalLayer[] }, view: V): V {
-  return { ...view, steps: withStepAccess(catalogue.content, catalogue.layers, view.steps) };
+export function pathwayWithAccess<V extends { readonly steps: readonly { readonly moduleId: string }[] }>(catalogue: { readonly content: Content }, view: V): V {
+  return { ...view, steps: withStepAccess(catalogue.content, view.steps) };
 }

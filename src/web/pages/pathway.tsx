@@ -10,6 +10,7 @@ export interface PathwayView {
   readonly provenance?: RecommendationResponse['provenance'] | undefined;
 }
 import { PostForm } from '../components/forms.js';
+import { StepAccess } from '../components/step-access.js';
 import { ProfileChart, profileRows } from '../components/profile-chart.js';
 import { duration, FORMAT_SHORT, LEVEL_LABELS, PHASE_LABELS, ROLE_LABELS, strengthWords } from '../labels.js';
 import type { JourneyState } from '../journey/state.js';
@@ -29,9 +30,12 @@ export interface PathwayProps {
   readonly heading?: string;
   /** Replaces the "Change your plan" section (signed-in people re-take the assessment instead). */
   readonly change?: Child;
+  /** Live sessions the person is booked on, and the time now (ms) to hide past sessions. */
+  readonly booked?: ReadonlySet<string> | undefined;
+  readonly now?: number | undefined;
 }
 
-const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ step, content, actions }) => {
+const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; booked?: ReadonlySet<string> | undefined; now?: number | undefined }> = ({ step, content, actions, booked, now }) => {
   const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
   const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
   const id = `step-${step.position}`;
@@ -50,6 +54,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ st
         <li>Evidence: {strengthWords(step.evidence.strength)}</li>
       </ul>
       {mod ? <p>{mod.summary}</p> : null}
+      {mod ? <StepAccess module={mod} booked={booked} now={now} /> : null}
       <p>
         <strong>Why this step:</strong> {step.explanation}
       </p>
@@ -90,7 +95,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child }> = ({ st
   );
 };
 
-export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change }) => {
+export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, booked, now }) => {
   const { steps, totalMinutes } = result.pathway;
   const weeks = steps.reduce((w, s) => Math.max(w, s.week), 0);
   return (
@@ -123,7 +128,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       {steps.length ? (
         <ol class="steps">
           {steps.map((s) => (
-            <Step step={s} content={content} actions={stepActions?.(s)} />
+            <Step step={s} content={content} actions={stepActions?.(s)} booked={booked} now={now} />
           ))}
         </ol>
       ) : (

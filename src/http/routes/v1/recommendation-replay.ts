@@ -91,22 +91,22 @@ export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid('json');
     const setId = body.evidenceSetId ?? body.provenance!.evidenceSetId;
     const set = await setOrProblem(c, setId, body.evidenceSetId ? 'evidenceSetId' : 'provenance.evidenceSetId');
-    const { content, layers } = body.provenance ? await replayable(c, set, body.provenance, 'provenance') : { content: set.content, layers: [] };
+    const { content } = body.provenance ? await replayable(c, set, body.provenance, 'provenance') : { content: set.content };
     const request = toEngineRequest(content, body.request, 'request.');
     if (body.provenance && inputHash(request) !== body.provenance.inputHash) {
       throw new ProblemError('validation', 'The request is not the one the provenance was issued for.', [
         { path: 'provenance.inputHash', message: 'does not match the hash of `request`' },
       ]);
     }
-    return c.json(recommendationWithAccess(content, layers, recommend(content, request)) as never, 200);
+    return c.json(recommendationWithAccess(content, recommend(content, request)) as never, 200);
   });
 
   app.openapi(replayStored, async (c) => {
     const stored = await getRecommendation(c.get('database'), c.req.valid('param').id);
     if (!stored) throw new ProblemError('not-found', 'There is no stored recommendation with this id.');
     const set = await setOrProblem(c, stored.evidenceSetId, 'provenance.evidenceSetId');
-    const { content, layers } = await replayable(c, set, stored.response.provenance, 'provenance');
-    const text = JSON.stringify(recommendationWithAccess(content, layers, recommend(content, stored.request)));
+    const { content } = await replayable(c, set, stored.response.provenance, 'provenance');
+    const text = JSON.stringify(recommendationWithAccess(content, recommend(content, stored.request)));
     return new Response(text, {
       status: 200,
       headers: { 'content-type': 'application/json', 'X-Replay-Identical': String(text === stored.responseJson) },

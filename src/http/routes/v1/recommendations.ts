@@ -39,8 +39,8 @@ export function toEngineRequest(content: Content, body: RecommendationRequestBod
 export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
   app.openapi(recommendRoute, async (c) => {
     // An API key's organisation, or a signed-in person's, adds its own modules and sessions (named in provenance).
-    const { content, layers } = await catalogueForCaller(c, (await evidenceInForce(c)).content);
+    const { content } = await catalogueForCaller(c, (await evidenceInForce(c)).content);
     const request = toEngineRequest(content, c.req.valid('json'));
-    return c.json(recommendationWithAccess(content, layers, recommend(content, request)) as never, 200);
+    return c.json(recommendationWithAccess(content, recommend(content, request)) as never, 200);
   });
 }
