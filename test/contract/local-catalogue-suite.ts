@@ -102,6 +102,9 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
       expect((await f(`/v1/orgs/${s1}/modules/${modId}`, { headers: key2 })).status).toBe(404);
       expect((await f(`/v1/orgs/${s2}/modules/${modId}`, { headers: key2 })).status).toBe(404);
       expect((await f(`/v1/orgs/${s1}/modules/${modId}`, json('PATCH', { title: 'Taken over' }, key2))).status).toBe(404);
+      // Leaders can assign their own module; another setting cannot.
+      await call(f, `/v1/orgs/${s1}/assignments`, json('POST', { target: { kind: 'role', value: 'senco' }, kind: 'modules', moduleIds: [modId] }, key1), 201);
+      expect((await f(`/v1/orgs/${s2}/assignments`, json('POST', { target: { kind: 'everyone' }, kind: 'modules', moduleIds: [modId] }, key2))).status).toBe(422);
 
       // A change makes a new version; the old recommendation still replays exactly from its provenance.
       await call(f, `/v1/orgs/${s1}/modules/${modId}`, json('PATCH', { title: 'Our calm corner (2026 edition)' }, key1), 200);
