@@ -30,15 +30,19 @@ export interface StepAccessProps {
 }
 
 export const StepAccess: FC<StepAccessProps> = ({ module: m, booked, now }) => {
-  if (m.illustrative) return <p class="access">{m.illustrative}</p>;
   const sessions = (m.sessions ?? []).filter((s) => now === undefined || Date.parse(s.end) >= now);
+  if (m.illustrative && !sessions.length) return <p class="access">{m.illustrative}</p>;
   return (
     <div class="access">
-      <p>
-        <strong>Provided by:</strong> {m.provider}
-        {m.cost === 'free' ? '. Free.' : m.cost === 'paid' ? '. There is a charge.' : '.'}
-        {m.accreditation ? ` ${m.accreditation}.` : ''}
-      </p>
+      {m.illustrative ? (
+        <p>Your setting runs live sessions of this module.</p>
+      ) : (
+        <p>
+          <strong>Provided by:</strong> {m.provider}
+          {m.cost === 'free' ? '. Free.' : m.cost === 'paid' ? '. There is a charge.' : '.'}
+          {m.accreditation ? ` ${m.accreditation}.` : ''}
+        </p>
+      )}
       {m.url && !m.materials ? (
         <p>
           <a href={m.url} class="button secondary start-link">
