@@ -83,6 +83,8 @@ export function checkReferences(content: Content, files: ContentFileNames): Prob
   // Catalogue
   const c = reporter(problems, files.catalogue);
   checkUnique(catalogue.modules.map((m) => m.id), (i) => ['modules', i, 'id'], 'module id', c);
+  const sessionPaths = catalogue.modules.flatMap((m, i) => (m.sessions ?? []).map((s, j) => ({ id: s.id, path: ['modules', i, 'sessions', j, 'id'] })));
+  checkUnique(sessionPaths.map((s) => s.id), (i) => sessionPaths[i]?.path ?? [], 'session id', c);
   catalogue.modules.forEach((m, i) => {
     m.areas.forEach((a, j) => {
       if (!areaIds.has(a.areaId)) c(['modules', i, 'areas', j, 'areaId'], unknownArea(a.areaId));

@@ -2,6 +2,7 @@
 // Shapes only: cross-file rules live in rules.ts and coverage.ts. Objects are strict so typos are caught.
 import { z } from 'zod';
 import {
+  COSTS,
   FORMATS,
   GROUPS,
   LEVELS,
@@ -61,7 +62,62 @@ export const questionnaireSchema = z.strictObject({
   items: z.array(questionItemSchema).min(1, 'must list at least one item'),
 });
 
-export const moduleSchema = z.strictObject({
+/** An https address (staff follow it from the pathway page, so plain http is refused). */
+export const httpsUrl = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .url('must be a full address such as "https://www.gov.uk/..."')
+  .refine((u) => u.startsWith('https://'), 'must start with https://');
+
+const isoTime = z.iso.datetime({ offset: true, message: 'must be a date and time with an offset, such as "2026-09-01T09:00:00+01:00"' });
+
+/** Session fields other than its id (organisations' sessions get their id from the service). */
+export const sessionFields = {
+  start: isoTime,
+  end: isoTime,
+  place: text.max(200, 'must be at most 200 characters').optional(),
+  onlineUrl: httpsUrl.optional(),
+  facilitator: text.max(200, 'must be at most 200 characters').optional(),
+  capacity: z.number().int('must be a whole number').min(1, { error: between(1, 1000) }).max(1000, { error: between(1, 1000) }),
+} as const;
+
+/** A session has somewhere to be and ends after it starts. */
+export function checkSession(
+  s: { start?: string; end?: string; place?: string; onlineUrl?: string },
+  ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void },
+): void {
+  if (!s.place && !s.onlineUrl) ctx.addIssue({ code: 'custom', path: ['place'], message: 'give a place, an onlineUrl or both' });
+  if (s.start && s.end && Date.parse(s.end) <= Date.parse(s.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+}
+
+export const moduleSessionSchema = z.strictObject({ id, ...sessionFields }).superRefine(checkSession);
+
+export const accessibilitySchema = z.strictObject({
+  captions: z.boolean().optional(),
+  transcripts: z.boolean().optional(),
+  bsl: z.boolean().optional(),
+  notes: text.max(500, 'must be at most 500 characters').optional(),
+});
+
+/**
+ * Where a module is taken: at least one of url (self-study, or the facilitator's pack beside materials), sessions
+ * (live) or materials (in-house), and its cost; an illustrative module has no url or sessions.
+ */
+export function checkAccess(
+  m: { url?: unknown; sessions?: unknown; materials?: unknown; illustrative?: unknown; cost?: unknown },
+  ctx: { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void },
+): void {
+  const given = (['url', 'sessions', 'materials'] as const).filter((k) => m[k] !== undefined);
+  if (m.illustrative !== undefined) {
+    for (const k of given.filter((g) => g !== 'materials')) ctx.addIssue({ code: 'custom', path: [k], message: 'an illustrative module has no link or sessions; remove this or remove illustrative' });
+  } else {
+    if (given.length === 0) ctx.addIssue({ code: 'custom', path: ['url'], message: 'give url (self-study), sessions (live) or materials (in-house), or mark the module illustrative' });
+    if (m.cost === undefined) ctx.addIssue({ code: 'custom', path: ['cost'], message: 'say whether it is free or paid' });
+  }
+}
+
+/** The module fields without the access rule, so org modules can extend them. */
+export const moduleFields = {
   id,
   title: text,
   summary: text,
@@ -78,7 +134,39 @@ export const moduleSchema = z.strictObject({
   prerequisites: z.array(id),
   areas: z.array(z.strictObject({ areaId: id, relevance: unit })).min(1, 'must be relevant to at least one area'),
   tags: z.array(id).optional(),
+  provider: text.max(200, 'must be at most 200 characters'),
+  url: httpsUrl.optional(),
+  sessions: z.array(moduleSessionSchema).min(1, 'list at least one session, or leave sessions out').max(100, 'at most 100 sessions').optional(),
+  materials: z.array(text.max(500, 'must be at most 500 characters')).min(1, 'list at least one item, or leave materials out').max(30, 'at most 30 items').optional(),
+  cost: z.enum(COSTS).optional(),
+  accessibility: accessibilitySchema.optional(),
+  accreditation: text.max(300, 'must be at most 300 characters').optional(),
+  illustrative: text.max(500, 'must be at most 500 characters').optional(),
+} as const;
+
+export const moduleSchema = z.strictObject(moduleFields).superRefine(checkAccess);
+
+/** How well-founded an organisation's own module is (the same scales as an evidence set's module entry). */
+export const localEvidenceSchema = z.strictObject({
+  strength: z.number().min(0, { error: between(0, 5) }).max(5, { error: between(0, 5) }),
+  expectedImpact: z.number().min(0.01, { error: between(0.01, 0.3) }).max(0.3, { error: between(0.01, 0.3) }),
+  sources: z.array(text.max(500, 'must be at most 500 characters')).min(1, 'must list at least one source').max(20, 'at most 20 sources'),
 });
+
+const { illustrative: _illustrative, ...localModuleFields } = moduleFields;
+
+/** A setting's or trust's own module: a shipped module's fields (never illustrative) and its evidence. */
+export const localModuleSchema = z.strictObject({ ...localModuleFields, evidence: localEvidenceSchema }).superRefine(checkAccess);
+
+const { id: _id, ...changeableFields } = localModuleFields;
+
+/** A change to an own module: any fields but its id; the changed module is checked whole. */
+export const localModulePatchSchema = z.strictObject({ ...changeableFields, evidence: localEvidenceSchema }).partial();
+
+/** A live session an organisation adds, of its own module or a shipped one. */
+export const localSessionSchema = z.strictObject({ moduleId: id, ...sessionFields }).superRefine(checkSession);
+
+export const localSessionPatchSchema = z.strictObject(sessionFields).partial();
 
 export const catalogueSchema = z.strictObject({
   version: text,

@@ -21,6 +21,10 @@ export type Format = (typeof FORMATS)[number];
 export const LEVELS = ['foundation', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** Whether taking a module costs the person or their setting money. */
+export const COSTS = ['free', 'paid'] as const;
+export type Cost = (typeof COSTS)[number];
+
 /** The Code of Practice's four broad areas, plus `practice` for cross-cutting domains. */
 export const GROUPS = [
   'communication_interaction',
@@ -102,6 +106,40 @@ export interface Module {
   readonly areas: readonly ModuleArea[];
   /** Sub-tag ids (e.g. `dyslexia`) the module speaks to. */
   readonly tags?: readonly string[] | undefined;
+  /** Added: who provides the training (an organisation, or a setting for its own modules). */
+  readonly provider?: string | undefined;
+  /** Added: https address of self-study material. */
+  readonly url?: string | undefined;
+  /** Added: live sessions with dates and places. */
+  readonly sessions?: readonly ModuleSession[] | undefined;
+  /** Added: what a facilitator needs to run the module in-house. */
+  readonly materials?: readonly string[] | undefined;
+  readonly cost?: Cost | undefined;
+  readonly accessibility?: ModuleAccessibility | undefined;
+  /** Added: any accreditation or certificate, in plain words. */
+  readonly accreditation?: string | undefined;
+  /** Added: set when no real course is linked yet; a plain-words note shown to staff. */
+  readonly illustrative?: string | undefined;
+}
+
+/** Added: one live session of a module (ISO 8601 times with an offset; a place, an online link or both). */
+export interface ModuleSession {
+  readonly id: string;
+  readonly start: string;
+  readonly end: string;
+  readonly place?: string | undefined;
+  readonly onlineUrl?: string | undefined;
+  readonly facilitator?: string | undefined;
+  /** Places available, 1 or more. */
+  readonly capacity: number;
+}
+
+/** Added: what is known about a module's accessibility (absent = not recorded). */
+export interface ModuleAccessibility {
+  readonly captions?: boolean | undefined;
+  readonly transcripts?: boolean | undefined;
+  readonly bsl?: boolean | undefined;
+  readonly notes?: string | undefined;
 }
 
 export interface Catalogue {

@@ -39,6 +39,9 @@ import { registerSso } from './routes/v1/sso.js';
 import { registerLti } from './routes/v1/lti.js';
 import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
+import { registerOrgModules } from './routes/v1/org-modules.js';
+import { registerOrgSessions } from './routes/v1/org-sessions.js';
+import { registerSessionPlans } from './routes/v1/session-plans.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Staff CSV imports (20,000 rows of name, email, role, phase and groups fit well within it). */
@@ -128,6 +131,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerSso(app);
   registerLti(app);
   registerCoverage(app);
+  registerOrgModules(app);
+  registerOrgSessions(app);
+  registerSessionPlans(app);
   if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);
   registerWeb(app);

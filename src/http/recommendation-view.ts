@@ -1,7 +1,8 @@
 // Shapes the engine's full recommendation for the API: the lean default (ids, numbers and one explanation per step;
 // reason texts and source texts left out, sources referenced by id within the evidence set) or the full detail as the
 // engine made it. Source ids are stable for a set's text, so a client can cache them.
-import type { EvidenceSet, RecommendationResponse } from '../domain/types.js';
+import type { Content, EvidenceSet, RecommendationResponse } from '../domain/types.js';
+import { recommendationWithAccess } from './step-access.js';
 
 export const DETAILS = ['lean', 'full'] as const;
 export type Detail = (typeof DETAILS)[number];
@@ -95,9 +96,11 @@ export function leanRecommendation(full: RecommendationResponse, evidence: Evide
 export type LeanRecommendation = ReturnType<typeof leanRecommendation>;
 
 /**
- * The JSON text of a recommendation in the asked detail. `full` is JSON.stringify of the engine's object itself,
- * so it stays byte-identical to what earlier versions answered and stored (replay compares these bytes).
+ * The JSON text of a recommendation made with `content`, in the asked detail, with where each step is taken
+ * (provider, link, sessions) appended to every step. `full` keeps the engine's own fields and order, so the same
+ * input, catalogue and set give the same bytes (replay compares these bytes).
  */
-export function recommendationJson(full: RecommendationResponse, evidence: EvidenceSet, detail: Detail): string {
-  return JSON.stringify(detail === 'full' ? full : leanRecommendation(full, evidence));
+export function recommendationJson(content: Content, full: RecommendationResponse, detail: Detail): string {
+  const body = detail === 'full' ? full : leanRecommendation(full, content.evidence);
+  return JSON.stringify(recommendationWithAccess(content, body));
 }

@@ -320,6 +320,33 @@ export interface ReadinessProbeTable {
   id: number;
 }
 
+// A setting's or trust's own catalogue versions, session bookings and session plans (0005_local_catalogues.sql).
+export interface LocalCataloguesTable {
+  org_id: string;
+  version: number;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SessionAttendeesTable {
+  org_id: string;
+  session_id: string;
+  staff_id: string;
+  attended_at: string | null;
+  created_at: string;
+}
+
+export interface SessionPlansTable {
+  id: string;
+  org_id: string;
+  status: 'proposed' | 'accepted';
+  request: string;
+  body: string;
+  created_at: string;
+  accepted_at: string | null;
+}
+
 export interface DB {
   evidence_sets: EvidenceSetsTable;
   judgements: JudgementsTable;
@@ -353,6 +380,9 @@ export interface DB {
   readiness_probe: ReadinessProbeTable;
   recompute_jobs: RecomputeJobsTable;
   pathway_plans: PathwayPlansTable;
+  local_catalogues: LocalCataloguesTable;
+  session_attendees: SessionAttendeesTable;
+  session_plans: SessionPlansTable;
 }
 
 /** 0007_recompute: a re-plan of every stored pathway under one evidence set, chunk by chunk. */

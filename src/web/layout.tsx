@@ -59,7 +59,7 @@ export const Layout: FC<LayoutProps> = ({ title, nav = DEFAULT_NAV, account, chi
       <footer class="site">
         <p>
           Training recommendations for staff who support children and young people with special educational needs and
-          disabilities. Module content shipped with the service is illustrative. <a href="/accessibility">Accessibility</a> ·{' '}
+          disabilities. Modules without a link to a course are outlines only. <a href="/accessibility">Accessibility</a> ·{' '}
           <a href="/privacy">Privacy and cookies</a> · <a href="/docs">API reference</a>
         </p>
       </footer>

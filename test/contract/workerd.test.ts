@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startWorker, type RunningWorker } from '../helpers/workerd.js';
 import { accountsSuite } from './accounts-suite.js';
 import { evidenceSuite } from './evidence-suite.js';
+import { localCatalogueSuite } from './local-catalogue-suite.js';
 import { contractSuite } from './suite.js';
 import { xapiSuite } from './xapi-suite.js';
 
@@ -18,5 +19,6 @@ afterAll(async () => {
 contractSuite('workerd', () => worker.fetch);
 accountsSuite('workerd', () => worker.fetch, ADMIN_TOKEN);
 xapiSuite('workerd', () => worker.fetch, ADMIN_TOKEN);
+localCatalogueSuite('workerd', () => worker.fetch, ADMIN_TOKEN);
 // Last: it publishes a new evidence set, which changes what is current for anything after it.
 evidenceSuite('workerd', () => worker.fetch, ADMIN_TOKEN);

@@ -12,6 +12,7 @@ export const SCOPES = [
   'assignments:write',
   'progress:write',
   'coverage:read',
+  'modules:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

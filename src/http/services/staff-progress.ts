@@ -11,6 +11,7 @@ import { newPathway } from '../../repos/pathways.js';
 import { getProgress, recordProgressQuery, type Progress } from '../../repos/progress.js';
 import type { Staff } from '../../repos/staff.js';
 import type { AppEnv } from '../env.js';
+import { catalogueForOrg } from '../local-content.js';
 import { planAround, planningState, type PlanningState } from '../pathway-view.js';
 import { succeed, type Failure, type Outcome } from './outcome.js';
 
@@ -108,7 +109,7 @@ export async function recordProgress(
   input: { readonly moduleId: string; readonly status: 'started' | 'completed' },
   source: string,
 ): Promise<Outcome<Progress, Failure<'unknown-module'>>> {
-  const content = c.get('content');
+  const { content } = await catalogueForOrg(c, c.get('content'), staff.settingId); // shipped plus the setting's own
   if (!content.catalogue.modules.some((m) => m.id === input.moduleId)) {
     return { ok: false, reason: 'unknown-module', problems: [{ kind: 'validation', path: 'moduleId', message: `Unknown module (catalogue ${content.catalogue.version}).` }] };
   }

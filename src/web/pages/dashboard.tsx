@@ -126,6 +126,9 @@ export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], se
         <a class="button secondary" href={`${base}/staff.csv`} download="staff.csv">
           Download the staff list (CSV)
         </a>
+        <a class="button secondary" href={`${base}/training`}>
+          Your own modules and sessions
+        </a>
       </div>
 
       <h2>Towards all staff trained</h2>

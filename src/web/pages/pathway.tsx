@@ -10,6 +10,7 @@ export interface PathwayView {
   readonly provenance?: RecommendationResponse['provenance'] | undefined;
 }
 import { PostForm } from '../components/forms.js';
+import { StepAccess } from '../components/step-access.js';
 import { ProfileChart, profileRows } from '../components/profile-chart.js';
 import { duration, FORMAT_SHORT, LEVEL_LABELS, PHASE_LABELS, ROLE_LABELS, strengthWords } from '../labels.js';
 import type { JourneyState } from '../journey/state.js';
@@ -32,10 +33,20 @@ export interface PathwayProps {
   readonly change?: Child;
   /** Where the role and phase come from, when the page should say (e.g. they differ from the staff list). */
   readonly roleNote?: Child;
+  /** Live sessions the person is booked on, and the time now (ms) to hide past sessions. */
+  readonly booked?: ReadonlySet<string> | undefined;
+  readonly now?: number | undefined;
 }
 
 /** One step of the pathway; `text` readies content text for staff (notes out, acronyms spelt out at first use). */
-const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s: string) => string }> = ({ step, content, actions, text }) => {
+const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s: string) => string; booked?: ReadonlySet<string> | undefined; now?: number | undefined }> = ({
+  step,
+  content,
+  actions,
+  text,
+  booked,
+  now,
+}) => {
   const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
   const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
   const id = `step-${step.position}`;
@@ -53,6 +64,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
         <li>{LEVEL_LABELS[step.level]}</li>
         <li>Evidence: {strengthWords(step.evidence.strength)}</li>
       </ul>
+      {mod ? <StepAccess module={mod} booked={booked} now={now} /> : null}
       <p>
         <strong>Why this step:</strong> {text(step.explanation)}
       </p>
@@ -94,7 +106,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
   );
 };
 
-export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote }) => {
+export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote, booked, now }) => {
   const { steps, totalMinutes } = result.pathway;
   const expand = acronymExpander();
   const text = (s: string) => staffText(expand, s);
@@ -131,7 +143,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       {steps.length ? (
         <ol class="steps">
           {steps.map((s) => (
-            <Step step={s} content={content} actions={stepActions?.(s)} text={text} />
+            <Step step={s} content={content} actions={stepActions?.(s)} text={text} booked={booked} now={now} />
           ))}
         </ol>
       ) : (

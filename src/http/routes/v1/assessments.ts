@@ -6,7 +6,8 @@ import type { Staff } from '../../../repos/staff.js';
 import { isSelf, ownStaff, pageRequest, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
+import { staffCatalogue } from '../../local-content.js';
+import { pathwayWithAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { myPathway, planningState } from '../../pathway-view.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
@@ -94,11 +95,12 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(take, async (c) => {
     const body = c.req.valid('json');
     const staff = await ownStaff(c);
-    const { content } = await evidenceInForce(c);
+    const catalogue = await staffCatalogue(c, staff.settingId);
+    const { content } = catalogue;
     // Checks every id in the body (422 naming each unknown one) before anything is stored.
     const request = toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase });
     const taken = await takeAssessment(c, content, staff, { request, answers: body, alsoCompleted: body.completedModuleIds });
-    return c.json({ assessment: taken.assessment, pathway: myPathway(content, taken.state) } as never, 201);
+    return c.json({ assessment: taken.assessment, pathway: pathwayWithAccess(catalogue, myPathway(content, taken.state)) } as never, 201);
   });
 
   app.openapi(history, async (c) => {
@@ -109,7 +111,8 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(mine, async (c) => {
     const staff = await ownStaff(c);
-    return c.json(myPathway((await evidenceInForce(c)).content, await planningState(c, staff)) as never, 200);
+    const catalogue = await staffCatalogue(c, staff.settingId);
+    return c.json(pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))) as never, 200);
   });
 
   app.openapi(theirs, async (c) => {
@@ -120,6 +123,7 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(theirPathway, async (c) => {
     const staff = await sharedStaff(c, c.req.valid('param').staffId);
-    return c.json(myPathway((await evidenceInForce(c)).content, await planningState(c, staff)) as never, 200);
+    const catalogue = await staffCatalogue(c, staff.settingId);
+    return c.json(pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))) as never, 200);
   });
 }

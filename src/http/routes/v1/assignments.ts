@@ -10,6 +10,7 @@ import { mayManageOrg, ownStaff, pageRequest, visibleSetting } from '../../auth/
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
+import { catalogueForOrg } from '../../local-content.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } from '../../problem.js';
 import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
@@ -72,7 +73,8 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     const setting = await visibleSetting(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
     const db = c.get('database').db;
-    const modules = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+    // The setting's own modules (and its trust's) can be assigned too.
+    const modules = new Set((await catalogueForOrg(c, c.get('content'), setting.id)).content.catalogue.modules.map((m) => m.id));
     const errors: FieldError[] = [];
     (body.moduleIds ?? []).forEach((id, i) => {
       if (!modules.has(id)) errors.push({ path: `moduleIds[${i}]`, message: `Unknown module "${id}".` });
@@ -112,7 +114,7 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     const db = c.get('database').db;
     const [assignments, progress] = await Promise.all([assignmentsFor(db, staff), listProgress(db, staff.id)]);
     const status = new Map(progress.map((p) => [p.moduleId, p.status]));
-    const titles = new Map(c.get('content').catalogue.modules.map((m) => [m.id, m.title]));
+    const titles = new Map((await catalogueForOrg(c, c.get('content'), staff.settingId)).content.catalogue.modules.map((m) => [m.id, m.title]));
     const data = assignments.map((a) => ({
       ...view(a),
       modules: a.moduleIds.map((id) => ({ moduleId: id, title: titles.get(id) ?? id, status: status.get(id) ?? ('not_started' as const) })),

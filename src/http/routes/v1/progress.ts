@@ -8,7 +8,8 @@ import type { Staff } from '../../../repos/staff.js';
 import { ownStaff, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
+import { staffCatalogue } from '../../local-content.js';
+import { pathwayWithAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { myPathway } from '../../pathway-view.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
@@ -96,12 +97,13 @@ export function registerProgress(app: OpenAPIHono<AppEnv>): void {
   app.openapi(checkin, async (c) => {
     const body = c.req.valid('json');
     const staff = await ownStaff(c);
-    const { content } = await evidenceInForce(c);
+    const catalogue = await staffCatalogue(c, staff.settingId);
+    const { content } = catalogue;
     const done = await checkIn(c, content, staff, body);
     if (!done.ok) {
       if (done.reason === 'unknown-ids') throw new ProblemError('validation', 'The check-in refers to ids this service does not know.', fieldErrors(done.problems));
       throw new ProblemError('conflict', 'Take the self-assessment first; a check-in updates the pathway it gives you.');
     }
-    return c.json({ checkIn: done.value.checkIn, pathway: myPathway(content, done.value.state) } as never, 201);
+    return c.json({ checkIn: done.value.checkIn, pathway: pathwayWithAccess(catalogue, myPathway(content, done.value.state)) } as never, 201);
   });
 }

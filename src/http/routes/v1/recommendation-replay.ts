@@ -16,6 +16,7 @@ import { authErrors, commonErrors, problemDoc, ProblemError } from '../../proble
 import { DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
 import { AnyRecommendationSchema } from '../../schemas/recommendation.js';
 import { DiffRequestSchema, RecommendationDiffSchema, RecommendationIdParam, ReplayRequestSchema } from '../../schemas/replay.js';
+import { catalogueAtVersion, type CatalogueInUse } from '../../local-content.js';
 import { toEngineRequest } from './recommendations.js';
 
 const tags = ['Recommendations'];
@@ -70,39 +71,45 @@ async function setOrProblem(c: Context<AppEnv>, id: string, path: string): Promi
   return found;
 }
 
-/** 409 unless this service runs the algorithm and catalogue versions that produced `p`. */
-function assertReplayable(c: Context<AppEnv>, p: RecommendationProvenance, path: string): void {
+/**
+ * 409 unless this service runs the algorithm and catalogue versions that produced `p`; the catalogue may carry an
+ * organisation's own versions ("2.0.0+set_X.3"), which are rebuilt from their stored bodies.
+ */
+async function replayable(c: Context<AppEnv>, set: EvidenceInUse, p: RecommendationProvenance, path: string): Promise<CatalogueInUse> {
   const errors = [];
   if (p.algorithmVersion !== ALGORITHM_VERSION) errors.push({ path: `${path}.algorithmVersion`, message: `made by ${p.algorithmVersion}; this service runs ${ALGORITHM_VERSION}` });
-  const catalogue = c.get('content').catalogue.version;
-  if (p.catalogueVersion !== catalogue) errors.push({ path: `${path}.catalogueVersion`, message: `made with catalogue ${p.catalogueVersion}; this service has ${catalogue}` });
-  if (errors.length) throw new ProblemError('conflict', 'An exact replay needs the algorithm and catalogue versions that made the original.', errors);
+  const catalogue = await catalogueAtVersion(c, set.content, p.catalogueVersion);
+  if (!catalogue) {
+    errors.push({ path: `${path}.catalogueVersion`, message: `made with catalogue ${p.catalogueVersion}; this service has ${c.get('content').catalogue.version} and no such organisation version` });
+  }
+  if (errors.length || !catalogue) throw new ProblemError('conflict', 'An exact replay needs the algorithm and catalogue versions that made the original.', errors);
+  return catalogue;
 }
 
 export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
   app.openapi(replay, async (c) => {
     const body = c.req.valid('json');
-    if (body.provenance) assertReplayable(c, body.provenance, 'provenance');
     const setId = body.evidenceSetId ?? body.provenance!.evidenceSetId;
     const set = await setOrProblem(c, setId, body.evidenceSetId ? 'evidenceSetId' : 'provenance.evidenceSetId');
-    const request = toEngineRequest(set.content, body.request, 'request.');
+    const { content } = body.provenance ? await replayable(c, set, body.provenance, 'provenance') : { content: set.content };
+    const request = toEngineRequest(content, body.request, 'request.');
     if (body.provenance && inputHash(request) !== body.provenance.inputHash) {
       throw new ProblemError('validation', 'The request is not the one the provenance was issued for.', [
         { path: 'provenance.inputHash', message: 'does not match the hash of `request`' },
       ]);
     }
-    const text = recommendationJson(recommend(set.content, request), set.content.evidence, body.detail);
+    const text = recommendationJson(content, recommend(content, request), body.detail);
     return c.body(text, 200, { 'content-type': 'application/json', [DETAIL_HEADER]: body.detail }) as never;
   });
 
   app.openapi(replayStored, async (c) => {
     const stored = await getRecommendation(c.get('database'), c.req.valid('param').id);
     if (!stored) throw new ProblemError('not-found', 'There is no stored recommendation with this id.');
-    assertReplayable(c, stored.response.provenance, 'provenance');
     const set = await setOrProblem(c, stored.evidenceSetId, 'provenance.evidenceSetId');
+    const { content } = await replayable(c, set, stored.response.provenance, 'provenance');
     // Stored before API version 2, or with `detail: "full"`: the full shape; a stored lean answer replays lean.
     const detail = stored.responseJson.startsWith('{"detail":"lean"') ? 'lean' : 'full';
-    const text = recommendationJson(recommend(set.content, stored.request), set.content.evidence, detail);
+    const text = recommendationJson(content, recommend(content, stored.request), detail);
     return new Response(text, {
       status: 200,
       headers: { 'content-type': 'application/json', 'X-Replay-Identical': String(text === stored.responseJson), [DETAIL_HEADER]: detail },

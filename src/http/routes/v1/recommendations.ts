@@ -6,6 +6,7 @@ import { recommend, validateRequestRefs } from '../../../domain/recommend.js';
 import type { RecommendationRequest } from '../../../domain/types.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
+import { catalogueForCaller } from '../../local-content.js';
 import { commonErrors, ProblemError } from '../../problem.js';
 import { DEFAULT_DETAIL, DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
 import { AnyRecommendationSchema, RecommendBodySchema, type RecommendationRequestBody } from '../../schemas/recommendation.js';
@@ -48,10 +49,11 @@ export function toEngineRequest(content: Content, body: RecommendationRequestBod
 
 export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
   app.openapi(recommendRoute, async (c) => {
-    const { content } = await evidenceInForce(c);
+    // An API key's organisation, or a signed-in person's, adds its own modules and sessions (named in provenance).
+    const { content } = await catalogueForCaller(c, (await evidenceInForce(c)).content);
     const body = c.req.valid('json');
     const detail = body.detail ?? DEFAULT_DETAIL;
-    const text = recommendationJson(recommend(content, toEngineRequest(content, body)), content.evidence, detail);
+    const text = recommendationJson(content, recommend(content, toEngineRequest(content, body)), detail);
     return c.body(text, 200, { 'content-type': 'application/json', [DETAIL_HEADER]: detail }) as never;
   });
 }

@@ -33,7 +33,7 @@ const NOTICES: Readonly<Record<string, string>> = {
 };
 
 /** The setting in the path if the signed-in leader may manage it (their setting, or one under their trust; admins any). */
-async function settingFor(c: C): Promise<Org | null> {
+export async function settingFor(c: C): Promise<Org | null> {
   const user = await userOf(c);
   const org = await getOrg(c.get('database').db, c.req.param('settingId') ?? '');
   if (!org || org.kind !== 'setting') return null;

@@ -7,6 +7,7 @@ import { getStaff, type Staff } from '../../../repos/staff.js';
 import { decodeJourney, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../evidence-cache.js';
+import { catalogueForCaller } from '../../local-content.js';
 import { checkIn, recordProgress, takeAssessment } from '../../services/staff-progress.js';
 
 type C = Context<AppEnv>;
@@ -16,9 +17,9 @@ export async function staffOf(c: C, staffId: string | null): Promise<Staff | nul
   return staffId ? getStaff(c.get('database').db, staffId) : null;
 }
 
-/** The content with the evidence set in force (the published set in the database). */
+/** The content with the evidence set in force, plus the signed-in person's setting's and trust's own modules. */
 export async function engineContent(c: C): Promise<Content> {
-  return (await evidenceInForce(c)).content;
+  return (await catalogueForCaller(c, (await evidenceInForce(c)).content)).content;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Content, RecommendationResponse } from '../../../domain/types.js';
 import type { MergedStep } from '../../../domain/merge-assigned.js';
 import type { Staff } from '../../../repos/staff.js';
 import { PostForm } from '../../../web/components/forms.js';
-import { buildIcs, firstMonday } from '../../../web/ics.js';
+import { buildIcs, firstMonday, sessionForStep } from '../../../web/ics.js';
+import { bookingsOf } from '../../../repos/local-catalogues.js';
 import { isComplete, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import { firstIncomplete } from '../../../web/journey/steps.js';
 import { assessmentMinutes, duration, FORMAT_SHORT } from '../../../web/labels.js';
@@ -70,6 +71,7 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
   const notice = NOTICES[c.req.query('notice') ?? ''];
   const latest = view.assessed ? (await planningState(c, staff)).latest : null;
   const done = view.completed.map((d) => ({ title: d.title, on: '' }));
+  const booked = new Set((await bookingsOf(c.get('database').db, staff.id)).map((b) => b.sessionId));
   return respond(
     c,
     { title: 'Your training pathway', section: 'pathway' },
@@ -80,6 +82,8 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
       result={{ pathway: { steps: view.steps, totalMinutes: view.totalMinutes }, profile: view.profile ?? {}, provenance: view.provenance ?? undefined }}
       startsOn={longDate(firstMonday(c.get('clock')()))}
       signedIn
+      booked={booked}
+      now={c.get('clock')().getTime()}
       before={
         <>
           <SignedInBefore notice={notice} done={done} updated={view.updatedAt ? shortDate(view.updatedAt) : null} />
@@ -152,6 +156,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
         result={found.result}
         startsOn={longDate(firstMonday(c.get('clock')()))}
         signedIn={!!user}
+        now={c.get('clock')().getTime()}
         before={user?.staffId ? <SaveJourneyForm token={c.get('csrfToken')} /> : undefined}
       />,
     );
@@ -173,8 +178,10 @@ export function registerPathway(app: Hono<AppEnv>): void {
     if (found.kind === 'none') return c.redirect('/pathway', 303);
     const steps = found.kind === 'mine' ? found.view.steps : found.result.pathway.steps;
     const now = c.get('clock')();
+    const booked = found.kind === 'mine' ? new Set((await bookingsOf(c.get('database').db, found.staff.id)).map((b) => b.sessionId)) : new Set<string>();
     const ics = buildIcs({
       steps,
+      sessionFor: (s) => sessionForStep(found.content, s.moduleId, booked, now),
       start: firstMonday(now),
       now,
       uidPrefix: found.kind === 'mine' ? await personKey(found.staff.id) : await journeyKey(c, found.state),

@@ -1,0 +1,127 @@
+// A setting's or trust's live sessions of any module in its catalogue (/v1/orgs/{orgId}/sessions): add, list,
+// change, cancel, book staff within capacity, and record attendance (which counts as completing the module).
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { localSessionPatchSchema, localSessionSchema } from '../../../content/schemas.js';
+import { visibleOrg } from '../../auth/access.js';
+import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { actorUserId } from '../../auth/principal.js';
+import type { AppEnv } from '../../env.js';
+import { requireAuth } from '../../middleware/auth.js';
+import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
+import { OrgIdParam } from '../../schemas/accounts.js';
+import { LocalSessionListSchema, LocalSessionSchema, LocalSessionsWrittenSchema, SessionIdParam, StaffIdsBody } from '../../schemas/local-catalogue.js';
+import {
+  addLocalSessions,
+  bookLocalSession,
+  cancelLocalSession,
+  changeLocalSession,
+  listLocalSessions,
+  recordAttendance,
+  type LocalSessionInput,
+} from '../../services/local-sessions.js';
+
+const tags = ['Own modules and sessions'];
+const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
+const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
+
+const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags, security: SECURITY.either, ...r });
+
+const list = route({
+  method: 'get',
+  path: '/v1/orgs/{orgId}/sessions',
+  operationId: 'listOwnSessions',
+  summary: 'The organisation’s live sessions, soonest first, with places booked and attendance',
+  middleware: readers,
+  request: { params: OrgIdParam },
+  responses: { 200: jsonBody(LocalSessionListSchema, 'Sessions'), ...authErrors, ...readErrors },
+});
+
+const create = route({
+  method: 'post',
+  path: '/v1/orgs/{orgId}/sessions',
+  operationId: 'addOwnSession',
+  summary: 'Add a live session (date, place or online link, facilitator, capacity) of a module in the catalogue',
+  middleware: writers,
+  request: { params: OrgIdParam, body: jsonRequest(localSessionSchema) },
+  responses: { 201: jsonBody(LocalSessionsWrittenSchema, 'Added'), ...authErrors, 404: readErrors[404], 409: problemDoc('Another change was stored first'), ...commonErrors },
+});
+
+const patch = route({
+  method: 'patch',
+  path: '/v1/orgs/{orgId}/sessions/{sessionId}',
+  operationId: 'changeOwnSession',
+  summary: 'Change a session’s time, place, link, facilitator or capacity',
+  middleware: writers,
+  request: { params: SessionIdParam, body: jsonRequest(localSessionPatchSchema) },
+  responses: { 200: jsonBody(LocalSessionSchema, 'Changed'), ...authErrors, 404: readErrors[404], 409: problemDoc('Another change was stored first'), ...commonErrors },
+});
+
+const cancel = route({
+  method: 'delete',
+  path: '/v1/orgs/{orgId}/sessions/{sessionId}',
+  operationId: 'cancelOwnSession',
+  summary: 'Cancel a session (it leaves pathways and calendars; bookings are kept as a record)',
+  middleware: writers,
+  request: { params: SessionIdParam },
+  responses: { 200: jsonBody(LocalSessionSchema, 'Cancelled'), ...authErrors, ...readErrors },
+});
+
+const book = route({
+  method: 'post',
+  path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings',
+  operationId: 'bookOwnSession',
+  summary: 'Book members of staff on a session, within its capacity',
+  middleware: writers,
+  request: { params: SessionIdParam, body: jsonRequest(StaffIdsBody) },
+  responses: { 200: jsonBody(LocalSessionSchema, 'Booked'), ...authErrors, 404: readErrors[404], 409: problemDoc('The session is cancelled'), ...commonErrors },
+});
+
+const attend = route({
+  method: 'post',
+  path: '/v1/orgs/{orgId}/sessions/{sessionId}/attendance',
+  operationId: 'recordSessionAttendance',
+  summary: 'Record who attended: each person’s module is marked completed (progress source `session`)',
+  middleware: writers,
+  request: { params: SessionIdParam, body: jsonRequest(StaffIdsBody) },
+  responses: { 200: jsonBody(LocalSessionSchema, 'Recorded'), ...authErrors, 404: readErrors[404], ...commonErrors },
+});
+
+function parseSession(s: unknown): LocalSessionInput {
+  const r = localSessionSchema.safeParse(s);
+  if (!r.success) throw new ProblemError('validation', 'The changed session is not valid; see `errors`.', zodFieldErrors(r.error.issues));
+  return r.data;
+}
+
+export function registerOrgSessions(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(list, async (c) => {
+    const org = await visibleOrg(c, c.req.valid('param').orgId);
+    return c.json({ data: await listLocalSessions(c, org) } as never, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const org = await visibleOrg(c, c.req.valid('param').orgId);
+    const done = await addLocalSessions(c, org, [c.req.valid('json')], actorUserId(c.get('principal')!));
+    return c.json({ data: done.sessions.map((s) => ({ ...s, booked: 0, attended: 0 })), catalogueVersion: done.catalogueVersion } as never, 201);
+  });
+
+  app.openapi(patch, async (c) => {
+    const { orgId, sessionId } = c.req.valid('param');
+    const org = await visibleOrg(c, orgId);
+    return c.json((await changeLocalSession(c, org, sessionId, c.req.valid('json'), actorUserId(c.get('principal')!), parseSession)) as never, 200);
+  });
+
+  app.openapi(cancel, async (c) => {
+    const { orgId, sessionId } = c.req.valid('param');
+    return c.json((await cancelLocalSession(c, await visibleOrg(c, orgId), sessionId, actorUserId(c.get('principal')!))) as never, 200);
+  });
+
+  app.openapi(book, async (c) => {
+    const { orgId, sessionId } = c.req.valid('param');
+    return c.json((await bookLocalSession(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)) as never, 200);
+  });
+
+  app.openapi(attend, async (c) => {
+    const { orgId, sessionId } = c.req.valid('param');
+    return c.json((await recordAttendance(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)) as never, 200);
+  });
+}

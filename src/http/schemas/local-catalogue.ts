@@ -1,0 +1,64 @@
+// OpenAPI response schemas for organisations' own modules and live sessions (request bodies are the content
+// schemas in src/content/schemas.ts, so they are validated exactly like shipped content).
+import { z } from '@hono/zod-openapi';
+import { FORMATS, LEVELS, PHASES, ROLES } from '../../domain/types.js';
+import { moduleAccessFields, SessionSchema } from './module-access.js';
+
+export const LocalModuleSchema = z
+  .object({
+    id: z.string().openapi({ example: 'our-zones-of-regulation' }),
+    title: z.string(),
+    summary: z.string(),
+    outcomes: z.array(z.string()),
+    minutes: z.number().int(),
+    formats: z.array(z.enum(FORMATS)),
+    roles: z.array(z.enum(ROLES)),
+    phases: z.array(z.enum(PHASES)),
+    level: z.enum(LEVELS),
+    prerequisites: z.array(z.string()),
+    areas: z.array(z.object({ areaId: z.string(), relevance: z.number() })),
+    tags: z.array(z.string()).optional(),
+    ...moduleAccessFields,
+    evidence: z.object({ strength: z.number(), expectedImpact: z.number(), sources: z.array(z.string()) }),
+    status: z.enum(['active', 'retired']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('LocalModule');
+
+export const LocalModuleWrittenSchema = LocalModuleSchema.extend({
+  catalogueVersion: z.string().openapi({ description: 'The catalogue version the organisation’s staff now plan with', example: '2.0.0+set_01JD.3' }),
+}).openapi('LocalModuleWritten');
+
+export const LocalModuleListSchema = z
+  .object({ data: z.array(LocalModuleSchema), catalogueVersion: z.string() })
+  .openapi('LocalModuleList');
+
+export const LocalSessionSchema = SessionSchema.extend({
+  moduleId: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  planId: z.string().optional(),
+  booked: z.number().int().optional(),
+  attended: z.number().int().optional(),
+}).openapi('LocalSession');
+
+export const LocalSessionListSchema = z.object({ data: z.array(LocalSessionSchema) }).openapi('LocalSessionList');
+
+export const LocalSessionsWrittenSchema = z
+  .object({ data: z.array(LocalSessionSchema), catalogueVersion: z.string() })
+  .openapi('LocalSessionsWritten');
+
+export const StaffIdsBody = z
+  .object({ staffIds: z.array(z.string().min(1).max(64)).min(1).max(500) })
+  .strict()
+  .openapi('StaffIds');
+
+export const ModuleIdParam = z.object({
+  orgId: z.string().min(1).max(64).openapi({ param: { name: 'orgId', in: 'path' } }),
+  moduleId: z.string().min(1).max(100).openapi({ param: { name: 'moduleId', in: 'path' } }),
+});
+
+export const SessionIdParam = z.object({
+  orgId: z.string().min(1).max(64).openapi({ param: { name: 'orgId', in: 'path' } }),
+  sessionId: z.string().min(1).max(64).openapi({ param: { name: 'sessionId', in: 'path' } }),
+});

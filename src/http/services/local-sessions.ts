@@ -1,0 +1,150 @@
+// An organisation's live sessions (of its own modules or shipped ones): add, change, cancel; book staff within
+// capacity; record attendance, which marks the module completed for each person who came.
+import type { Context } from 'hono';
+import type { CompiledQuery } from 'kysely';
+import type { z } from 'zod';
+import type { localSessionPatchSchema, localSessionSchema } from '../../content/schemas.js';
+import { localCatalogueVersion, type LocalSession } from '../../domain/local-catalogue.js';
+import { newId } from '../../repos/crypto.js';
+import { attendedQuery, bookingsFor, bookQuery, unbookQuery, type Booking } from '../../repos/local-catalogues.js';
+import type { Org } from '../../repos/orgs.js';
+import { recordProgressQuery } from '../../repos/progress.js';
+import { allStaffUnder } from '../../repos/staff.js';
+import type { AppEnv } from '../env.js';
+import { ProblemError, type FieldError } from '../problem.js';
+import { candidateContent, editing, writeNext, type Editing } from './local-catalogue.js';
+
+type C = Context<AppEnv>;
+export type LocalSessionInput = z.output<typeof localSessionSchema>;
+export type LocalSessionPatch = z.output<typeof localSessionPatchSchema>;
+
+export interface SessionView extends LocalSession {
+  readonly booked: number;
+  readonly attended: number;
+}
+
+/** A new session id: lower-kebab, unique in practice ("s-" and 24 random base32 characters). */
+export function newSessionId(): string {
+  return newId('s', null).toLowerCase().replace('_', '-');
+}
+
+function ownSession(e: Editing, sessionId: string): LocalSession {
+  const s = e.own.body.sessions.find((x) => x.id === sessionId);
+  if (!s) throw new ProblemError('not-found', `No session ${sessionId} belongs to this organisation.`);
+  return s;
+}
+
+/** 422 unless `moduleId` is active in the catalogue the org's staff plan with. */
+function assertModule(c: C, e: Editing, moduleId: string, path: string): void {
+  const content = candidateContent(c.get('content'), e, e.own.body);
+  if (!content.catalogue.modules.some((m) => m.id === moduleId)) {
+    throw new ProblemError('validation', 'The session is for a module this organisation’s catalogue does not have.', [{ path, message: `unknown module "${moduleId}"` }]);
+  }
+}
+
+function withCounts(sessions: readonly LocalSession[], bookings: readonly Booking[]): SessionView[] {
+  return sessions.map((s) => {
+    const mine = bookings.filter((b) => b.sessionId === s.id);
+    return { ...s, booked: mine.length, attended: mine.filter((b) => b.attendedAt !== null).length };
+  });
+}
+
+/** The org's sessions (soonest first), with how many are booked and attended. */
+export async function listLocalSessions(c: C, org: Org): Promise<SessionView[]> {
+  const e = await editing(c, org);
+  const sessions = [...e.own.body.sessions].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  return withCounts(sessions, await bookingsFor(c.get('database').db, org.id));
+}
+
+/** Adds sessions with any bookings and other writes (one write, one new catalogue version); `planId` marks those from a session plan. */
+export async function addLocalSessions(
+  c: C,
+  org: Org,
+  inputs: readonly (LocalSessionInput & { planId?: string })[],
+  actor: string | null,
+  bookings: readonly { index: number; staffIds: readonly string[] }[] = [],
+  also: readonly CompiledQuery[] = [],
+): Promise<{ sessions: LocalSession[]; catalogueVersion: string }> {
+  const e = await editing(c, org);
+  inputs.forEach((s, i) => assertModule(c, e, s.moduleId, inputs.length > 1 ? `sessions[${i}].moduleId` : 'moduleId'));
+  const added: LocalSession[] = inputs.map((s) => ({ ...s, id: newSessionId(), status: 'scheduled' }));
+  const now = c.get('clock')();
+  const db = c.get('database').db;
+  const book = bookings.flatMap((b) => b.staffIds.map((id) => bookQuery(db, org.id, added[b.index]!.id, id, now)));
+  const layer = await writeNext(c, e, { ...e.own.body, sessions: [...e.own.body.sessions, ...added] }, actor, [...book, ...also]);
+  const layers = e.chain.map((l) => (l.orgId === org.id ? layer : l));
+  if (!layers.includes(layer)) layers.push(layer);
+  return { sessions: added, catalogueVersion: localCatalogueVersion(c.get('content').catalogue.version, layers) };
+}
+
+/** Changes a session's time, place, facilitator or capacity (not below the number booked). */
+export async function changeLocalSession(c: C, org: Org, sessionId: string, patch: LocalSessionPatch, actor: string | null, parse: (s: unknown) => LocalSessionInput): Promise<LocalSession> {
+  const e = await editing(c, org);
+  const current = ownSession(e, sessionId);
+  const { id, status, planId, ...fields } = current;
+  const next: LocalSession = { ...parse({ ...fields, ...patch }), id, status, ...(planId ? { planId } : {}) };
+  const booked = (await bookingsFor(c.get('database').db, org.id, [sessionId])).length;
+  if (next.capacity < booked) throw new ProblemError('validation', `${booked} people are booked; capacity cannot go below that.`, [{ path: 'capacity', message: `must be at least ${booked}` }]);
+  await writeNext(c, e, { ...e.own.body, sessions: e.own.body.sessions.map((s) => (s.id === sessionId ? next : s)) }, actor);
+  return next;
+}
+
+/** Cancels a session: it leaves pathways and calendars; bookings are kept as a record. */
+export async function cancelLocalSession(c: C, org: Org, sessionId: string, actor: string | null): Promise<LocalSession> {
+  const e = await editing(c, org);
+  const current = ownSession(e, sessionId);
+  if (current.status === 'cancelled') return current;
+  const next: LocalSession = { ...current, status: 'cancelled' };
+  await writeNext(c, e, { ...e.own.body, sessions: e.own.body.sessions.map((s) => (s.id === sessionId ? next : s)) }, actor);
+  return next;
+}
+
+/** Staff ids that are not members of staff under the org, as field errors. */
+async function unknownStaff(c: C, org: Org, staffIds: readonly string[]): Promise<FieldError[]> {
+  const members = new Set((await allStaffUnder(c.get('database').db, org.id)).map((s) => s.id));
+  return staffIds.flatMap((id, i) => (members.has(id) ? [] : [{ path: `staffIds[${i}]`, message: 'no member of staff with this id here' }]));
+}
+
+/** Books people on a scheduled session, within its capacity (already-booked people are left as they are). */
+export async function bookLocalSession(c: C, org: Org, sessionId: string, staffIds: readonly string[]): Promise<SessionView> {
+  const e = await editing(c, org);
+  const session = ownSession(e, sessionId);
+  if (session.status !== 'scheduled') throw new ProblemError('conflict', 'This session is cancelled.');
+  const errors = await unknownStaff(c, org, staffIds);
+  if (errors.length) throw new ProblemError('validation', 'Some people are not staff of this organisation.', errors);
+  const db = c.get('database').db;
+  const booked = new Set((await bookingsFor(db, org.id, [sessionId])).map((b) => b.staffId));
+  const fresh = [...new Set(staffIds)].filter((id) => !booked.has(id));
+  if (booked.size + fresh.length > session.capacity) {
+    throw new ProblemError('validation', `Only ${session.capacity - booked.size} places are left.`, [{ path: 'staffIds', message: `${fresh.length} new bookings exceed the capacity of ${session.capacity}` }]);
+  }
+  const now = c.get('clock')();
+  if (fresh.length) await c.get('database').atomic(fresh.map((id) => bookQuery(db, org.id, sessionId, id, now)));
+  return withCounts([session], await bookingsFor(db, org.id, [sessionId]))[0]!;
+}
+
+/** Removes people's bookings on a session. */
+export async function unbookLocalSession(c: C, org: Org, sessionId: string, staffIds: readonly string[]): Promise<SessionView> {
+  const e = await editing(c, org);
+  const session = ownSession(e, sessionId);
+  const db = c.get('database').db;
+  if (staffIds.length) await c.get('database').atomic(staffIds.map((id) => unbookQuery(db, sessionId, id)));
+  return withCounts([session], await bookingsFor(db, org.id, [sessionId]))[0]!;
+}
+
+/**
+ * Records that booked people attended: their booking is marked and the module is completed in their progress
+ * (source `session`), in one write. 422 for people not booked on the session.
+ */
+export async function recordAttendance(c: C, org: Org, sessionId: string, staffIds: readonly string[]): Promise<SessionView> {
+  const e = await editing(c, org);
+  const session = ownSession(e, sessionId);
+  const db = c.get('database').db;
+  const booked = new Set((await bookingsFor(db, org.id, [sessionId])).map((b) => b.staffId));
+  const errors = staffIds.flatMap((id, i) => (booked.has(id) ? [] : [{ path: `staffIds[${i}]`, message: 'not booked on this session' }]));
+  if (errors.length) throw new ProblemError('validation', 'Attendance can be recorded only for people booked on the session.', errors);
+  const now = c.get('clock')();
+  const ids = [...new Set(staffIds)];
+  await c.get('database').atomic(ids.flatMap((id) => [attendedQuery(db, sessionId, id, now), recordProgressQuery(db, id, session.moduleId, 'completed', 'session', now)]));
+  return withCounts([session], await bookingsFor(db, org.id, [sessionId]))[0]!;
+}

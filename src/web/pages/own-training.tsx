@@ -1,0 +1,209 @@
+// A setting's own training on the dashboard: its own modules (add, retire) and live sessions (add, cancel), checked
+// like shipped content; staff of the setting are recommended them and see the sessions on their pathway.
+import type { FC } from 'hono/jsx';
+import type { LocalModule, LocalSession } from '../../domain/local-catalogue.js';
+import { FORMATS, LEVELS, PHASES, ROLES, type Module, type Taxonomy } from '../../domain/types.js';
+import { sessionWhen } from '../components/step-access.js';
+import { BackLink, Checkboxes, ErrorSummary, PostForm, Radios, TextInput, type FieldError } from '../components/forms.js';
+import { FORMAT_SHORT, LEVEL_LABELS, PHASE_LABELS, ROLE_LABELS } from '../labels.js';
+
+export interface OwnTrainingProps {
+  readonly token: string;
+  readonly base: string;
+  readonly settingName: string;
+  readonly modules: readonly LocalModule[];
+  readonly sessions: readonly (LocalSession & { booked: number; attended: number })[];
+  /** Every module a session can be for (shipped and own), by title. */
+  readonly catalogue: readonly Module[];
+  readonly taxonomy: Taxonomy;
+  readonly values: Readonly<Record<string, string | readonly string[]>>;
+  readonly errors: readonly FieldError[];
+  readonly notice?: string | undefined;
+  readonly catalogueVersion: string;
+}
+
+const err = (errors: readonly FieldError[], field: string) => errors.find((e) => e.field === field)?.text;
+const val = (v: OwnTrainingProps['values'], k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+const vals = (v: OwnTrainingProps['values'], k: string) => (Array.isArray(v[k]) ? (v[k] as string[]) : typeof v[k] === 'string' ? [v[k] as string] : []);
+
+const Select: FC<{ name: string; label: string; options: readonly { value: string; label: string }[]; value?: string | undefined; error?: string | undefined }> = (p) => (
+  <div class={p.error ? 'form-group has-error' : 'form-group'}>
+    <label for={p.name}>{p.label}</label>
+    {p.error ? (
+      <p class="field-error" id={`${p.name}-error`}>
+        <span class="visually-hidden">Error:</span> {p.error}
+      </p>
+    ) : null}
+    <select id={p.name} name={p.name} aria-describedby={p.error ? `${p.name}-error` : undefined}>
+      <option value="">Choose…</option>
+      {p.options.map((o) => (
+        <option value={o.value} selected={o.value === p.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+const TextArea: FC<{ name: string; label: string; hint?: string; value?: string | undefined; error?: string | undefined }> = (p) => (
+  <div class={p.error ? 'form-group has-error' : 'form-group'}>
+    <label for={p.name}>{p.label}</label>
+    {p.hint ? (
+      <p class="hint" id={`${p.name}-hint`}>
+        {p.hint}
+      </p>
+    ) : null}
+    {p.error ? (
+      <p class="field-error" id={`${p.name}-error`}>
+        <span class="visually-hidden">Error:</span> {p.error}
+      </p>
+    ) : null}
+    <textarea id={p.name} name={p.name} rows={3} aria-describedby={[p.hint ? `${p.name}-hint` : '', p.error ? `${p.name}-error` : ''].filter(Boolean).join(' ') || undefined}>
+      {p.value ?? ''}
+    </textarea>
+  </div>
+);
+
+const choices = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string | { label: string }>>) =>
+  values.map((v) => { const l = labels[v]; return { value: v, label: typeof l === 'string' ? l : l.label }; });
+
+const ModuleList: FC<{ p: OwnTrainingProps }> = ({ p }) =>
+  p.modules.length ? (
+    <table>
+      <caption class="visually-hidden">Your own modules</caption>
+      <thead>
+        <tr>
+          <th scope="col">Module</th>
+          <th scope="col">Minutes</th>
+          <th scope="col">Status</th>
+          <th scope="col">Action</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.modules.map((m) => (
+          <tr>
+            <td>{m.title}</td>
+            <td>{m.minutes}</td>
+            <td>{m.status === 'active' ? 'Recommended to your staff' : 'Retired'}</td>
+            <td>
+              {m.status === 'active' ? (
+                <PostForm action={`${p.base}/training/modules/${encodeURIComponent(m.id)}/retire`} token={p.token}>
+                  <button type="submit" class="secondary">
+                    Retire<span class="visually-hidden"> {m.title}</span>
+                  </button>
+                </PostForm>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ) : (
+    <p>You have not added any modules of your own yet.</p>
+  );
+
+const SessionList: FC<{ p: OwnTrainingProps; titles: Map<string, string> }> = ({ p, titles }) =>
+  p.sessions.length ? (
+    <table>
+      <caption class="visually-hidden">Your live sessions</caption>
+      <thead>
+        <tr>
+          <th scope="col">Module</th>
+          <th scope="col">When and where</th>
+          <th scope="col">Booked</th>
+          <th scope="col">Action</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.sessions.map((s) => (
+          <tr>
+            <td>{titles.get(s.moduleId) ?? s.moduleId}</td>
+            <td>
+              {sessionWhen(s)}
+              {s.place ? `, ${s.place}` : ''}
+              {s.facilitator ? `, with ${s.facilitator}` : ''}
+              {s.status === 'cancelled' ? ' (cancelled)' : ''}
+            </td>
+            <td>
+              {s.booked} of {s.capacity}; {s.attended} attended
+            </td>
+            <td>
+              {s.status === 'scheduled' ? (
+                <PostForm action={`${p.base}/training/sessions/${encodeURIComponent(s.id)}/cancel`} token={p.token}>
+                  <button type="submit" class="secondary">
+                    Cancel<span class="visually-hidden"> the session on {sessionWhen(s)}</span>
+                  </button>
+                </PostForm>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ) : (
+    <p>No live sessions yet.</p>
+  );
+
+export const OwnTrainingPage: FC<OwnTrainingProps> = (p) => {
+  const v = p.values;
+  const titles = new Map(p.catalogue.map((m) => [m.id, m.title]));
+  return (
+    <>
+      <BackLink href={p.base} label="Back to the dashboard" />
+      <ErrorSummary errors={p.errors} />
+      <h1>Your own training: {p.settingName}</h1>
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      <p>
+        Modules you add are recommended to your staff alongside the national modules. Live sessions show on their pathways and
+        calendars. <a href={`${p.base}/planner`}>Plan group sessions from your staff’s pathways</a>.
+      </p>
+      <p class="hint">Catalogue version your staff plan with: {p.catalogueVersion}</p>
+      <h2>Modules</h2>
+      <ModuleList p={p} />
+      <h2>Live sessions</h2>
+      <SessionList p={p} titles={titles} />
+
+      <h2 id="add-session-heading">Add a live session</h2>
+      <PostForm action={`${p.base}/training/sessions`} token={p.token}>
+        <Select name="moduleId" label="Module" options={p.catalogue.map((m) => ({ value: m.id, label: m.title }))} value={val(v, 'moduleId')} error={err(p.errors, 'moduleId')} />
+        <TextInput name="date" label="Date" type="date" width="short" value={val(v, 'date')} error={err(p.errors, 'date')} />
+        <TextInput name="from" label="Starts at (24-hour, UK time)" hint="For example 09:00" width="short" value={val(v, 'from')} error={err(p.errors, 'from')} />
+        <TextInput name="to" label="Ends at (24-hour, UK time)" hint="For example 10:30" width="short" value={val(v, 'to')} error={err(p.errors, 'to')} />
+        <TextInput name="place" label="Place" value={val(v, 'place')} error={err(p.errors, 'place')} />
+        <TextInput name="facilitator" label="Facilitator (optional)" value={val(v, 'facilitator')} error={err(p.errors, 'facilitator')} />
+        <TextInput name="capacity" label="Places" type="number" width="short" value={val(v, 'capacity')} error={err(p.errors, 'capacity')} />
+        <button type="submit">Add the session</button>
+      </PostForm>
+
+      <h2>Add a module of your own</h2>
+      <PostForm action={`${p.base}/training/modules`} token={p.token}>
+        <TextInput name="title" label="Title" value={val(v, 'title')} error={err(p.errors, 'title')} />
+        <TextArea name="summary" label="Summary for staff" hint="Two or three short sentences in plain words." value={val(v, 'summary')} error={err(p.errors, 'summary')} />
+        <TextArea name="outcomes" label="What staff will be able to do" hint="One outcome a line." value={val(v, 'outcomes')} error={err(p.errors, 'outcomes')} />
+        <TextInput name="minutes" label="Minutes (15 to 120)" type="number" width="short" value={val(v, 'minutes')} error={err(p.errors, 'minutes')} />
+        <Checkboxes name="formats" legend="How it is taken" choices={choices(FORMATS, FORMAT_SHORT)} values={vals(v, 'formats')} error={err(p.errors, 'formats')} />
+        <Checkboxes name="roles" legend="Who it suits" choices={choices(ROLES, ROLE_LABELS)} values={vals(v, 'roles')} error={err(p.errors, 'roles')} />
+        <Checkboxes name="phases" legend="Phases" choices={choices(PHASES, PHASE_LABELS)} values={vals(v, 'phases')} error={err(p.errors, 'phases')} />
+        <Radios name="level" legend="Level" choices={choices(LEVELS, LEVEL_LABELS)} value={val(v, 'level')} error={err(p.errors, 'level')} />
+        <Select name="areaId" label="The area of need it builds most" options={p.taxonomy.areas.map((a) => ({ value: a.id, label: a.name }))} value={val(v, 'areaId')} error={err(p.errors, 'areaId')} />
+        <TextInput name="provider" label="Provider" hint="For example your setting’s name." value={val(v, 'provider')} error={err(p.errors, 'provider')} />
+        <TextInput name="url" label="Link to the material (optional, https)" value={val(v, 'url')} error={err(p.errors, 'url')} />
+        <TextArea name="materials" label="What a facilitator needs (optional)" hint="One item a line. Give a link, materials or both." value={val(v, 'materials')} error={err(p.errors, 'materials')} />
+        <Radios name="cost" legend="Cost to staff" choices={[{ value: 'free', label: 'Free' }, { value: 'paid', label: 'Paid' }]} value={val(v, 'cost')} error={err(p.errors, 'cost')} />
+        <Select
+          name="strength"
+          label="How strong is the evidence behind it?"
+          options={[['1', 'Very limited'], ['2', 'Limited'], ['3', 'Moderate'], ['4', 'Extensive'], ['5', 'Very extensive']].map(([value, label]) => ({ value: value!, label: label! }))}
+          value={val(v, 'strength')}
+          error={err(p.errors, 'strength')}
+        />
+        <TextInput name="source" label="Where that evidence comes from" value={val(v, 'source')} error={err(p.errors, 'source')} />
+        <button type="submit">Add the module</button>
+      </PostForm>
+    </>
+  );
+};
