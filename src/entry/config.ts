@@ -6,7 +6,8 @@ import { LOG_LEVELS } from '../http/logger.js';
 /** Where the database lives when DATABASE_PATH is unset (its folder is created on first start). */
 export const DEFAULT_DATABASE = 'var/send-pathways.sqlite';
 
-export const ConfigSchema = z.object({
+/** Every setting, before the rules that tie two settings together. */
+const Settings = z.object({
   PORT: z.coerce
     .number({ message: 'must be a whole number' })
     .int('must be a whole number')
@@ -30,10 +31,12 @@ export const ConfigSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:port or smtps://…').optional(),
   MAIL_FROM: z.string().min(3).max(200).optional(),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL, e.g. https://training.school.example' }).optional(),
-}).refine((c) => !c.SMTP_URL || c.MAIL_FROM, { path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is, e.g. "SEND training <training@school.example>"' });
+});
+
+export const ConfigSchema = Settings.refine((c) => !c.SMTP_URL || c.MAIL_FROM, { path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is, e.g. "SEND training <training@school.example>"' });
 
 /** The settings a Worker reads from its bindings (the rest are Node-only). */
-export const WorkerConfigSchema = ConfigSchema.pick({ LOG_LEVEL: true, ADMIN_TOKEN: true, SESSION_SECRET: true, RATE_LIMITS: true, ALLOW_PRIVATE_URLS: true });
+export const WorkerConfigSchema = Settings.pick({ LOG_LEVEL: true, ADMIN_TOKEN: true, SESSION_SECRET: true, RATE_LIMITS: true, ALLOW_PRIVATE_URLS: true });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;

@@ -108,7 +108,7 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
 
       // A change makes a new version; the old recommendation still replays exactly from its provenance.
       await call(f, `/v1/orgs/${s1}/modules/${modId}`, json('PATCH', { title: 'Our calm corner (2026 edition)' }, key1), 200);
-      const replay = await f('/v1/recommendations/replay', json('POST', { request: REQUEST, provenance: mine.rec.provenance }));
+      const replay = await f('/v1/recommendations/replay', json('POST', { request: REQUEST, provenance: mine.rec.provenance, detail: 'lean' }));
       expect(replay.status).toBe(200);
       expect(await replay.text()).toBe(mine.text);
       const badPatch = await f(`/v1/orgs/${s1}/modules/${modId}`, json('PATCH', { minutes: 500 }, key1));

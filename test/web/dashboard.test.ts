@@ -70,6 +70,9 @@ describe('leader dashboard', () => {
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe('name,email,job_role,phase,groups,self_assessment,modules_completed,assignments,assigned_modules_done,assigned_modules_total,status');
     expect(lines).toHaveLength(seed.colleagues + 2);
+    const audited = await env.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'data.exported').where('detail', '=', 'staff-csv').execute();
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.org_id).toBe(seed.settingId);
   });
 
   it('imports staff from CSV: row errors first, then a preview, then the import', async () => {

@@ -18,6 +18,7 @@ import type { AppEnv } from '../../env.js';
 import { inviteStaff, type InviteFailure } from '../../services/invites.js';
 import { deliverInvite } from '../../services/invite-mail.js';
 import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
+import { auditQuery } from '../../../repos/audit.js';
 import { isUniqueViolation } from '../../../repos/database.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
 import { requireWebUser, userOf } from './guard.js';
@@ -153,6 +154,10 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
     const data = await loadDashboard(c, c.get('content'), setting);
+    // The staff list names people and their emails: exporting it is recorded like any other export of personal data.
+    const user = await userOf(c);
+    const database = c.get('database');
+    await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: user.id }, orgId: setting.id, detail: 'staff-csv' }, c.get('clock')())]);
     const csv = toCsv([
       ['name', 'email', 'job_role', 'phase', 'groups', 'self_assessment', 'modules_completed', 'assignments', 'assigned_modules_done', 'assigned_modules_total', 'status'],
       ...data.people.map((p) => [
