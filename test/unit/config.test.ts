@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       SESSION_SECRET: 'y'.repeat(40),
       RATE_LIMITS: 'off',
+      ALLOW_PRIVATE_URLS: 'off',
     });
     expect(loadConfig({ DB: {} }, WorkerConfigSchema).SESSION_SECRET).toBeUndefined();
   });

@@ -31,26 +31,27 @@ export interface StepAccessProps {
 
 export const StepAccess: FC<StepAccessProps> = ({ module: m, booked, now }) => {
   const sessions = (m.sessions ?? []).filter((s) => now === undefined || Date.parse(s.end) >= now);
-  if (m.illustrative && !sessions.length) return <p class="access">{m.illustrative}</p>;
+  // The full note on an unlinked module is under "More about this step"; the step itself says it in one line.
+  if (m.illustrative && !sessions.length) return <p class="access hint">No course or guide is linked to this module yet (more below).</p>;
   return (
     <div class="access">
-      {m.illustrative ? (
-        <p>Your setting runs live sessions of this module.</p>
-      ) : (
+      {m.illustrative ? <p>Your setting runs live sessions of this module.</p> : null}
+      {m.illustrative ? null : (
         <p>
-          <strong>Provided by:</strong> {m.provider}
-          {m.cost === 'free' ? '. Free.' : m.cost === 'paid' ? '. There is a charge.' : '.'}
-          {m.accreditation ? ` ${m.accreditation}.` : ''}
+          {m.url && !m.materials ? (
+            <>
+              <a href={m.url} class="button secondary start-link">
+                Start this module<span class="visually-hidden">: {m.title} (opens {hostOf(m.url)})</span>
+              </a>{' '}
+            </>
+          ) : null}
+          <span class="hint">
+            {m.provider}
+            {m.cost === 'free' ? ', free' : m.cost === 'paid' ? ', there is a charge' : ''}
+            .{m.accreditation ? ` ${m.accreditation}.` : ''}
+          </span>
         </p>
       )}
-      {m.url && !m.materials ? (
-        <p>
-          <a href={m.url} class="button secondary start-link">
-            Start this module<span class="visually-hidden">: {m.title}</span>
-          </a>{' '}
-          <span class="hint">Opens {hostOf(m.url)}</span>
-        </p>
-      ) : null}
       {sessions.length ? (
         <>
           <h4>Live sessions</h4>

@@ -73,6 +73,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
           More about this step<span class="visually-hidden"> ({step.position}): the module, reasons and evidence</span>
         </summary>
         {mod ? <p>{text(mod.summary)}</p> : null}
+        {mod?.illustrative ? <p>{text(mod.illustrative)}</p> : null}
         <h4>Reasons</h4>
         <ul class="list">
           {step.reasons.map((r) => (
