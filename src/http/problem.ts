@@ -3,7 +3,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export const PROBLEM_BASE = 'https://send-pathways.example/problems/';
+/** Problem `type`s are relative references (RFC 9457 §3.1.1) to pages this service serves: /problems/<kind>. */
+export const PROBLEM_BASE = '/problems/';
 
 export const FieldErrorSchema = z
   .object({

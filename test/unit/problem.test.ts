@@ -6,7 +6,7 @@ describe('problem bodies', () => {
   it('carries type, title, status, detail, request id and field errors', () => {
     const p = problemBody('validation', 'Bad fields', 'req-1', [{ path: 'role', message: 'Unknown role' }], '/v1/recommendations');
     expect(p).toEqual({
-      type: 'https://send-pathways.example/problems/validation',
+      type: '/problems/validation',
       title: 'Validation failed',
       status: 422,
       detail: 'Bad fields',

@@ -1,6 +1,9 @@
-// GET / (start page), /accessibility and /privacy: pages that need no state beyond "are there answers?".
+// GET / (start page), /accessibility, /privacy and /problems/<kind> (what each API problem means): pages that need no state beyond "are there answers?".
 import type { Hono } from 'hono';
 import { AccessibilityPage, PrivacyPage } from '../../../web/pages/info.js';
+import { ProblemKindPage } from '../../../web/pages/problem-kind.js';
+import { PROBLEMS, type ProblemKind, ProblemError } from '../../problem.js';
+import { PROBLEM_HELP } from '../../problem-help.js';
 import { StartPage } from '../../../web/pages/start.js';
 import type { AppEnv } from '../../env.js';
 import { readJourney } from './journey-cookie.js';
@@ -19,4 +22,10 @@ export function registerInfo(app: Hono<AppEnv>): void {
   });
   app.get('/accessibility', (c) => respond(c, { title: 'Accessibility statement' }, <AccessibilityPage />));
   app.get('/privacy', (c) => respond(c, { title: 'Privacy and cookies' }, <PrivacyPage />));
+  app.get('/problems/:kind', (c) => {
+    const kind = c.req.param('kind');
+    if (!Object.hasOwn(PROBLEMS, kind)) throw new ProblemError('not-found', `There is no problem kind called "${kind}".`);
+    const { title, status } = PROBLEMS[kind as ProblemKind];
+    return respond(c, { title: `Problem: ${title}` }, <ProblemKindPage title={title} status={status} help={PROBLEM_HELP[kind as ProblemKind]} />);
+  });
 }
