@@ -27,8 +27,8 @@ export function formatProblems(problems: readonly Problem[]): string {
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
-/** Renders a path such as ['modules', 12, 'prerequisites', 0] as `modules[12].prerequisites[0]`; [] as `(root)`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+/** Renders a path such as ['modules', 12, 'prerequisites', 0] as `modules[12].prerequisites[0]`; [] as `root`. */
+export function formatPath(path: readonly PropertyKey[], root = '(root)'): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -38,7 +38,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
       else out += `[${JSON.stringify(name)}]`;
     }
   }
-  return out === '' ? '(root)' : out;
+  return out === '' ? root : out;
 }
 
 /** Converts zod issues into problems for `file`, one problem per unknown key so typos are named exactly. */

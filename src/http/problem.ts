@@ -2,9 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { formatPath } from '../content/problems.js';
 
-/** Problem `type`s are relative references (RFC 9457 §3.1.1) to pages this service serves: /problems/<kind>. */
-export const PROBLEM_BASE = '/problems/';
+/** Problem `type`s are addresses of pages this service serves, /problems/<kind>, on the origin that answered. */
+export const PROBLEM_PATH = '/problems/';
 
 export const FieldErrorSchema = z
   .object({
@@ -15,7 +16,7 @@ export const FieldErrorSchema = z
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: `${PROBLEM_BASE}validation` }),
+    type: z.string().openapi({ example: `https://training.school.example${PROBLEM_PATH}validation` }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
@@ -61,11 +62,22 @@ export class ProblemError extends Error {
   }
 }
 
-/** Builds the problem body for a kind; `requestId` is echoed so a person can quote it. */
-export function problemBody(kind: ProblemKind, detail: string, requestId?: string, errors?: readonly FieldError[], instance?: string): Problem {
+export interface ProblemExtras {
+  /** Echoed so a person can quote it. */
+  readonly requestId?: string | undefined;
+  readonly errors?: readonly FieldError[] | undefined;
+  /** The path that answered. */
+  readonly instance?: string | undefined;
+  /** The service's origin, making `type` an absolute address; without it `type` is the relative `/problems/<kind>`. */
+  readonly origin?: string | undefined;
+}
+
+/** Builds the problem body for a kind. */
+export function problemBody(kind: ProblemKind, detail: string, extras: ProblemExtras = {}): Problem {
   const p = PROBLEMS[kind];
+  const { requestId, errors, instance, origin } = extras;
   return {
-    type: PROBLEM_BASE + kind,
+    type: (origin ?? '') + PROBLEM_PATH + kind,
     title: p.title,
     status: p.status,
     detail,
@@ -83,7 +95,8 @@ export function sendProblem(
   errors?: readonly FieldError[],
   headers?: Record<string, string>,
 ): Response {
-  const body = problemBody(kind, detail, c.get('requestId') as string | undefined, errors, c.req.path);
+  const requestId = c.get('requestId') as string | undefined;
+  const body = problemBody(kind, detail, { requestId, errors, instance: c.req.path, origin: new URL(c.req.url).origin });
   const res = new Response(JSON.stringify(body), {
     status: body.status,
     headers: { 'content-type': 'application/problem+json', ...headers },
@@ -91,19 +104,9 @@ export function sendProblem(
   return res;
 }
 
-/** Formats a zod issue path as `responses[0].itemId`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
-  }
-  return out || '(body)';
-}
-
 /** Turns zod issues into field errors a person can act on. */
 export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
-  return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  return issues.map((i) => ({ path: formatPath(i.path, '(body)'), message: i.message }));
 }
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;

@@ -1,5 +1,5 @@
-// Web Crypto helpers for ids and credentials (random tokens, SHA-256, sortable ids, constant-time compare),
-// shared by repos and http/auth. Runtime-neutral: Node 20 and workerd both expose globalThis.crypto.
+// Web Crypto helpers for ids and credentials (base64url, random tokens, SHA-256, sortable ids, constant-time
+// compare): the one home of these primitives, shared by repos, http/auth and integrations. Runtime-neutral: Node 20 and workerd both expose globalThis.crypto.
 
 const B32 = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -8,6 +8,17 @@ export function base64url(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The bytes of base64url text (padding optional), or null when it is not base64url. */
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) return null;
+  try {
+    const bin = atob(text.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/'));
+    return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+  } catch {
+    return null;
+  }
 }
 
 /** `n` cryptographically random bytes. */

@@ -14,7 +14,7 @@ export async function problem(res: Response) {
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   const body = (await res.json()) as { type: string; title: string; status: number; detail: string; requestId?: string; errors?: { path: string; message: string }[] };
   expect(body.status).toBe(res.status);
-  expect(body.type).toMatch(/^https:\/\//);
+  expect(body.type).toMatch(/^https?:\/\/[^/]+\/problems\/[a-z-]+$/);
   expect(body.title.length).toBeGreaterThan(0);
   expect(body.detail.length).toBeGreaterThan(0);
   expect(body.requestId).toBe(res.headers.get('x-request-id'));

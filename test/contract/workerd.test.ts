@@ -12,7 +12,7 @@ let worker: RunningWorker;
 beforeAll(async () => {
   // Rate limits off: the suites send hundreds of requests from one address.
   worker = await startWorker({ ADMIN_TOKEN, RATE_LIMITS: 'off' });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await worker?.stop();
 });

@@ -7,7 +7,7 @@ const SHORT = 'short-worker-secret-123';
 let worker: RunningWorker;
 beforeAll(async () => {
   worker = await startWorker({ SESSION_SECRET: SHORT, RATE_LIMITS: 'off' });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await worker?.stop();
 });

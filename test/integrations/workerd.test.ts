@@ -25,7 +25,7 @@ describe('integrations in workerd', () => {
   beforeAll(async () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     worker = await startWorker({ ADMIN_TOKEN: TOKEN, RATE_LIMITS: 'off', ALLOW_PRIVATE_URLS: 'on' });
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await worker?.stop();
     await new Promise((r) => server.close(r));

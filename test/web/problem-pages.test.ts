@@ -19,8 +19,8 @@ describe('problem type pages', () => {
     });
     expect(res.status).toBe(400);
     const problem = (await res.json()) as { type: string };
-    expect(problem.type).toBe('/problems/malformed-json');
-    const page = await env.app.request(new URL(problem.type, 'http://127.0.0.1/').pathname);
+    expect(problem.type).toBe('http://localhost/problems/malformed-json');
+    const page = await env.app.request(new URL(problem.type).pathname);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();

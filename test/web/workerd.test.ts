@@ -9,7 +9,7 @@ import { completeJourney } from './journey-helpers.js';
 let worker: RunningWorker;
 beforeAll(async () => {
   worker = await startWorker({ RATE_LIMITS: 'off' });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await worker?.stop();
 });

@@ -1,6 +1,6 @@
 // Password hashing with PBKDF2-SHA256 through Web Crypto: per-user salt, parameters stored with the hash.
 // 100,000 iterations: the most Cloudflare Workers' PBKDF2 accepts; verify reads the count from the stored hash.
-import { base64url, randomBytes, timingSafeEqual } from '../../repos/crypto.js';
+import { base64url, fromBase64url, randomBytes, timingSafeEqual } from '../../repos/crypto.js';
 
 export const PBKDF2_ITERATIONS = 100_000;
 const SALT_BYTES = 16;
@@ -14,11 +14,6 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
   return base64url(new Uint8Array(bits));
 }
 
-function fromBase64url(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-}
-
 /** Hashes a password as `pbkdf2-sha256$<iterations>$<salt>$<hash>` (base64url salt and 256-bit hash). */
 export async function hashPassword(password: string, iterations = PBKDF2_ITERATIONS): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
@@ -29,8 +24,9 @@ export async function hashPassword(password: string, iterations = PBKDF2_ITERATI
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, iter, salt, hash] = stored.split('$');
   const iterations = Number(iter);
-  if (scheme !== 'pbkdf2-sha256' || !Number.isInteger(iterations) || iterations < 1 || !salt || !hash) return false;
-  return timingSafeEqual(await derive(password, fromBase64url(salt), iterations), hash);
+  const saltBytes = salt ? fromBase64url(salt) : null;
+  if (scheme !== 'pbkdf2-sha256' || !Number.isInteger(iterations) || iterations < 1 || !saltBytes || !hash) return false;
+  return timingSafeEqual(await derive(password, saltBytes, iterations), hash);
 }
 
 // A fixed hash to verify against when no user matches, so a wrong email costs as long as a wrong password.

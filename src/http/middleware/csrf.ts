@@ -3,7 +3,8 @@
 // from another site (Origin or Sec-Fetch-Site, as the API checks), are refused.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { hmac, randomId, safeEqual } from '../routes/web/signing.js';
+import { timingSafeEqual } from '../../repos/crypto.js';
+import { hmac, randomId } from '../auth/signing.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -78,7 +79,7 @@ export function csrf(options: CsrfOptions): MiddlewareHandler {
       if (!fromThisSite(c)) return options.onReject(c, 'cross-site');
       const sent = await submittedToken(c);
       if (!sent) return options.onReject(c, 'missing');
-      if (!valid || !safeEqual(sent, token)) return options.onReject(c, 'mismatch');
+      if (!valid || !timingSafeEqual(sent, token)) return options.onReject(c, 'mismatch');
     }
     await next();
   };

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { decodeJourney, EMPTY_JOURNEY, encodeJourney, type JourneyState } from '../../../web/journey/state.js';
 import { clearWebCookie, getWebCookie, JOURNEY_COOKIE, setWebCookie } from './cookies.js';
 import { webSecret } from './secret.js';
-import { sign, verify } from './signing.js';
+import { sign, verify } from '../../auth/signing.js';
 
 const PURPOSE = 'journey-v1';
 

@@ -5,7 +5,7 @@
 // 0..5) and `impact` (item_a = module, 0..1).
 import { parseCsv } from '../../csv.js';
 import { JudgementSubmitSchema } from '../../schemas/evidence.js';
-import { formatPath } from '../../problem.js';
+import { formatPath } from '../../../content/problems.js';
 import type { z } from '@hono/zod-openapi';
 
 export type JudgementSubmit = z.infer<typeof JudgementSubmitSchema>;
