@@ -5,15 +5,20 @@ import { ApiReference } from '../web/api-reference.js';
 import { page } from '../web/layout.js';
 import { STYLESHEET } from '../web/styles.js';
 
+// Relative: the API is served from the same origin as this document, wherever the service runs.
+const SERVERS: { url: string; description: string }[] = [{ url: '/', description: 'The service that served this document' }];
+
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'SEND training pathways API',
     version: '2.0.0',
+    license: { name: 'MIT', identifier: 'MIT' },
     description:
       'Recommends an ordered, scheduled and explained sequence of SEND training modules for a member of staff, from a short self-assessment, using versioned evidence weightings. ' +
       'Version 2: POST /v1/recommendations answers a lean shape by default (ids, numbers and one explanation per step; sources as ids resolvable at /v1/evidence-sets/{id}/sources/{sourceId}); `"detail": "full"` answers the version 1 shape byte for byte.',
   },
+  servers: SERVERS,
 } as const;
 
 const docCache = new WeakMap<object, Record<string, unknown>>();

@@ -175,8 +175,15 @@ export function contractSuite(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('serves an OpenAPI 3.1 document with problem responses and an offline reference page', async () => {
-      const doc = (await (await f('/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const doc = (await (await f('/openapi.json')).json()) as {
+        openapi: string;
+        info: { license?: { identifier?: string } };
+        servers?: { url: string }[];
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
       expect(doc.openapi).toMatch(/^3\.1/);
+      expect(doc.info.license?.identifier).toBe('MIT');
+      expect(doc.servers?.[0]?.url).toBe('/');
       expect(doc.paths['/v1/recommendations']!.post!.responses).toHaveProperty('422');
       const page = await f('/docs');
       expect(page.status).toBe(200);
