@@ -10,6 +10,7 @@ const healthz = createRoute({
   path: '/healthz',
   tags: ['Operations'],
   operationId: 'liveness',
+  security: [], // public: no credentials needed
   summary: 'Liveness: the process is up',
   responses: { 200: { description: 'Up', content: { 'application/json': { schema: Status } } } },
 });
@@ -19,6 +20,7 @@ const readyz = createRoute({
   path: '/readyz',
   tags: ['Operations'],
   operationId: 'readiness',
+  security: [], // public: no credentials needed
   summary: 'Readiness: the database answers and takes writes (a read-only database is not ready)',
   responses: {
     200: {

@@ -21,6 +21,7 @@ const current = createRoute({
   path: '/v1/evidence-sets/current',
   tags,
   operationId: 'getCurrentEvidenceSet',
+  security: [], // public: no credentials needed
   summary: 'The published evidence set in force',
   responses: {
     200: {

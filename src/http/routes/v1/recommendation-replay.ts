@@ -28,6 +28,7 @@ const replay = createRoute({
   path: '/v1/recommendations/replay',
   tags,
   operationId: 'replayRecommendation',
+  security: [], // public: no credentials needed
   summary: 'Re-derive a recommendation under a stored evidence set (byte-identical to the original)',
   request: { body: { required: true, content: json(ReplayRequestSchema) } },
   responses: { 200: { description: 'The recommendation as it was issued, in the asked detail', content: json(AnyRecommendationSchema) }, ...commonErrors, 409: notReplayable },
@@ -60,6 +61,7 @@ const diff = createRoute({
   path: '/v1/recommendations/diff',
   tags,
   operationId: 'diffRecommendation',
+  security: [], // public: no credentials needed
   summary: 'Which steps of a pathway move between two evidence sets, and which weights caused it',
   request: { body: { required: true, content: json(DiffRequestSchema) } },
   responses: { 200: { description: 'Steps added, removed and moved, with causes', content: json(RecommendationDiffSchema) }, ...commonErrors },

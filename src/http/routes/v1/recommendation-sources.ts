@@ -22,6 +22,7 @@ const list = createRoute({
   path: '/v1/evidence-sets/{id}/sources',
   tags,
   operationId: 'listEvidenceSources',
+  security: [], // public: no credentials needed
   summary: 'Every source the set cites, with the ids lean recommendations use',
   request: { params: SetParam },
   responses: { 200: { description: 'The sources', content: { 'application/json': { schema: EvidenceSourceListSchema } } }, ...readErrors, 404: unknown },
@@ -32,6 +33,7 @@ const one = createRoute({
   path: '/v1/evidence-sets/{id}/sources/{sourceId}',
   tags,
   operationId: 'getEvidenceSource',
+  security: [], // public: no credentials needed
   summary: 'One source a lean recommendation refers to (`evidence.sourceIds`)',
   request: { params: SourceParam },
   responses: { 200: { description: 'The source', content: { 'application/json': { schema: EvidenceSourceSchema } } }, ...readErrors, 404: unknown },

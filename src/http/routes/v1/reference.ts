@@ -23,6 +23,7 @@ const get = <S extends typeof NeedsAreasResponse | typeof QuestionnaireResponse 
     tags: ['Reference data'],
     operationId,
     summary,
+    security: [], // public: no credentials needed
     responses: {
       200: { description: summary, headers: cacheHeaders, content: { 'application/json': { schema } } },
       304: { description: 'Not modified (If-None-Match matched)' },
