@@ -139,13 +139,18 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(violations, `axe violations on ${label} (${page.url()}):\n${report}`).toEqual([]);
 }
 
+// Very long pages (the API reference) are captured down to this depth: enough to review, quick to encode.
+const MAX_SCREENSHOT_HEIGHT = 6000;
+
 /** Full-page screenshots at 375 px and 1280 px wide under test-artifacts/screenshots/<name>-<width>.png. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const original = page.viewportSize();
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const clip = { x: 0, y: 0, width, height: Math.min(height, MAX_SCREENSHOT_HEIGHT) };
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true, clip });
   }
   if (original) await page.setViewportSize(original);
 }
