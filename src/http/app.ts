@@ -42,24 +42,14 @@ import { registerBenchBaseline } from './routes/bench-baseline.js';
 import { registerOrgModules } from './routes/v1/org-modules.js';
 import { registerOrgSessions } from './routes/v1/org-sessions.js';
 import { registerSessionPlans } from './routes/v1/session-plans.js';
+import { CSP } from './csp.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Staff CSV imports (20,000 rows of name, email, role, phase and groups fit well within it). */
 export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 const isImportPath = (path: string) => /^\/v1\/orgs\/[^/]+\/staff\/import$/.test(path) || /^\/dashboard\/[^/]+\/import$/.test(path);
 
-export const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
-  objectSrc: ["'none'"],
-};
+export { CSP };
 
 /** Builds the app; entry files supply database, content, logger, config and clock. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -73,7 +63,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   app.use('*', requestLog(deps.logger));
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, overwrite: false }));
   const generalLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>

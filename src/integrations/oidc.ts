@@ -35,6 +35,11 @@ export async function discover(issuer: string): Promise<ProviderMetadata> {
   return meta;
 }
 
+/** The provider's metadata if discovery already read it (no network), else undefined. */
+export function cachedMetadata(issuer: string): ProviderMetadata | undefined {
+  return discovered.get(issuer)?.meta;
+}
+
 /** A fresh state, nonce and PKCE verifier, and the S256 challenge for the verifier. */
 export async function newLoginSecrets(): Promise<{ state: string; nonce: string; verifier: string; challenge: string }> {
   const verifier = randomToken(32);

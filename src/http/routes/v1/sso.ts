@@ -12,7 +12,7 @@ import { createSession, requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { CallbackQuery, ConnectionIdParam, ConnectionSchema, NewConnectionBody, StartQuery } from '../../schemas/sso.js';
-import { resolveAccount, safeReturn } from '../../services/sso.js';
+import { connectionForEmail, resolveAccount, safeReturn } from '../../services/sso.js';
 import { endpointUrlProblem } from '../../services/webhook-url.js';
 
 const tags = ['Single sign-on'];
@@ -60,11 +60,10 @@ const callback = createRoute({
 async function chosen(c: Context<AppEnv>, q: z.infer<typeof StartQuery>): Promise<OidcConnection> {
   const db = c.get('database').db;
   if (q.connection) return (await getConnection(db, q.connection)) ?? notFound();
-  const domain = q.email?.split('@')[1];
-  if (!domain) throw new ProblemError('validation', 'Give `connection`, or the `email` you sign in with.', [{ path: 'email', message: 'An email address, or pass connection.' }]);
-  const all = (await listConnections(db)).filter((k) => k.domains.includes(domain));
-  if (all.length !== 1) throw new ProblemError('not-found', all.length ? 'More than one organisation uses this email domain; use your organisation’s sign-in link.' : `No organisation signs in with ${domain} accounts here; use your password.`);
-  return all[0]!;
+  if (!q.email?.includes('@')) throw new ProblemError('validation', 'Give `connection`, or the `email` you sign in with.', [{ path: 'email', message: 'An email address, or pass connection.' }]);
+  const found = await connectionForEmail(c, q.email);
+  if ('problem' in found) throw new ProblemError('not-found', `${found.problem}.`);
+  return found.connection;
 }
 const notFound = (): never => {
   throw new ProblemError('not-found', 'No single sign-on connection with this id.');
