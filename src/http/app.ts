@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/v1/*', rateLimit(limiter, deps.clientAddress));
   // Password forms on the web pages share the limiter and answer with a page rather than problem+json.
   const webSignIn = rateLimit(limiter, deps.clientAddress, tooManyAttempts);
-  for (const path of ['/sign-in', '/invite']) app.use(path, (c, next) => (c.req.method === 'POST' ? webSignIn(c, next) : next()));
+  for (const path of ['/sign-in', '/sign-in/forgot', '/invite']) app.use(path, (c, next) => (c.req.method === 'POST' ? webSignIn(c, next) : next()));
   app.use('/v1/*', idempotency());
   app.use('/v1/recommendations', requireScopeForKeys('recommendations:write'));
 

@@ -46,6 +46,9 @@ export const SignInPage: FC<{
       <TextInput name="password" label="Password" type="password" autocomplete="current-password" error={errors.find((e) => e.field === 'password')?.text} width="medium" />
       <button type="submit">Sign in</button>
     </PostForm>
+    <p>
+      <a href="/sign-in/forgot">Forgot your password?</a>
+    </p>
     <h2>No account yet?</h2>
     <p>
       Accounts are set up by your setting’s leader. Ask them to add you; you will get an invite link to set your password. You

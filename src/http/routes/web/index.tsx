@@ -4,6 +4,7 @@ import { csrf } from '../../middleware/csrf.js';
 import type { AppEnv } from '../../env.js';
 import { FormExpiredPage } from '../../../web/pages/message.js';
 import { registerAccount } from './account.js';
+import { registerForgotPassword } from './forgot-password.js';
 import { registerDashboard } from './dashboard.js';
 import { registerOwnTraining } from './own-training.js';
 import { registerInfo } from './info.js';
@@ -48,6 +49,7 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerPathway(app);
   registerProgress(app);
   registerAccount(app);
+  registerForgotPassword(app);
   registerDashboard(app);
   registerOwnTraining(app);
   registerPanel(app);
