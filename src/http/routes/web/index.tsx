@@ -7,6 +7,7 @@ import { registerAccount } from './account.js';
 import { registerForgotPassword } from './forgot-password.js';
 import { registerDashboard } from './dashboard.js';
 import { registerOwnTraining } from './own-training.js';
+import { registerWebhookPages } from './webhooks.js';
 import { registerInfo } from './info.js';
 import { registerJourney } from './journey.js';
 import { registerPanel } from './panel.js';
@@ -52,6 +53,7 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerForgotPassword(app);
   registerDashboard(app);
   registerOwnTraining(app);
+  registerWebhookPages(app);
   registerPanel(app);
   registerPanelLearning(app);
 }
