@@ -36,3 +36,9 @@ export async function getStatements(db: Kysely<DB>, ids: readonly string[]): Pro
   }
   return out;
 }
+
+/** Every statement stored about a member of staff, as stored, oldest first (for their data export). */
+export async function statementsAbout(db: Kysely<DB>, staffId: string): Promise<Record<string, unknown>[]> {
+  const rows = await db.selectFrom('xapi_statements').select('body').where('staff_id', '=', staffId).orderBy('stored').orderBy('id').execute();
+  return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+}

@@ -139,8 +139,10 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
       await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
       await call(f, '/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID() }, { ...key, ...V }), 200);
-      const mine = await call<{ checkIns: { moduleId: string; ratings: Record<string, number> }[] }>(f, '/v1/me/export', { headers: person }, 200);
+      const mine = await call<{ checkIns: { moduleId: string; ratings: Record<string, number> }[]; xapiStatements: { id: string; stored: string }[] }>(f, '/v1/me/export', { headers: person }, 200);
       expect(mine.checkIns.filter((c) => c.moduleId === 'communication-friendly-practice')).toEqual([expect.objectContaining({ ratings: { slcn: 4 } })]);
+      // The export holds the statements about the person as stored.
+      expect(mine.xapiStatements.filter((s) => s.id === id)).toEqual([expect.objectContaining({ id, stored: expect.any(String) })]);
       const unknown = await f('/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID(), result: { extensions: { [RATINGS]: { nowhere: 4 } } } }, { ...key, ...V }));
       expect(unknown.status).toBe(422);
       await problem(unknown);

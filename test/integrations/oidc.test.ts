@@ -71,6 +71,9 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await signIn('asha')).status).toBe(303);
     const rows = node.database.raw.prepare("SELECT COUNT(*) AS n FROM external_identities WHERE subject = 'asha'").get() as { n: number };
     expect(rows.n).toBe(1);
+    // The person's export names the linked identity (issuer and subject only).
+    const mine = await call<{ externalIdentities: Record<string, string>[] }>(f, '/v1/me/export', { headers: { cookie } }, 200);
+    expect(mine.externalIdentities).toEqual([expect.objectContaining({ kind: 'oidc', issuer: op.issuer, subject: 'asha' })]);
   });
 
   it('signs an existing leader in, and keeps password sign-in for everyone else', async () => {
