@@ -10,6 +10,8 @@ export interface StoredStatement {
   readonly staffId: string | null;
   /** The statement as stored, with id, timestamp, stored, authority and version. */
   readonly statement: Record<string, unknown>;
+  /** True once another statement voided this one. */
+  readonly voided: boolean;
 }
 
 const toStored = (r: XapiStatementsTable): StoredStatement => ({
@@ -17,6 +19,7 @@ const toStored = (r: XapiStatementsTable): StoredStatement => ({
   settingId: r.setting_id,
   staffId: r.staff_id,
   statement: JSON.parse(r.body) as Record<string, unknown>,
+  voided: !!r.voided_by,
 });
 
 export function insertStatementQuery(db: Kysely<DB>, row: XapiStatementsTable): CompiledQuery {
