@@ -158,7 +158,7 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
     }
     const found = await findActor(c, s.actor);
     if (found.length !== 1) {
-      errors.push({ path: at(i, 'actor'), message: found.length ? 'More than one member of staff matches; identify them by account.name (staff id).' : 'No member of staff you manage matches this actor (use mbox or account.name).' });
+      errors.push({ path: at(i, 'actor'), message: found.length ? 'More than one member of staff matches; identify them by account.name (staff id).' : 'No member of staff you manage matches this actor (use mbox, mbox_sha1sum, account.name or a linked openid).' });
       continue;
     }
     const staffId = found[0]!;
