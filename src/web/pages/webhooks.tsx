@@ -62,8 +62,8 @@ export const WebhooksPage: FC<WebhooksPageProps> = (p) => (
     ) : null}
     <p>
       Your other systems can be told when staff complete assessments and modules, and when training is assigned or due. Each
-      message is signed (Standard Webhooks). Add or remove endpoints and rotate secrets through the API (see the API
-      reference).
+      message is signed (Standard Webhooks). Add or remove endpoints and rotate secrets through the API (see the{' '}
+      <a href="/docs">API reference</a>).
     </p>
     {p.endpoints.length ? null : <p>This setting has no webhook endpoints yet.</p>}
     {p.endpoints.map(({ endpoint: e, deliveries }) => (
