@@ -10,6 +10,7 @@ import { createLogger } from '../http/logger.js';
 import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { startDispatcher } from '../integrations/dispatcher.js';
 import { backgroundTick } from '../integrations/background.js';
+import { nodeResolver } from '../integrations/resolve-node.js';
 import { smtpMailer } from '../integrations/mail-smtp.js';
 import { ConfigError, loadConfig } from './config.js';
 import { sessionSecret } from './session-secret.js';
@@ -62,13 +63,14 @@ async function main(): Promise<void> {
       rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
       sessionSecret: secret,
       allowPrivateUrls: config.ALLOW_PRIVATE_URLS === 'on',
+      resolveHost: nodeResolver,
       mailer,
     },
     clientAddress: (c) => getConnInfo(c).remote.address,
     now: () => new Date(),
   });
   const publicUrl = (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, '');
-  const dispatcher = startDispatcher(() => backgroundTick(database, content, mailer, publicUrl), logger, config.DELIVERY_INTERVAL_MS);
+  const dispatcher = startDispatcher(() => backgroundTick(database, content, mailer, publicUrl, undefined, { allowPrivate: config.ALLOW_PRIVATE_URLS === 'on', resolve: nodeResolver }), logger, config.DELIVERY_INTERVAL_MS);
   // Count requests in flight so shutdown can wait for exactly those, not for idle keep-alive sockets.
   let inFlight = 0;
   let onIdle: (() => void) | undefined;

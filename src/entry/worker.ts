@@ -70,14 +70,15 @@ const now = () => new Date();
 const mailerOf = (env: Env) => (env.MAIL_API_KEY && env.MAIL_FROM ? resendMailer(env.MAIL_API_KEY, env.MAIL_FROM, env.MAIL_API_URL || RESEND_ENDPOINT) : undefined);
 
 // Outbound deliveries run after a write's response (waitUntil) and from the cron trigger in wrangler.toml (retries,
-// due-date notices); both are safe to overlap because messages are claimed one by one.
+// due-date notices); both are safe to overlap because messages are claimed one by one. Workers resolve no host names
+// here (no node:dns without nodejs_compat), so receivers are checked by their literal form only.
 export default {
   fetch(req: Request, env: Env, ctx: ExecutionContext) {
     const res = app.fetch(req, env, ctx);
-    if (req.method !== 'GET' && req.method !== 'HEAD') ctx.waitUntil(Promise.resolve(res).then(() => deliverDue(d1Database(env.DB), { now })));
+    if (req.method !== 'GET' && req.method !== 'HEAD') ctx.waitUntil(Promise.resolve(res).then(() => deliverDue(d1Database(env.DB), { now, allowPrivate: env.ALLOW_PRIVATE_URLS === 'on' })));
     return res;
   },
   scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext) {
-    ctx.waitUntil(backgroundTick(d1Database(env.DB), getShippedContent(), mailerOf(env), env.PUBLIC_URL ?? '', now));
+    ctx.waitUntil(backgroundTick(d1Database(env.DB), getShippedContent(), mailerOf(env), env.PUBLIC_URL ?? '', now, { allowPrivate: env.ALLOW_PRIVATE_URLS === 'on' }));
   },
 } satisfies ExportedHandler<Env>;

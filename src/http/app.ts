@@ -42,24 +42,14 @@ import { registerBenchBaseline } from './routes/bench-baseline.js';
 import { registerOrgModules } from './routes/v1/org-modules.js';
 import { registerOrgSessions } from './routes/v1/org-sessions.js';
 import { registerSessionPlans } from './routes/v1/session-plans.js';
+import { CSP } from './csp.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Staff CSV imports (20,000 rows of name, email, role, phase and groups fit well within it). */
 export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 const isImportPath = (path: string) => /^\/v1\/orgs\/[^/]+\/staff\/import$/.test(path) || /^\/dashboard\/[^/]+\/import$/.test(path);
 
-export const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
-  objectSrc: ["'none'"],
-};
+export { CSP };
 
 /** Builds the app; entry files supply database, content, logger, config and clock. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -73,7 +63,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   app.use('*', requestLog(deps.logger));
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, overwrite: false }));
   const generalLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
@@ -104,7 +94,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/v1/*', rateLimit(limiter, deps.clientAddress));
   // Password forms on the web pages share the limiter and answer with a page rather than problem+json.
   const webSignIn = rateLimit(limiter, deps.clientAddress, tooManyAttempts);
-  for (const path of ['/sign-in', '/invite']) app.use(path, (c, next) => (c.req.method === 'POST' ? webSignIn(c, next) : next()));
+  for (const path of ['/sign-in', '/sign-in/forgot', '/invite']) app.use(path, (c, next) => (c.req.method === 'POST' ? webSignIn(c, next) : next()));
   app.use('/v1/*', idempotency());
   app.use('/v1/recommendations', requireScopeForKeys('recommendations:write'));
 

@@ -5,6 +5,7 @@ import type { Database } from '../repos/database.js';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from '../integrations/mail.js';
+import type { HostResolver } from '../integrations/outbound-url.js';
 import type { RateLimiter, RateLimits } from './middleware/rate-limit.js';
 
 export interface AppConfig {
@@ -18,6 +19,8 @@ export interface AppConfig {
   readonly benchBaseline?: boolean | undefined;
   /** Lets webhook endpoints use http and private or loopback addresses (tests, on-premises receivers). */
   readonly allowPrivateUrls?: boolean | undefined;
+  /** Resolves host names for the outbound URL check (Node: node:dns); absent, only the literal check applies. */
+  readonly resolveHost?: HostResolver | undefined;
   /** Sends invites and reminders by email when set; unset, invite links are only shown. */
   readonly mailer?: Mailer | undefined;
 }

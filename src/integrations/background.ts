@@ -4,10 +4,18 @@ import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
 import type { Mailer } from './mail.js';
 import { sendDueReminders } from './reminders.js';
-import { webhookTick } from './webhook-delivery.js';
+import { webhookTick, type DeliveryOptions } from './webhook-delivery.js';
 
-export async function backgroundTick(database: Database, content: Content, mailer: Mailer | undefined, publicUrl: string, now: () => Date = () => new Date()): Promise<void> {
-  await webhookTick(database, { now });
+/** `outbound`: ALLOW_PRIVATE_URLS and the runtime's host resolver, for the webhook receivers' URL check. */
+export async function backgroundTick(
+  database: Database,
+  content: Content,
+  mailer: Mailer | undefined,
+  publicUrl: string,
+  now: () => Date = () => new Date(),
+  outbound: Pick<DeliveryOptions, 'allowPrivate' | 'resolve'> = {},
+): Promise<void> {
+  await webhookTick(database, { now, ...outbound });
   if (mailer) {
     const moduleTitles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
     await sendDueReminders(database, mailer, { now: now(), publicUrl, moduleTitles });

@@ -3,6 +3,7 @@
 // resource-link launch id_token (platform signature, iss, aud/azp, nonce, deployment, message type and version).
 // Runtime-neutral: jose and Web Crypto.
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { outboundUrlProblem, type OutboundPolicy } from './outbound-url.js';
 import type { Kysely } from 'kysely';
 import { randomToken } from '../repos/crypto.js';
 import { insertSigningKey, signingKeys, type LtiPlatform } from '../repos/lti.js';
@@ -49,7 +50,9 @@ export function authRequestUrl(p: LtiPlatform, init: LoginInitiation, redirectUr
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
 /** Verifies a resource-link launch for `p` and `nonce`; returns its claims or throws LtiError naming the failed check. */
-export async function verifyLaunch(p: LtiPlatform, idToken: string, nonce: string): Promise<JWTPayload> {
+export async function verifyLaunch(p: LtiPlatform, idToken: string, nonce: string, policy: OutboundPolicy): Promise<JWTPayload> {
+  const bad = await outboundUrlProblem(p.jwksUrl, policy);
+  if (bad) throw new LtiError(`the platform's JWKS URL cannot be called: ${bad.replace(/\.$/, '')}`);
   let keys = keySets.get(p.jwksUrl);
   if (!keys) keySets.set(p.jwksUrl, (keys = createRemoteJWKSet(new URL(p.jwksUrl))));
   let claims: JWTPayload;

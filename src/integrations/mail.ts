@@ -1,4 +1,4 @@
-// Email the service sends (invites, due-date reminders) as plain text and accessible HTML, and the one interface
+// Email the service sends (invites, password resets, due-date reminders) as plain text and accessible HTML, and the one interface
 // every transport implements: SMTP on Node (mail-smtp.ts), an HTTP mail API on Workers (mail-http.ts).
 
 export interface MailMessage {
@@ -42,6 +42,32 @@ export function inviteMessage(i: { to: string; name: string; orgName: string | n
     subject: title,
     text: [...intro, '', `Set your password: ${i.url}`, '', ...after].join('\n'),
     html: html(title, intro, { href: i.url, text: 'Set your password and sign in' }, after),
+  };
+}
+
+/**
+ * The password-reset email: `byAdmin` when an administrator reset the password (it no longer works), otherwise the
+ * person asked for it (their password still works until they use the link).
+ */
+export function resetMessage(r: { to: string; name: string; orgName: string | null; url: string; expiresAt: string; byAdmin: boolean }): MailMessage {
+  const title = 'Choose a new password';
+  const where = r.orgName ? ` at ${r.orgName}` : '';
+  const until = new Date(r.expiresAt).toUTCString().replace(/:\d\d GMT$/, ' GMT');
+  const intro = [
+    `Hello ${r.name},`,
+    r.byAdmin
+      ? `An administrator reset the password of your SEND training account${where}. Choose a new one to sign in again.`
+      : `Someone asked to reset the password of your SEND training account${where}. If it was you, choose a new password.`,
+  ];
+  const after = [
+    `The link works once and stops working at ${until}.`,
+    r.byAdmin ? 'If you did not expect this, tell your setting’s leader.' : 'If you did not ask for this, ignore this email: your password has not changed.',
+  ];
+  return {
+    to: r.to,
+    subject: title,
+    text: [...intro, '', `Choose a new password: ${r.url}`, '', ...after].join('\n'),
+    html: html(title, intro, { href: r.url, text: 'Choose a new password' }, after),
   };
 }
 

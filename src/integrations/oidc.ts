@@ -3,6 +3,7 @@
 // (signature from the provider's JWKS, iss, aud, azp, exp, nonce). Runtime-neutral: fetch, Web Crypto and jose.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { base64url, randomToken } from '../repos/crypto.js';
+import { outboundUrlProblem, type OutboundPolicy } from './outbound-url.js';
 
 export interface ProviderMetadata {
   readonly issuer: string;
@@ -13,14 +14,21 @@ export interface ProviderMetadata {
 
 export class OidcError extends Error {}
 
+/** Throws OidcError when `url` may not be called under `policy` (private address, by form or by DNS). */
+async function callable(url: string, policy: OutboundPolicy): Promise<void> {
+  const bad = await outboundUrlProblem(url, policy);
+  if (bad) throw new OidcError(bad.replace(/\.$/, ''));
+}
+
 const discovered = new Map<string, { at: number; meta: ProviderMetadata }>();
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 const DISCOVERY_TTL_MS = 3_600_000;
 
 /** The provider's metadata from `<issuer>/.well-known/openid-configuration` (cached an hour); its issuer must match. */
-export async function discover(issuer: string): Promise<ProviderMetadata> {
+export async function discover(issuer: string, policy: OutboundPolicy): Promise<ProviderMetadata> {
   const hit = discovered.get(issuer);
   if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.meta;
+  await callable(issuer, policy);
   let meta: ProviderMetadata;
   try {
     const res = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000), redirect: 'error' });
@@ -33,6 +41,11 @@ export async function discover(issuer: string): Promise<ProviderMetadata> {
   for (const k of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) if (typeof meta[k] !== 'string') throw new OidcError(`discovery lacks ${k}`);
   discovered.set(issuer, { at: Date.now(), meta });
   return meta;
+}
+
+/** The provider's metadata if discovery already read it (no network), else undefined. */
+export function cachedMetadata(issuer: string): ProviderMetadata | undefined {
+  return discovered.get(issuer)?.meta;
 }
 
 /** A fresh state, nonce and PKCE verifier, and the S256 challenge for the verifier. */
@@ -51,7 +64,8 @@ export function authorizationUrl(meta: ProviderMetadata, p: { clientId: string; 
 }
 
 /** Exchanges the code (client_secret_basic when there is a secret; PKCE always) and returns the id_token. */
-export async function exchangeCode(meta: ProviderMetadata, p: { clientId: string; clientSecret: string | null; code: string; redirectUri: string; verifier: string }): Promise<string> {
+export async function exchangeCode(meta: ProviderMetadata, p: { clientId: string; clientSecret: string | null; code: string; redirectUri: string; verifier: string }, policy: OutboundPolicy): Promise<string> {
+  await callable(meta.token_endpoint, policy);
   const body = new URLSearchParams({ grant_type: 'authorization_code', code: p.code, redirect_uri: p.redirectUri, code_verifier: p.verifier });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (p.clientSecret) headers.authorization = `Basic ${btoa(`${encodeURIComponent(p.clientId)}:${encodeURIComponent(p.clientSecret)}`)}`;
@@ -63,7 +77,8 @@ export async function exchangeCode(meta: ProviderMetadata, p: { clientId: string
 }
 
 /** Verifies the id_token's signature (provider JWKS), iss, aud, azp, exp and nonce; returns its claims. */
-export async function verifyIdToken(meta: ProviderMetadata, idToken: string, p: { clientId: string; nonce: string }): Promise<JWTPayload> {
+export async function verifyIdToken(meta: ProviderMetadata, idToken: string, p: { clientId: string; nonce: string }, policy: OutboundPolicy): Promise<JWTPayload> {
+  await callable(meta.jwks_uri, policy);
   let keys = keySets.get(meta.jwks_uri);
   if (!keys) keySets.set(meta.jwks_uri, (keys = createRemoteJWKSet(new URL(meta.jwks_uri))));
   let payload: JWTPayload;

@@ -3,6 +3,7 @@
 // nears. Runtime-neutral (fetch and Web Crypto): Node runs it on a timer, Workers from waitUntil and a cron trigger.
 import type { Database } from '../repos/database.js';
 import { attemptQueries, claimDue, type DueMessage } from '../repos/webhooks.js';
+import { outboundUrlProblem, type HostResolver } from './outbound-url.js';
 import { webhookEvent } from './webhook-events.js';
 import { webhookHeaders } from './webhook-signature.js';
 
@@ -17,7 +18,13 @@ export interface DeliveryOptions {
   /** Messages per run. */
   readonly limit?: number;
   readonly timeoutMs?: number;
+  /** ALLOW_PRIVATE_URLS: private and loopback receivers are called too. */
+  readonly allowPrivate?: boolean;
+  /** Resolves receivers' host names so a name pointing at a private address is refused (Node). */
+  readonly resolve?: HostResolver | undefined;
 }
+
+export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed';
 
 export interface DeliveryReport {
   readonly delivered: number;
@@ -25,12 +32,13 @@ export interface DeliveryReport {
   readonly failed: number;
 }
 
-async function sendOne(database: Database, m: DueMessage, o: DeliveryOptions): Promise<'delivered' | 'retrying' | 'failed'> {
+async function sendOne(database: Database, m: DueMessage, o: DeliveryOptions, retries = true): Promise<DeliveryOutcome> {
   const started = o.now();
   const headers = await webhookHeaders(m.secrets, m.id, Math.floor(started.getTime() / 1000), m.payload);
   let statusCode: number | null = null;
-  let error: string | null = null;
-  try {
+  let error: string | null = await outboundUrlProblem(m.url, { allowPrivate: o.allowPrivate === true, resolve: o.resolve });
+  if (error) error = `Not sent: ${error}`;
+  else try {
     const res = await (o.fetch ?? fetch)(m.url, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'send-pathways-webhooks' },
@@ -46,7 +54,7 @@ async function sendOne(database: Database, m: DueMessage, o: DeliveryOptions): P
   }
   const at = o.now();
   const delivered = error === null;
-  const wait = RETRY_SCHEDULE_SECONDS[m.attempts];
+  const wait = retries ? RETRY_SCHEDULE_SECONDS[m.attempts] : undefined;
   const retryAt = delivered || wait === undefined ? null : new Date(at.getTime() + wait * 1000);
   await database.atomic(attemptQueries(database.db, m, { at, statusCode, error, durationMs: at.getTime() - started.getTime(), delivered, retryAt }));
   return delivered ? 'delivered' : retryAt ? 'retrying' : 'failed';
@@ -61,6 +69,15 @@ export async function deliverDue(database: Database, o: DeliveryOptions): Promis
     retrying: results.filter((r) => r === 'retrying').length,
     failed: results.filter((r) => r === 'failed').length,
   };
+}
+
+/**
+ * Sends one queued message now, once (a test ping: a failure is logged and not retried); null when the message is
+ * not pending or another sender holds it.
+ */
+export async function deliverNow(database: Database, messageId: string, o: DeliveryOptions): Promise<DeliveryOutcome | null> {
+  const [m] = await claimDue(database.db, o.now(), 1, 60, messageId);
+  return m ? sendOne(database, m, o, false) : null;
 }
 
 /** Queues `assignment.due` for assignments due within DUE_NOTICE_DAYS (each once per endpoint); returns how many assignments. */

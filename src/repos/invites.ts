@@ -15,10 +15,13 @@ export interface NewInvite {
   readonly queries: CompiledQuery[];
 }
 
-/** A fresh invite for `userId`, replacing any unused one. */
-export async function newInvite(db: Kysely<DB>, userId: string, createdBy: string | null, now: Date): Promise<NewInvite> {
+/** How long a password-reset link a person asked for works. */
+export const RESET_TTL_MS = 60 * 60_000;
+
+/** A fresh invite (or reset link) for `userId`, replacing any unused one; it works for `ttlMs` (default 7 days). */
+export async function newInvite(db: Kysely<DB>, userId: string, createdBy: string | null, now: Date, ttlMs = INVITE_TTL_DAYS * 86_400_000): Promise<NewInvite> {
   const token = randomToken(32);
-  const expiresAt = new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000).toISOString();
+  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   return {
     token,
     expiresAt,

@@ -11,6 +11,7 @@ import { listProgress } from './progress.js';
 import type { DB } from './schema.js';
 import { getStaff } from './staff.js';
 import { getUser, toUser } from './users.js';
+import { statementsAbout } from './xapi-statements.js';
 
 /** Everything stored about a user and their staff record (answers included: it is their own data). */
 export async function exportPerson(db: Kysely<DB>, ids: { userId: string | null; staffId: string | null }) {
@@ -20,12 +21,23 @@ export async function exportPerson(db: Kysely<DB>, ids: { userId: string | null;
     ? await db.selectFrom('sessions').select(['created_at as createdAt', 'expires_at as expiresAt']).where('user_id', '=', ids.userId).orderBy('created_at').execute()
     : [];
   const auditEvents = await auditAbout(db, ids);
-  if (!staff) return { user: user ? toUser(user) : null, sessions, auditEvents, staff: null };
+  // Accounts at an identity provider or learning platform linked to this one (issuer and subject, never tokens).
+  const externalIdentities = ids.userId
+    ? await db
+        .selectFrom('external_identities')
+        .select(['kind', 'issuer', 'subject', 'created_at as linkedAt', 'last_used_at as lastUsedAt'])
+        .where('user_id', '=', ids.userId)
+        .orderBy('created_at')
+        .execute()
+    : [];
+  if (!staff) return { user: user ? toUser(user) : null, sessions, auditEvents, externalIdentities, staff: null };
   return {
     user: user ? toUser(user) : null,
     sessions,
     auditEvents,
+    externalIdentities,
     staff,
+    xapiStatements: await statementsAbout(db, staff.id),
     assessments: (await listAssessments(db, staff.id, { limit: 100_000 })).data,
     pathways: await allPathways(db, staff.id),
     progress: await listProgress(db, staff.id),

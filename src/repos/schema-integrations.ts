@@ -10,6 +10,8 @@ export interface XapiStatementsTable {
   timestamp: string;
   stored: string;
   body: string;
+  /** The id of the statement that voided this one; null (or absent on insert) while it stands. */
+  voided_by?: string | null;
 }
 
 export interface WebhookEndpointsTable {

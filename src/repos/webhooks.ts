@@ -96,11 +96,20 @@ export interface DueMessage {
   readonly secrets: string[];
 }
 
-/** Claims up to `limit` due messages for `leaseSeconds` (a conditional update each, so two workers never share one). */
-export async function claimDue(db: Kysely<DB>, now: Date, limit: number, leaseSeconds = 60): Promise<DueMessage[]> {
+/** Queues one message for one endpoint only (a test ping), whatever it subscribes to; returns its id. */
+export async function enqueueForEndpoint(db: Kysely<DB>, endpointId: string, type: string, payload: string, now: Date): Promise<string> {
+  const id = newId('msg', now);
   const at = now.toISOString();
-  const rows = await db
-    .selectFrom('webhook_outbox as m')
+  await db.insertInto('webhook_outbox').values({ id, endpoint_id: endpointId, event_type: type, payload, status: 'pending', attempts: 0, next_attempt_at: at, locked_until: null, created_at: at, delivered_at: null }).execute();
+  return id;
+}
+
+/** Claims up to `limit` due messages for `leaseSeconds` (a conditional update each, so two workers never share one). */
+export async function claimDue(db: Kysely<DB>, now: Date, limit: number, leaseSeconds = 60, onlyId?: string): Promise<DueMessage[]> {
+  const at = now.toISOString();
+  let q = db.selectFrom('webhook_outbox as m');
+  if (onlyId) q = q.where('m.id', '=', onlyId);
+  const rows = await q
     .innerJoin('webhook_endpoints as e', 'e.id', 'm.endpoint_id')
     .select(['m.id', 'm.endpoint_id', 'm.payload', 'm.attempts', 'm.locked_until', 'e.url', 'e.secret', 'e.previous_secret', 'e.previous_expires_at'])
     .where('m.status', '=', 'pending')
@@ -157,9 +166,11 @@ export interface DeliveryLogEntry {
   readonly deliveredAt: string | null;
 }
 
-/** The endpoint's latest messages (newest first) with every attempt. */
-export async function deliveryLog(db: Kysely<DB>, endpointId: string, limit: number): Promise<DeliveryLogEntry[]> {
-  const messages = await db.selectFrom('webhook_outbox').selectAll().where('endpoint_id', '=', endpointId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+/** The endpoint's latest messages (newest first) with every attempt; `messageId` picks one message. */
+export async function deliveryLog(db: Kysely<DB>, endpointId: string, limit: number, messageId?: string): Promise<DeliveryLogEntry[]> {
+  let q = db.selectFrom('webhook_outbox').selectAll().where('endpoint_id', '=', endpointId);
+  if (messageId) q = q.where('id', '=', messageId);
+  const messages = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   if (!messages.length) return [];
   const attempts = await db.selectFrom('webhook_attempts').selectAll().where('message_id', 'in', messages.map((m) => m.id)).orderBy('id').execute();
   return messages.map((m) => ({

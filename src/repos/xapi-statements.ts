@@ -10,6 +10,8 @@ export interface StoredStatement {
   readonly staffId: string | null;
   /** The statement as stored, with id, timestamp, stored, authority and version. */
   readonly statement: Record<string, unknown>;
+  /** True once another statement voided this one. */
+  readonly voided: boolean;
 }
 
 const toStored = (r: XapiStatementsTable): StoredStatement => ({
@@ -17,6 +19,7 @@ const toStored = (r: XapiStatementsTable): StoredStatement => ({
   settingId: r.setting_id,
   staffId: r.staff_id,
   statement: JSON.parse(r.body) as Record<string, unknown>,
+  voided: !!r.voided_by,
 });
 
 export function insertStatementQuery(db: Kysely<DB>, row: XapiStatementsTable): CompiledQuery {
@@ -35,4 +38,10 @@ export async function getStatements(db: Kysely<DB>, ids: readonly string[]): Pro
     for (const r of await db.selectFrom('xapi_statements').selectAll().where('id', 'in', part).execute()) out.set(r.id, toStored(r));
   }
   return out;
+}
+
+/** Every statement stored about a member of staff, as stored, oldest first (for their data export). */
+export async function statementsAbout(db: Kysely<DB>, staffId: string): Promise<Record<string, unknown>[]> {
+  const rows = await db.selectFrom('xapi_statements').select('body').where('staff_id', '=', staffId).orderBy('stored').orderBy('id').execute();
+  return rows.map((r) => JSON.parse(r.body) as Record<string, unknown>);
 }

@@ -119,7 +119,68 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       await problem(changed);
       // Another organisation's key sees nothing.
       expect((await f(`/v1/xapi/statements?statementId=${id}`, { headers: { ...otherKey, ...V } })).status).toBe(404);
-      expect((await f('/v1/xapi/statements', { headers: { ...key, ...V } })).status).toBe(400);
+      const mine = await call<{ statements: { id: string }[] }>(f, '/v1/xapi/statements?limit=0', { headers: { ...key, ...V } }, 200);
+      expect(mine.statements.map((s) => s.id)).toContain(id);
+      const theirs = await call<{ statements: { id: string }[]; more: string }>(f, '/v1/xapi/statements', { headers: { ...otherKey, ...V } }, 200);
+      expect(theirs).toEqual({ statements: [], more: '' });
+    });
+
+    it('lists statements by agent, verb, activity, registration, since and until, a page at a time with more links', async () => {
+      const registration = crypto.randomUUID();
+      const sent = ['understanding-autism', 'communication-friendly-practice', 'understanding-autism'].map((m, i) => ({
+        ...statement({ verb: { id: i === 1 ? 'http://adlnet.gov/expapi/verbs/experienced' : COMPLETED }, object: { id: `https://lms.example.org/modules/${m}` }, context: { registration } }),
+        id: crypto.randomUUID(),
+      }));
+      for (const s of sent) await call(f, '/v1/xapi/statements', json('POST', s, { ...key, ...V }), 200);
+      const q = (params: Record<string, string>) => `/v1/xapi/statements?${new URLSearchParams({ registration, ...params }).toString()}`;
+      const ids = async (params: Record<string, string>) => (await call<{ statements: { id: string }[] }>(f, q(params), { headers: { ...key, ...V } }, 200)).statements.map((s) => s.id);
+      expect(await ids({})).toEqual(sent.map((s) => s.id).reverse());
+      expect(await ids({ ascending: 'true' })).toEqual(sent.map((s) => s.id));
+      expect(await ids({ verb: COMPLETED })).toEqual([sent[2]!.id, sent[0]!.id]);
+      expect(await ids({ activity: 'https://lms.example.org/modules/communication-friendly-practice' })).toEqual([sent[1]!.id]);
+      expect(await ids({ agent: JSON.stringify({ mbox: `mailto:${email}` }) })).toHaveLength(3);
+      expect(await ids({ agent: JSON.stringify({ mbox: 'mailto:someone.else@example.org' }) })).toEqual([]);
+      expect(await ids({ since: '2999-01-01T00:00:00Z' })).toEqual([]);
+      expect(await ids({ until: '2000-01-01T00:00:00Z' })).toEqual([]);
+      // Two at a time: the more link fetches the rest, and the last page has none.
+      const first = await call<{ statements: { id: string }[]; more: string }>(f, q({ limit: '2' }), { headers: { ...key, ...V } }, 200);
+      expect(first.statements.map((s) => s.id)).toEqual([sent[2]!.id, sent[1]!.id]);
+      expect(first.more).toMatch(/^\/v1\/xapi\/statements\?/);
+      const rest = await call<{ statements: { id: string }[]; more: string }>(f, first.more, { headers: { ...key, ...V } }, 200);
+      expect(rest).toEqual({ statements: [expect.objectContaining({ id: sent[0]!.id })], more: '' });
+      // The rules for single reads and malformed filters are 400s naming the parameter.
+      for (const bad of [`statementId=${sent[0]!.id}&verb=${COMPLETED}`, `statementId=${sent[0]!.id}&voidedStatementId=${sent[1]!.id}`, 'agent=notjson', 'agent={"mbox":"mailto:a@b.c","openid":"https://x.example/a"}', 'since=last%20tuesday', 'limit=-1']) {
+        const res = await f(`/v1/xapi/statements?${bad}`, { headers: { ...key, ...V } });
+        expect([bad, res.status]).toEqual([bad, 400]);
+        await problem(res);
+      }
+    });
+
+    it('voids a statement: it leaves lists and statementId, and is read by voidedStatementId', async () => {
+      const target = { ...statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' } }), id: crypto.randomUUID() };
+      await call(f, '/v1/xapi/statements', json('POST', target, { ...key, ...V }), 200);
+      const voiding = { id: crypto.randomUUID(), actor: { mbox: 'mailto:lms-admin@lms.example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: target.id } };
+      // Another organisation cannot void it; a StatementRef with another verb is refused.
+      expect((await f('/v1/xapi/statements', json('POST', voiding, { ...otherKey, ...V }))).status).toBe(422);
+      expect((await f('/v1/xapi/statements', json('POST', { ...voiding, verb: { id: COMPLETED } }, { ...key, ...V }))).status).toBe(422);
+      await call(f, '/v1/xapi/statements', json('POST', voiding, { ...key, ...V }), 200);
+      expect((await f(`/v1/xapi/statements?statementId=${target.id}`, { headers: { ...key, ...V } })).status).toBe(404);
+      expect(await call(f, `/v1/xapi/statements?voidedStatementId=${target.id}`, { headers: { ...key, ...V } }, 200)).toMatchObject({ id: target.id });
+      const listed = await call<{ statements: { id: string }[] }>(f, '/v1/xapi/statements?limit=0', { headers: { ...key, ...V } }, 200);
+      expect(listed.statements.map((s) => s.id)).not.toContain(target.id);
+      expect(listed.statements.map((s) => s.id)).toContain(voiding.id);
+      // A voiding statement cannot be voided.
+      const again = await f('/v1/xapi/statements', json('POST', { ...voiding, id: crypto.randomUUID(), object: { objectType: 'StatementRef', id: voiding.id } }, { ...key, ...V }));
+      expect(again.status).toBe(422);
+    });
+
+    it('identifies the person by mbox_sha1sum too', async () => {
+      const sha1 = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(`mailto:${email}`))), (b) => b.toString(16).padStart(2, '0')).join('');
+      const id = crypto.randomUUID();
+      await call(f, '/v1/xapi/statements', json('POST', statement({ id, actor: { mbox_sha1sum: sha1 }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' } }), { ...key, ...V }), 200);
+      const found = await call<{ statements: { id: string }[] }>(f, `/v1/xapi/statements?agent=${encodeURIComponent(JSON.stringify({ mbox_sha1sum: sha1 }))}`, { headers: { ...key, ...V } }, 200);
+      expect(found.statements.map((s) => s.id)).toEqual([id]);
+      expect((await f('/v1/xapi/statements', json('POST', statement({ actor: { mbox_sha1sum: 'f'.repeat(40) } }), { ...key, ...V }))).status).toBe(422);
     });
 
     it('PUT stores under statementId (204) and refuses a body with another id', async () => {
@@ -139,8 +200,10 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
       await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
       await call(f, '/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID() }, { ...key, ...V }), 200);
-      const mine = await call<{ checkIns: { moduleId: string; ratings: Record<string, number> }[] }>(f, '/v1/me/export', { headers: person }, 200);
+      const mine = await call<{ checkIns: { moduleId: string; ratings: Record<string, number> }[]; xapiStatements: { id: string; stored: string }[] }>(f, '/v1/me/export', { headers: person }, 200);
       expect(mine.checkIns.filter((c) => c.moduleId === 'communication-friendly-practice')).toEqual([expect.objectContaining({ ratings: { slcn: 4 } })]);
+      // The export holds the statements about the person as stored.
+      expect(mine.xapiStatements.filter((s) => s.id === id)).toEqual([expect.objectContaining({ id, stored: expect.any(String) })]);
       const unknown = await f('/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID(), result: { extensions: { [RATINGS]: { nowhere: 4 } } } }, { ...key, ...V }));
       expect(unknown.status).toBe(422);
       await problem(unknown);

@@ -71,6 +71,15 @@ describe('single sign-on with OpenID Connect', () => {
     expect((await signIn('asha')).status).toBe(303);
     const rows = node.database.raw.prepare("SELECT COUNT(*) AS n FROM external_identities WHERE subject = 'asha'").get() as { n: number };
     expect(rows.n).toBe(1);
+    // The person's export names the linked identity (issuer and subject only).
+    const mine = await call<{ externalIdentities: Record<string, string>[] }>(f, '/v1/me/export', { headers: { cookie } }, 200);
+    expect(mine.externalIdentities).toEqual([expect.objectContaining({ kind: 'oidc', issuer: op.issuer, subject: 'asha' })]);
+    // An xAPI statement may name her by that identity: openid `<issuer>#<subject>`.
+    const xapi = { ...admin, 'x-experience-api-version': '1.0.3' };
+    const statement = { actor: { openid: `${op.issuer}#asha` }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'https://lms.example.org/modules/understanding-autism' } };
+    const [id] = await call<string[]>(f, '/v1/xapi/statements', json('POST', statement, xapi), 200);
+    expect((await call<{ xapiStatements: { id: string }[] }>(f, '/v1/me/export', { headers: { cookie } }, 200)).xapiStatements.map((s) => s.id)).toEqual([id]);
+    expect((await f('/v1/xapi/statements', json('POST', { ...statement, actor: { openid: `${op.issuer}#nobody` } }, xapi))).status).toBe(422);
   });
 
   it('signs an existing leader in, and keeps password sign-in for everyone else', async () => {

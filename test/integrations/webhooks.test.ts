@@ -54,7 +54,7 @@ describe('signed webhooks against a receiver on 127.0.0.1', () => {
   let base: string;
   let setting: string;
   let staffId: string;
-  const deliver = () => deliverDue(node.database, { now: () => clock.now });
+  const deliver = () => deliverDue(node.database, { now: () => clock.now, allowPrivate: true });
   const advance = (seconds: number) => (clock.now = new Date(clock.now.getTime() + seconds * 1000));
 
   beforeAll(async () => {

@@ -74,7 +74,7 @@ export function clientAddressOf(c: Context, resolve?: (c: Context) => string | u
 }
 
 /** API and web paths that take a password: limited per address on top of the general rule. */
-const SIGN_IN_PATHS = new Set(['/v1/auth/sign-in', '/v1/auth/invites/accept', '/sign-in', '/invite']);
+const SIGN_IN_PATHS = new Set(['/v1/auth/sign-in', '/v1/auth/invites/accept', '/v1/auth/password-reset', '/sign-in', '/sign-in/forgot', '/invite']);
 
 /** How a refusal is answered: problem+json for the API, a page for the web forms. */
 export type LimitedResponder = (c: Context, detail: string, retryAfterSeconds: number) => Response | Promise<Response>;

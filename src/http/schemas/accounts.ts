@@ -146,6 +146,7 @@ export const ImportQuery = z.object({
 });
 
 export const SignInBody = z.object({ email: EmailSchema, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict().openapi('SignIn');
+export const PasswordResetBody = z.object({ email: EmailSchema }).strict().openapi('PasswordResetRequest');
 export const AcceptInviteBody = z
   .object({ token: z.string().min(20).max(100), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) })
   .strict()

@@ -36,18 +36,16 @@ export const RotatedSecretSchema = z
   .object({ secret: z.string(), previousSecretExpiresAt: z.string() })
   .openapi('RotatedWebhookSecret');
 
-export const DeliveryLogSchema = z
+export const DeliverySchema = z
   .object({
-    data: z.array(
-      z.object({
-        messageId: z.string().openapi({ description: 'The webhook-id, the same on every attempt' }),
-        eventType: z.string(),
-        status: z.enum(['pending', 'delivered', 'failed']),
-        attempts: z.array(z.object({ at: z.string(), statusCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int() })),
-        nextAttemptAt: z.string().nullable(),
-        createdAt: z.string(),
-        deliveredAt: z.string().nullable(),
-      }),
-    ),
+    messageId: z.string().openapi({ description: 'The webhook-id, the same on every attempt' }),
+    eventType: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.array(z.object({ at: z.string(), statusCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int() })),
+    nextAttemptAt: z.string().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
   })
-  .openapi('WebhookDeliveryLog');
+  .openapi('WebhookDelivery');
+
+export const DeliveryLogSchema = z.object({ data: z.array(DeliverySchema) }).openapi('WebhookDeliveryLog');

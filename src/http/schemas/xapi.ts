@@ -82,6 +82,9 @@ const ActivitySchema = z
   })
   .strict();
 
+/** A reference to another statement; this service accepts it only as the object of a voiding statement. */
+const StatementRefSchema = z.object({ objectType: z.literal('StatementRef'), id: uuid }).strict();
+
 const ContextSchema = z
   .object({
     registration: uuid.optional(),
@@ -101,7 +104,7 @@ export const StatementSchema = z
     id: uuid.optional(),
     actor: AgentSchema,
     verb: z.object({ id: iri('verb.id'), display: languageMap.optional() }).strict(),
-    object: ActivitySchema,
+    object: z.union([ActivitySchema, StatementRefSchema]),
     result: ResultSchema.optional(),
     context: ContextSchema.optional(),
     timestamp: z.string().refine(isXapiTimestamp, 'An ISO 8601 date-time with a zone, e.g. 2026-11-22T10:00:00Z').optional(),
@@ -114,6 +117,9 @@ export const StatementSchema = z
 
 export type Statement = z.infer<typeof StatementSchema>;
 export type Agent = z.infer<typeof AgentSchema>;
+
+/** The verb that voids the statement its StatementRef object names (Data part 2.3.2). */
+export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 
 export const StatementsBody = z.union([StatementSchema, z.array(StatementSchema).min(1).max(100)]).openapi('XapiStatements');
 

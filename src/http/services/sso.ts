@@ -4,10 +4,11 @@
 import type { Context } from 'hono';
 import type { CompiledQuery } from 'kysely';
 import { getOrg, settingIdsUnder } from '../../repos/orgs.js';
-import { findIdentity, linkIdentityQuery } from '../../repos/sso.js';
+import { findIdentity, linkIdentityQuery, listConnections, type OidcConnection } from '../../repos/sso.js';
 import { linkUserQuery } from '../../repos/staff.js';
 import { getUser, newUser, normaliseEmail } from '../../repos/users.js';
 import type { UsersTable } from '../../repos/schema.js';
+import { cachedMetadata } from '../../integrations/oidc.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../problem.js';
 
@@ -69,4 +70,35 @@ export async function resolveAccount(c: Context<AppEnv>, orgId: string, p: Exter
 /** A same-site path to go to after signing in (anything else becomes `/`). */
 export function safeReturn(path: string | null | undefined): string {
   return path && /^\/(?![/\\])[\x21-\x7e]*$/.test(path) ? path : '/';
+}
+
+/**
+ * The one connection whose domains include the email's domain, or why there is none (no domain, none, several).
+ */
+export async function connectionForEmail(c: Context<AppEnv>, email: string): Promise<{ connection: OidcConnection } | { problem: string }> {
+  const domain = email.trim().toLowerCase().split('@')[1];
+  if (!domain) return { problem: 'Enter your work email address, like name@school.example.org.uk' };
+  const all = (await listConnections(c.get('database').db)).filter((k) => k.domains.includes(domain));
+  if (all.length === 1) return { connection: all[0]! };
+  return {
+    problem: all.length
+      ? 'More than one organisation uses this email domain; use the sign-in link your setting gave you'
+      : `No setting signs in with ${domain} accounts here; sign in with your password`,
+  };
+}
+
+/**
+ * The origins a school-account sign-in may be sent on to (each connection's issuer and, once discovered, its
+ * authorization endpoint), or null when no organisation has single sign-on connected.
+ */
+export async function ssoFormTargets(c: Context<AppEnv>): Promise<string[] | null> {
+  const all = await listConnections(c.get('database').db);
+  if (!all.length) return null;
+  const origins = new Set<string>();
+  for (const k of all) {
+    for (const url of [k.issuer, cachedMetadata(k.issuer)?.authorization_endpoint]) {
+      if (url && URL.canParse(url)) origins.add(new URL(url).origin);
+    }
+  }
+  return [...origins];
 }

@@ -20,6 +20,7 @@ import type { FieldError } from '../problem.js';
 import type { Agent, Statement } from '../schemas/xapi.js';
 import { withZone } from '../schemas/xapi.js';
 import { checkIn } from './staff-progress.js';
+import { isVoiding, prepareVoid } from './xapi-void.js';
 
 type C = Context<AppEnv>;
 
@@ -52,13 +53,47 @@ interface Prepared {
 /** `bad-request`: the request itself is malformed (repeated ids); `validation`: statements that match nobody or nothing. */
 export type StoreResult = { ok: true; ids: string[] } | { ok: false; kind: 'bad-request' | 'validation' | 'conflict'; errors: FieldError[] };
 
-/** Staff the caller manages who match the agent (by email or staff id); other identifiers match nobody here. */
+/** Staff the caller manages whose mailto IRI has this SHA-1 (hex): each email on their staff lists is hashed. */
+async function findBySha1(c: C, sha1: string): Promise<string[]> {
+  const rows = await c.get('database').db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.setting_id').selectAll('orgs').select(['staff.id as staffId', 'staff.email']).where('staff.email', 'is not', null).execute();
+  const out: string[] = [];
+  for (const r of rows) {
+    if (!mayManageOrg(c.get('principal'), toOrg(r))) continue;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(`mailto:${r.email}`)));
+    if (Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') === sha1.toLowerCase()) out.push(r.staffId);
+  }
+  return out;
+}
+
+/**
+ * Staff the caller manages who match the agent: `mbox` or `mbox_sha1sum` (an email on the staff list), `account.name`
+ * (the staff id) or `openid` (an identity linked through single sign-on or LTI, written `<issuer>#<subject>`).
+ */
 async function findActor(c: C, actor: Agent): Promise<string[]> {
+  if (actor.mbox_sha1sum) return findBySha1(c, actor.mbox_sha1sum);
+  if (actor.openid) return findByOpenId(c, actor.openid);
   if (!actor.mbox && !actor.account) return [];
   let q = c.get('database').db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.setting_id').selectAll('orgs').select('staff.id as staffId');
   if (actor.account) q = q.where('staff.id', '=', actor.account.name);
   else q = q.where('staff.email', '=', normaliseEmail(actor.mbox!.slice('mailto:'.length)));
   const rows = await q.limit(10).execute();
+  return rows.filter((r) => mayManageOrg(c.get('principal'), toOrg(r))).map((r) => r.staffId);
+}
+
+/** Staff linked to the external identity `<issuer>#<subject>` that the openid names, within the caller's organisations. */
+async function findByOpenId(c: C, openid: string): Promise<string[]> {
+  const cut = openid.lastIndexOf('#');
+  if (cut < 0) return [];
+  const rows = await c
+    .get('database')
+    .db.selectFrom('external_identities as x')
+    .innerJoin('staff', 'staff.user_id', 'x.user_id')
+    .innerJoin('orgs', 'orgs.id', 'staff.setting_id')
+    .selectAll('orgs')
+    .select('staff.id as staffId')
+    .where('x.issuer', '=', openid.slice(0, cut))
+    .where('x.subject', '=', decodeURIComponent(openid.slice(cut + 1)))
+    .execute();
   return rows.filter((r) => mayManageOrg(c.get('principal'), toOrg(r))).map((r) => r.staffId);
 }
 
@@ -117,9 +152,13 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
   const authority = { objectType: 'Agent', name: 'send-pathways', account: { homePage: new URL(c.req.url).origin, name: principalScope(p) } };
   const out: Prepared = { ids, queries: [], checkIns: [] };
   for (const [i, s] of statements.entries()) {
+    if (isVoiding(s)) {
+      await prepareVoid(c, s, { id: ids[i]!, stored: skip.has(ids[i]!), storedAt: stored, authority, path: (p) => at(i, p) }, errors, out.queries);
+      continue;
+    }
     const found = await findActor(c, s.actor);
     if (found.length !== 1) {
-      errors.push({ path: at(i, 'actor'), message: found.length ? 'More than one member of staff matches; identify them by account.name (staff id).' : 'No member of staff you manage matches this actor (use mbox or account.name).' });
+      errors.push({ path: at(i, 'actor'), message: found.length ? 'More than one member of staff matches; identify them by account.name (staff id).' : 'No member of staff you manage matches this actor (use mbox, mbox_sha1sum, account.name or a linked openid).' });
       continue;
     }
     const staffId = found[0]!;

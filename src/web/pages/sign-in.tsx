@@ -2,13 +2,33 @@
 import type { FC } from 'hono/jsx';
 import { ErrorSummary, PostForm, TextInput, type FieldError } from '../components/forms.js';
 
-export const SignInPage: FC<{ token: string; errors: readonly FieldError[]; email?: string | undefined; next?: string | undefined; save?: boolean }> = ({
-  token,
-  errors,
-  email,
-  next,
-  save,
-}) => (
+/**
+ * Signing in with a school (OpenID Connect) account: a plain GET form, so it works without JavaScript; the email's
+ * domain picks the organisation's connection.
+ */
+const SchoolAccount: FC<{ errors: readonly FieldError[]; email?: string | undefined; next?: string | undefined }> = ({ errors, email, next }) => (
+  <section aria-labelledby="school-account-heading">
+    <h2 id="school-account-heading">Sign in with your school account</h2>
+    <p>If your setting or trust has connected its Microsoft 365 or Google Workspace accounts, use your work email address and sign in there.</p>
+    <form method="get" action="/sign-in/school" novalidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <TextInput name="school-email" label="Work email address" type="email" autocomplete="email" value={email} error={errors.find((e) => e.field === 'school-email')?.text} />
+      <button type="submit" class="secondary">
+        Sign in with your school account
+      </button>
+    </form>
+  </section>
+);
+
+export const SignInPage: FC<{
+  token: string;
+  errors: readonly FieldError[];
+  email?: string | undefined;
+  next?: string | undefined;
+  save?: boolean;
+  /** Shown when at least one organisation has single sign-on connected. */
+  sso?: { email?: string | undefined } | undefined;
+}> = ({ token, errors, email, next, save, sso }) => (
   <>
     <ErrorSummary errors={errors} />
     <h1>Sign in</h1>
@@ -17,6 +37,8 @@ export const SignInPage: FC<{ token: string; errors: readonly FieldError[]; emai
         <p>Sign in to save your pathway to your account. Your answers will be saved when you sign in.</p>
       </div>
     ) : null}
+    {sso ? <SchoolAccount errors={errors} email={sso.email} next={next} /> : null}
+    {sso ? <h2>Sign in with a password</h2> : null}
     <PostForm action="/sign-in" token={token}>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {save ? <input type="hidden" name="save" value="1" /> : null}
@@ -24,6 +46,9 @@ export const SignInPage: FC<{ token: string; errors: readonly FieldError[]; emai
       <TextInput name="password" label="Password" type="password" autocomplete="current-password" error={errors.find((e) => e.field === 'password')?.text} width="medium" />
       <button type="submit">Sign in</button>
     </PostForm>
+    <p>
+      <a href="/sign-in/forgot">Forgot your password?</a>
+    </p>
     <h2>No account yet?</h2>
     <p>
       Accounts are set up by your setting’s leader. Ask them to add you; you will get an invite link to set your password. You

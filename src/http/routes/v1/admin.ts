@@ -1,5 +1,5 @@
-// Administration: the audited password reset (until email delivery exists, an administrator issues the reset link
-// and passes it on; it removes the password and signs out every session) and reading the audit log.
+// Administration: the audited password reset (it removes the password, signs out every session and issues a reset
+// link, emailed to the person when this server sends email) and reading the audit log.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { resetPassword } from '../../../repos/accounts.js';
 import { AUDIT_ACTIONS, listAudit } from '../../../repos/audit.js';
@@ -9,6 +9,7 @@ import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import { auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
+import { mailAdminReset } from '../../services/password-reset.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, InviteSchema, PageQuery, pageOf } from '../../schemas/accounts.js';
 
@@ -44,7 +45,7 @@ const reset = createRoute({
   operationId: 'resetPassword',
   summary: 'Reset a forgotten password: signs out every session, removes the password and returns a one-time link for the person',
   description:
-    'For administrators only, and audited (`password.reset`). The account cannot sign in until its owner follows the link and chooses a new password; pass the link to the person themselves, never to anyone else.',
+    'For administrators only, and audited (`password.reset`). The account cannot sign in until its owner follows the link and chooses a new password; with email configured the link is also emailed to them (`emailed`); otherwise pass it to the person themselves, never to anyone else.',
   security: SECURITY.either,
   middleware: admins,
   request: { headers: IdempotencyHeaders, params: UserIdParam },
@@ -69,7 +70,8 @@ export function registerAdmin(app: OpenAPIHono<AppEnv>): void {
     const { userId } = c.req.valid('param');
     const made = await resetPassword(c.get('database'), userId, auditActor(c.get('principal')!), c.get('clock')());
     if (!made) throw new ProblemError('not-found', `There is no account ${userId}.`);
-    return c.json(inviteView(c, made), 201);
+    const emailed = await mailAdminReset(c, made);
+    return c.json({ ...inviteView(c, made), ...(emailed === undefined ? {} : { emailed }) }, 201);
   });
 
   app.openapi(audit, async (c) => {

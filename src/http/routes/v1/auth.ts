@@ -1,12 +1,14 @@
-// POST /v1/auth/sign-in, /v1/auth/sign-out and /v1/auth/invites/accept: people sign in with a session cookie.
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+// POST /v1/auth/sign-in, /v1/auth/sign-out, /v1/auth/invites/accept and /v1/auth/password-reset: people sign in
+// with a session cookie, and ask for a reset link by email.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { toUser } from '../../../repos/users.js';
 import { acceptInvite as useInvite, checkCredentials } from '../../auth/credentials.js';
 import { jsonBody, jsonRequest, registerSecuritySchemes, SECURITY } from '../../auth/openapi.js';
 import { createSession, destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
 import { commonErrors, problemDoc, ProblemError } from '../../problem.js';
-import { AcceptInviteBody, SessionSchema, SignInBody } from '../../schemas/accounts.js';
+import { AcceptInviteBody, PasswordResetBody, SessionSchema, SignInBody } from '../../schemas/accounts.js';
+import { canEmailResets, requestPasswordReset } from '../../services/password-reset.js';
 
 const cookieHeader = { 'Set-Cookie': { description: 'The session cookie (__Host-sp_session)', schema: { type: 'string' as const } } };
 
@@ -50,7 +52,30 @@ const acceptInvite = createRoute({
   },
 });
 
+const askReset = createRoute({
+  method: 'post',
+  path: '/v1/auth/password-reset',
+  tags: ['Accounts'],
+  operationId: 'requestPasswordReset',
+  summary: 'Forgotten password: emails a one-hour, single-use link to choose a new one (the same answer whether or not an account exists)',
+  description:
+    'Only when this server sends email. The password keeps working until the link is used; the link is accepted at POST /v1/auth/invites/accept (or the /invite page). Limited per address like sign-in.',
+  security: [],
+  request: { body: jsonRequest(PasswordResetBody) },
+  responses: {
+    202: jsonBody(z.object({ detail: z.string() }).openapi('PasswordResetRequested'), 'Accepted: if an account uses this address, a link is on its way'),
+    503: problemDoc('This server does not send email; an administrator resets passwords'),
+    ...commonErrors,
+  },
+});
+
 export function registerAuth(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(askReset, async (c) => {
+    if (!canEmailResets(c)) throw new ProblemError('unavailable', 'This server does not send email, so it cannot send a reset link. Ask an administrator to reset your password.');
+    void requestPasswordReset(c, c.req.valid('json').email);
+    return c.json({ detail: 'If an account uses this address, an email with a link to choose a new password is on its way. The link works for an hour.' }, 202);
+  });
+
   registerSecuritySchemes(app);
 
   app.openapi(signIn, async (c) => {

@@ -16,7 +16,7 @@ import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { JwksSchema, LaunchSchema, LoginInitiationSchema, NewPlatformBody, PlatformIdParam, PlatformSchema } from '../../schemas/lti.js';
 import { resolveAccount, safeReturn } from '../../services/sso.js';
-import { endpointUrlProblem } from '../../services/webhook-url.js';
+import { callableUrlProblem, outboundPolicy } from '../../services/webhook-url.js';
 
 const tags = ['LTI 1.3'];
 const admins = requireAuth({ roles: ['admin'] });
@@ -85,7 +85,7 @@ export function registerLti(app: OpenAPIHono<AppEnv>): void {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
     for (const key of ['jwksUrl', 'authLoginUrl', 'authTokenUrl'] as const) {
-      const bad = body[key] ? endpointUrlProblem(body[key], c.get('config').allowPrivateUrls === true) : null;
+      const bad = body[key] ? await callableUrlProblem(c, body[key]) : null;
       if (bad) throw new ProblemError('validation', bad, [{ path: key, message: bad }]);
     }
     try {
@@ -120,7 +120,7 @@ export function registerLti(app: OpenAPIHono<AppEnv>): void {
     if (!st) throw new ProblemError('bad-request', 'This launch has expired or was used already; launch again from the platform.', [{ path: 'state', message: 'Unknown, used or expired.' }]);
     const p = await getPlatform(db, st.ref_id);
     if (!p) throw new ProblemError('not-found', 'The platform of this launch is no longer registered.');
-    const claims = await verifyLaunch(p, id_token, st.nonce).catch((e: unknown) => {
+    const claims = await verifyLaunch(p, id_token, st.nonce, outboundPolicy(c)).catch((e: unknown) => {
       if (e instanceof LtiError && /^deployment/.test(e.message)) throw new ProblemError('forbidden', `Launch refused: ${e.message}.`);
       throw new ProblemError('unauthorized', `Launch refused: ${e instanceof Error ? e.message : String(e)}.`);
     });

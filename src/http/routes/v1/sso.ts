@@ -12,8 +12,8 @@ import { createSession, requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { CallbackQuery, ConnectionIdParam, ConnectionSchema, NewConnectionBody, StartQuery } from '../../schemas/sso.js';
-import { resolveAccount, safeReturn } from '../../services/sso.js';
-import { endpointUrlProblem } from '../../services/webhook-url.js';
+import { connectionForEmail, resolveAccount, safeReturn } from '../../services/sso.js';
+import { callableUrlProblem, outboundPolicy } from '../../services/webhook-url.js';
 
 const tags = ['Single sign-on'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
@@ -60,11 +60,10 @@ const callback = createRoute({
 async function chosen(c: Context<AppEnv>, q: z.infer<typeof StartQuery>): Promise<OidcConnection> {
   const db = c.get('database').db;
   if (q.connection) return (await getConnection(db, q.connection)) ?? notFound();
-  const domain = q.email?.split('@')[1];
-  if (!domain) throw new ProblemError('validation', 'Give `connection`, or the `email` you sign in with.', [{ path: 'email', message: 'An email address, or pass connection.' }]);
-  const all = (await listConnections(db)).filter((k) => k.domains.includes(domain));
-  if (all.length !== 1) throw new ProblemError('not-found', all.length ? 'More than one organisation uses this email domain; use your organisation’s sign-in link.' : `No organisation signs in with ${domain} accounts here; use your password.`);
-  return all[0]!;
+  if (!q.email?.includes('@')) throw new ProblemError('validation', 'Give `connection`, or the `email` you sign in with.', [{ path: 'email', message: 'An email address, or pass connection.' }]);
+  const found = await connectionForEmail(c, q.email);
+  if ('problem' in found) throw new ProblemError('not-found', `${found.problem}.`);
+  return found.connection;
 }
 const notFound = (): never => {
   throw new ProblemError('not-found', 'No single sign-on connection with this id.');
@@ -78,9 +77,9 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const bad = endpointUrlProblem(body.issuer, c.get('config').allowPrivateUrls === true);
+    const bad = await callableUrlProblem(c, body.issuer);
     if (bad) throw new ProblemError('validation', bad, [{ path: 'issuer', message: bad }]);
-    await discover(body.issuer).catch((e: unknown) => {
+    await discover(body.issuer, outboundPolicy(c)).catch((e: unknown) => {
       throw new ProblemError('validation', `The issuer’s discovery document could not be used: ${e instanceof Error ? e.message : String(e)}.`, [{ path: 'issuer', message: 'No usable /.well-known/openid-configuration.' }]);
     });
     const made = await insertConnection(c.get('database').db, { orgId: org.id, issuer: body.issuer, clientId: body.clientId, clientSecret: body.clientSecret ?? null, domains: body.domains }, c.get('clock')());
@@ -102,7 +101,7 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
   app.openapi(start, async (c) => {
     const q = c.req.valid('query');
     const k = await chosen(c, q);
-    const meta = await discover(k.issuer).catch(providerDown);
+    const meta = await discover(k.issuer, outboundPolicy(c)).catch(providerDown);
     const s = await newLoginSecrets();
     const expires = new Date(c.get('clock')().getTime() + STATE_TTL_MS).toISOString();
     await insertLoginState(c.get('database').db, { state: s.state, kind: 'oidc', ref_id: k.id, nonce: s.nonce, code_verifier: s.verifier, return_to: safeReturn(q.returnTo), expires_at: expires });
@@ -116,9 +115,9 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
     if (!st) throw new ProblemError('bad-request', 'This sign-in has expired or was used already; start again.', [{ path: 'state', message: 'Unknown, used or expired.' }]);
     if (q.error || !q.code) throw new ProblemError('unauthorized', `The provider did not sign you in${q.error ? ` (${q.error}${q.error_description ? `: ${q.error_description}` : ''})` : ''}.`);
     const k = (await getConnection(c.get('database').db, st.ref_id)) ?? notFound();
-    const meta = await discover(k.issuer).catch(providerDown);
-    const idToken = await exchangeCode(meta, { clientId: k.clientId, clientSecret: k.clientSecret, code: q.code, redirectUri: redirectUri(c), verifier: st.code_verifier! }).catch(providerDown);
-    const claims = await verifyIdToken(meta, idToken, { clientId: k.clientId, nonce: st.nonce }).catch((e: unknown) => {
+    const meta = await discover(k.issuer, outboundPolicy(c)).catch(providerDown);
+    const idToken = await exchangeCode(meta, { clientId: k.clientId, clientSecret: k.clientSecret, code: q.code, redirectUri: redirectUri(c), verifier: st.code_verifier! }, outboundPolicy(c)).catch(providerDown);
+    const claims = await verifyIdToken(meta, idToken, { clientId: k.clientId, nonce: st.nonce }, outboundPolicy(c)).catch((e: unknown) => {
       throw new ProblemError('unauthorized', e instanceof Error ? `Sign-in refused: ${e.message}.` : 'Sign-in refused.');
     });
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;

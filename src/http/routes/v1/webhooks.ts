@@ -1,5 +1,5 @@
 // Webhook endpoints of an organisation (leaders of it, or of its trust, and admins): subscribe (the secret is shown
-// once), list, disable, rotate the secret, and read the delivery log of every attempt.
+// once), list, disable, rotate the secret, send a test ping, and read the delivery log of every attempt.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { newWebhookSecret } from '../../../integrations/webhook-signature.js';
@@ -11,8 +11,9 @@ import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
-import { CreatedEndpointSchema, DeliveryLogSchema, EndpointIdParam, EndpointSchema, NewEndpointBody, RotatedSecretSchema } from '../../schemas/webhooks.js';
-import { endpointUrlProblem } from '../../services/webhook-url.js';
+import { CreatedEndpointSchema, DeliveryLogSchema, DeliverySchema, EndpointIdParam, EndpointSchema, NewEndpointBody, RotatedSecretSchema } from '../../schemas/webhooks.js';
+import { callableUrlProblem } from '../../services/webhook-url.js';
+import { pingEndpoint } from '../../services/webhook-ping.js';
 
 const tags = ['Webhooks'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
@@ -47,6 +48,13 @@ const log = createRoute({
   responses: { 200: jsonBody(DeliveryLogSchema, 'Delivery log'), ...authErrors, ...readErrors },
 });
 
+const ping = createRoute({
+  ...route('post', '/v1/webhooks/{endpointId}/ping', 'pingWebhookEndpoint', 'Send a signed test ping (`webhook.ping`) now, once, and answer with how the receiver answered'),
+  description: 'The ping is signed like any event and appears in the delivery log; a failed ping is not retried. The answer is 200 whether the receiver accepted it or not: read `status` and `attempts`.',
+  request: { params: EndpointIdParam },
+  responses: { 200: jsonBody(DeliverySchema, 'The ping’s delivery'), ...authErrors, ...readErrors, 409: problemDoc('The endpoint is disabled') },
+});
+
 /** The endpoint if the caller manages its organisation; 404 otherwise. */
 async function visibleEndpoint(c: Context<AppEnv>, id: string): Promise<WebhookEndpoint> {
   const row = await getEndpointRow(c.get('database').db, id);
@@ -57,11 +65,13 @@ async function visibleEndpoint(c: Context<AppEnv>, id: string): Promise<WebhookE
   return toEndpoint(row);
 }
 
+export { visibleEndpoint };
+
 export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const bad = endpointUrlProblem(body.url, c.get('config').allowPrivateUrls === true);
+    const bad = await callableUrlProblem(c, body.url);
     if (bad) throw new ProblemError('validation', bad, [{ path: 'url', message: bad }]);
     const secret = newWebhookSecret();
     const endpoint = await insertEndpoint(c.get('database').db, { orgId: org.id, url: body.url, events: body.events, description: body.description, secret, createdBy: actorUserId(c.get('principal')!) }, c.get('clock')());
@@ -86,6 +96,11 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
     const until = new Date(c.get('clock')().getTime() + ROTATION_GRACE_HOURS * 3_600_000);
     await rotateSecret(c.get('database').db, endpoint.id, secret, until);
     return c.json({ secret, previousSecretExpiresAt: until.toISOString() }, 200);
+  });
+
+  app.openapi(ping, async (c) => {
+    const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
+    return c.json(await pingEndpoint(c, endpoint), 200);
   });
 
   app.openapi(log, async (c) => {

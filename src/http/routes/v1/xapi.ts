@@ -1,11 +1,8 @@
 // The xAPI 1.0.3 statement resource: POST and PUT store statements (key with progress:write, or an admin), GET reads
-// one back by statementId, GET /about names the version. "completed"/"passed" mark the module completed,
+// them back (xapi-read.ts), GET /about names the version; a voiding statement voids another. "completed"/"passed" mark the module completed,
 // "initialized"/"launched"/"attempted" started; other verbs are stored only. Malformed statements are 400s.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getOrg } from '../../../repos/orgs.js';
-import { getStatement } from '../../../repos/xapi-statements.js';
-import { mayManageOrg } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
@@ -14,6 +11,7 @@ import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFiel
 import { IdempotencyHeaders } from '../../schemas/accounts.js';
 import { StatementSchema, StatementsBody, StoredStatementSchema, VersionHeader } from '../../schemas/xapi.js';
 import { storeStatements } from '../../services/xapi.js';
+import { registerXapiRead } from './xapi-read.js';
 
 export { moduleIdOf } from '../../services/xapi.js';
 
@@ -46,18 +44,6 @@ const put = createRoute({
   middleware: access,
   request: { headers: VersionHeader, query: StatementIdQuery, body: jsonRequest(StatementSchema) },
   responses: { 204: { description: 'Stored (or stored already with the same content)' }, ...errors },
-});
-
-const get = createRoute({
-  method: 'get',
-  path: '/v1/xapi/statements',
-  tags: ['xAPI'],
-  operationId: 'getXapiStatement',
-  summary: 'Read one stored statement by statementId',
-  security: SECURITY.key,
-  middleware: access,
-  request: { headers: VersionHeader, query: StatementIdQuery },
-  responses: { 200: jsonBody(StoredStatementSchema, 'The statement as stored'), 400: commonErrors[400], ...authErrors, ...readErrors },
 });
 
 const about = createRoute({
@@ -99,15 +85,7 @@ export function registerXapi(app: OpenAPIHono<AppEnv>): void {
     return c.body(null, 204);
   }, hook);
 
-  app.openapi(get, async (c) => {
-    const { statementId } = c.req.valid('query');
-    const found = await getStatement(c.get('database').db, statementId);
-    const org = found ? await getOrg(c.get('database').db, found.settingId) : null;
-    if (!found || !org || !mayManageOrg(c.get('principal'), org)) throw new ProblemError('not-found', `No statement ${statementId} is visible to you.`);
-    c.header('X-Experience-API-Consistent-Through', c.get('clock')().toISOString());
-    c.header('Last-Modified', new Date(String(found.statement.stored)).toUTCString());
-    return c.json(found.statement, 200);
-  }, hook);
+  registerXapiRead(app);
 
   app.openapi(about, (c) => c.json({ version: [XAPI_VERSION] }, 200));
 }

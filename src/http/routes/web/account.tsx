@@ -9,8 +9,10 @@ import { MessagePage } from '../../../web/pages/message.js';
 import { InvitePage, SignInPage } from '../../../web/pages/sign-in.js';
 import { acceptInvite, checkCredentials, inviteAccount } from '../../auth/credentials.js';
 import { passwordProblems } from '../../auth/passwords.js';
+import { cspWithFormTargets } from '../../csp.js';
 import type { AppEnv } from '../../env.js';
 import { createSession, destroySession } from '../../middleware/auth.js';
+import { connectionForEmail, ssoFormTargets } from '../../services/sso.js';
 import { requireWebUser, safeNext, userOf } from './guard.js';
 import { clearJourney, readJourney } from './journey-cookie.js';
 import { saveAssessment, staffOf } from './my-pathway.js';
@@ -27,16 +29,36 @@ function home(role: string, hasStaff: boolean): string {
   return hasStaff ? '/pathway' : '/account';
 }
 
-function signInPage(c: C, errors: FieldError[], email?: string, next?: string, save?: boolean) {
-  return respond(
+async function signInPage(c: C, errors: FieldError[], email?: string, next?: string, save?: boolean, schoolEmail?: string) {
+  const targets = await ssoFormTargets(c);
+  const res = await respond(
     c,
     { title: 'Sign in', section: 'sign-in', status: errors.length ? (errors.some((e) => e.text.startsWith('The email')) ? 401 : 422) : 200, hasErrors: errors.length > 0 },
-    <SignInPage token={c.get('csrfToken')} errors={errors} email={email} next={next} save={save ?? false} />,
+    <SignInPage token={c.get('csrfToken')} errors={errors} email={email} next={next} save={save ?? false} sso={targets ? { email: schoolEmail } : undefined} />,
   );
+  // The school-account form is redirected on to the provider, which the page's form-action must allow.
+  if (targets) res.headers.set('Content-Security-Policy', cspWithFormTargets(targets));
+  return res;
 }
 
 export function registerAccount(app: Hono<AppEnv>): void {
   app.get('/sign-in', (c) => signInPage(c, [], undefined, safeNext(c.req.query('next')), c.req.query('save') === '1'));
+
+  // The school-account form: the email's domain picks the organisation's connection, then /v1/sso/start takes over.
+  app.get('/sign-in/school', async (c) => {
+    const email = (c.req.query('school-email') ?? '').trim();
+    const next = safeNext(c.req.query('next'));
+    const found = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? await connectionForEmail(c, email) : { problem: 'Enter your work email address, like name@school.example.org.uk' };
+    if ('problem' in found) return signInPage(c, [{ field: 'school-email', text: found.problem }], undefined, next, false, email);
+    const to = new URLSearchParams({ connection: found.connection.id, email, returnTo: next ?? '/sign-in/home' });
+    return c.redirect(`/v1/sso/start?${to.toString()}`, 303);
+  });
+
+  // Where single sign-on lands when no page was asked for: the signed-in person's home page.
+  app.get('/sign-in/home', requireWebUser(['staff', 'leader', 'panel', 'admin']), async (c) => {
+    const user = await userOf(c);
+    return c.redirect(home(user.role, !!user.staffId), 303);
+  });
 
   app.post('/sign-in', async (c) => {
     const form = await c.req.parseBody();

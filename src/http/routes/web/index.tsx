@@ -4,8 +4,10 @@ import { csrf } from '../../middleware/csrf.js';
 import type { AppEnv } from '../../env.js';
 import { FormExpiredPage } from '../../../web/pages/message.js';
 import { registerAccount } from './account.js';
+import { registerForgotPassword } from './forgot-password.js';
 import { registerDashboard } from './dashboard.js';
 import { registerOwnTraining } from './own-training.js';
+import { registerWebhookPages } from './webhooks.js';
 import { registerInfo } from './info.js';
 import { registerJourney } from './journey.js';
 import { registerPanel } from './panel.js';
@@ -48,8 +50,10 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerPathway(app);
   registerProgress(app);
   registerAccount(app);
+  registerForgotPassword(app);
   registerDashboard(app);
   registerOwnTraining(app);
+  registerWebhookPages(app);
   registerPanel(app);
   registerPanelLearning(app);
 }

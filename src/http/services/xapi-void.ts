@@ -1,0 +1,42 @@
+// Voiding xAPI statements (Data part 2.3.2): a statement with the verb …/voided and a StatementRef object marks the
+// statement it names voided, in the same write as storing it. The target must be one the caller may read and not
+// itself a voiding statement. Voiding hides the statement from reads; progress it recorded stays (see README).
+import type { Context } from 'hono';
+import type { CompiledQuery } from 'kysely';
+import { getOrg } from '../../repos/orgs.js';
+import { voidStatementQuery } from '../../repos/xapi-query.js';
+import { getStatement, insertStatementQuery } from '../../repos/xapi-statements.js';
+import { mayManageOrg } from '../auth/access.js';
+import type { AppEnv } from '../env.js';
+import type { FieldError } from '../problem.js';
+import { VOIDED_VERB, type Statement } from '../schemas/xapi.js';
+
+/** True when the statement is about voiding (its verb voids, or its object is a StatementRef). */
+export const isVoiding = (s: Statement): boolean => s.verb.id === VOIDED_VERB || s.object.objectType === 'StatementRef';
+
+/**
+ * Checks a voiding statement and adds its writes (store it beside its target's setting and person; mark the target).
+ * `stored` is true when this id is stored already (nothing is written again).
+ */
+export async function prepareVoid(
+  c: Context<AppEnv>,
+  s: Statement,
+  v: { id: string; stored: boolean; storedAt: string; authority: Record<string, unknown>; path: (p: string) => string },
+  errors: FieldError[],
+  queries: CompiledQuery[],
+): Promise<void> {
+  const db = c.get('database').db;
+  if (s.verb.id !== VOIDED_VERB) return void errors.push({ path: v.path('object'), message: `A StatementRef object is accepted only in a voiding statement (verb ${VOIDED_VERB}).` });
+  if (s.object.objectType !== 'StatementRef') return void errors.push({ path: v.path('object'), message: 'A voiding statement’s object is a StatementRef naming the statement it voids.' });
+  const target = await getStatement(db, s.object.id);
+  const org = target ? await getOrg(db, target.settingId) : null;
+  if (!target || !org || !mayManageOrg(c.get('principal'), org)) return void errors.push({ path: v.path('object.id'), message: `No statement ${s.object.id} is visible to you.` });
+  if ((target.statement.verb as { id?: string } | undefined)?.id === VOIDED_VERB) return void errors.push({ path: v.path('object.id'), message: 'A voiding statement cannot itself be voided.' });
+  if (v.stored) return;
+  const timestamp = s.timestamp ? new Date(s.timestamp.endsWith('Z') || /[+-]\d\d(:?\d\d)?$/.test(s.timestamp.slice(10)) ? s.timestamp : `${s.timestamp}Z`).toISOString() : v.storedAt;
+  const statement = { ...s, object: { objectType: 'StatementRef', id: target.id }, id: v.id, timestamp: s.timestamp ?? v.storedAt, stored: v.storedAt, authority: v.authority, version: s.version ?? '1.0.0' };
+  queries.push(
+    insertStatementQuery(db, { id: v.id, setting_id: target.settingId, staff_id: target.staffId, verb_id: VOIDED_VERB, object_id: target.id, timestamp, stored: v.storedAt, body: JSON.stringify(statement) }),
+    voidStatementQuery(db, target.id, v.id),
+  );
+}
