@@ -63,6 +63,21 @@ describe('own training on the dashboard', () => {
     expect(after.html).toContain('Our calm corner');
   });
 
+  it('offers the setting’s own modules on the assign form, and assigning one shows it on the dashboard', async () => {
+    const form = await leader.page(`${base}/assign`);
+    expectAccessibleShell(form.html);
+    expect(form.html).toContain('Your own modules');
+    const id = /<input[^>]*name="moduleIds"[^>]*value="([^"]+)"[^>]*>\s*<label[^>]*>Our calm corner</.exec(form.html)?.[1];
+    expect(id).toBeTruthy();
+    const res = await leader.post(`${base}/assign`, { target: 'role', jobRole: 'senco', kind: 'modules', moduleIds: [id!] });
+    expect(res.status).toBe(303);
+    const board = await leader.page(res.headers.get('location')!);
+    expect(board.html).toContain('Training assigned');
+    expect(board.html).toContain('Our calm corner');
+    const unknown = await leader.post(`${base}/assign`, { target: 'everyone', kind: 'modules', moduleIds: ['not-a-module'] });
+    expect(unknown.status).toBe(422);
+  });
+
   it('puts a live session on a signed-in person’s pathway, at its real time in their calendar', async () => {
     await completeJourney(staff);
     const mine = await staff.page('/pathway');

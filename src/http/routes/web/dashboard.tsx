@@ -20,6 +20,8 @@ import { deliverInvite } from '../../services/invite-mail.js';
 import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
 import { auditQuery } from '../../../repos/audit.js';
 import { isUniqueViolation } from '../../../repos/database.js';
+import { catalogueForOrg } from '../../local-content.js';
+import { allLocalModules } from '../../../domain/local-catalogue.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
 import { requireWebUser, userOf } from './guard.js';
 import { shortDate } from './pathway.js';
@@ -53,11 +55,25 @@ function describe(a: Assignment, names: Map<string, string>, titles: Map<string,
   return { who, what };
 }
 
+/**
+ * What a leader of `setting` may assign: the shipped modules and the active own modules of the setting and its trust
+ * (the rules `POST /v1/orgs/{orgId}/assignments` applies), the ids of the own ones, and titles of every module ever
+ * listed (retired own modules keep their names in old assignments).
+ */
+async function assignable(c: C, setting: Org) {
+  const { content, layers } = await catalogueForOrg(c, c.get('content'), setting.id);
+  const own = allLocalModules(layers);
+  const titles = new Map([...own.map((m) => [m.id, m.title] as const), ...content.catalogue.modules.map((m) => [m.id, m.title] as const)]);
+  const shipped = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+  const ownIds = new Set(content.catalogue.modules.filter((m) => !shipped.has(m.id)).map((m) => m.id));
+  return { catalogue: content.catalogue, ownIds, titles };
+}
+
 /** The dashboard for `setting`, with a notice after an action or the problems of one that failed. */
 async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undefined; errors?: FieldError[]; status?: 409 | 422 } = {}) {
   const content = c.get('content');
   const data = await loadDashboard(c, content, setting);
-  const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+  const { titles } = await assignable(c, setting);
   const staff = data.people.map((p) => ({
     id: p.staff.id,
     name: p.staff.name,
@@ -107,7 +123,7 @@ function inviteProblem(reason: InviteFailure['reason'], name: string): string {
 async function assignPage(c: C, setting: Org, data: DashboardData, values: AssignValues, errors: FieldError[] = []) {
   const content = c.get('content');
   const names = new Map(data.people.map((p) => [p.staff.id, p.staff.name]));
-  const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+  const { catalogue, ownIds, titles } = await assignable(c, setting);
   const roles = [...new Set(data.people.map((p) => p.staff.jobRole))].sort();
   return respond(
     c,
@@ -119,7 +135,8 @@ async function assignPage(c: C, setting: Org, data: DashboardData, values: Assig
       people={data.people.map((p) => ({ id: p.staff.id, name: p.staff.name }))}
       groups={data.groups}
       roles={roles}
-      catalogue={content.catalogue}
+      catalogue={catalogue}
+      ownModuleIds={ownIds}
       taxonomy={content.taxonomy}
       values={values}
       errors={errors}
@@ -234,7 +251,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       if (values.jobRole && (ROLES as readonly string[]).includes(values.jobRole)) target = { kind: 'role', value: values.jobRole };
       else errors.push({ field: 'jobRole', text: 'Choose the job role to assign training to' });
     } else errors.push({ field: 'target', text: 'Select who the training is for' });
-    const known = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+    const known = new Set((await assignable(c, setting)).catalogue.modules.map((m) => m.id));
     if (values.kind !== 'personalised' && values.kind !== 'modules') errors.push({ field: 'kind', text: 'Select what they should do' });
     else if (values.kind === 'modules' && !values.moduleIds!.some((id) => known.has(id))) errors.push({ field: 'moduleIds', text: 'Choose at least one module' });
     const today = c.get('clock')().toISOString().slice(0, 10);
