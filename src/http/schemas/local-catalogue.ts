@@ -62,3 +62,7 @@ export const SessionIdParam = z.object({
   orgId: z.string().min(1).max(64).openapi({ param: { name: 'orgId', in: 'path' } }),
   sessionId: z.string().min(1).max(64).openapi({ param: { name: 'sessionId', in: 'path' } }),
 });
+
+export const BookingParam = SessionIdParam.extend({
+  staffId: z.string().min(1).max(64).openapi({ param: { name: 'staffId', in: 'path' }, description: 'The member of staff whose booking is cancelled', example: 'stf_01JDQ4XG7M2N8P3R5T6V7W8X9Y' }),
+});
