@@ -113,5 +113,12 @@ describe('own training on the dashboard', () => {
     const training = await leader.page(accepted.headers.get('location')!);
     expect(training.html).toContain('Sessions accepted and booked');
     expect(training.html).toMatch(/[1-9]\d* of 30; 0 attended/);
+    // The dashboard and its staff CSV show the booked sessions.
+    const board = await leader.page(base);
+    expectAccessibleShell(board.html);
+    expect(board.html).toContain('Your own training');
+    expect(board.html).toMatch(/<dt>Live sessions coming up<\/dt><dd>[1-9]\d*: [1-9]\d* places? booked by your staff, \d+ left<\/dd>/);
+    const csv = await (await leader.get(`${base}/staff.csv`)).text();
+    expect(csv).toContain('(2027-01-04 09:00 UTC)');
   });
 });

@@ -72,7 +72,7 @@ async function assignable(c: C, setting: Org) {
 /** The dashboard for `setting`, with a notice after an action or the problems of one that failed. */
 async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undefined; errors?: FieldError[]; status?: 409 | 422 } = {}) {
   const content = c.get('content');
-  const data = await loadDashboard(c, content, setting);
+  const data = await loadDashboard(c, setting);
   const { titles } = await assignable(c, setting);
   const staff = data.people.map((p) => ({
     id: p.staff.id,
@@ -102,6 +102,7 @@ async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undef
       settingName={setting.name}
       notice={opts.notice}
       coverage={data.coverage}
+      ownTraining={data.ownTraining}
       taxonomy={content.taxonomy}
       staff={staff}
     />,
@@ -170,26 +171,35 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/staff.csv', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const data = await loadDashboard(c, c.get('content'), setting);
+    const data = await loadDashboard(c, setting);
     // The staff list names people and their emails: exporting it is recorded like any other export of personal data.
     const user = await userOf(c);
     const database = c.get('database');
     await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: user.id }, orgId: setting.id, detail: 'staff-csv' }, c.get('clock')())]);
+    const { titles } = await assignable(c, setting);
+    // An upcoming session as "Title (2027-01-04 09:00 UTC)", so the file reads the same wherever it is opened.
+    const sessionText = (s: { moduleId: string; start: string }) => `${titles.get(s.moduleId) ?? s.moduleId} (${new Date(s.start).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
     const csv = toCsv([
-      ['name', 'email', 'job_role', 'phase', 'groups', 'self_assessment', 'modules_completed', 'assignments', 'assigned_modules_done', 'assigned_modules_total', 'status'],
-      ...data.people.map((p) => [
-        p.staff.name,
-        p.staff.email,
-        p.staff.jobRole,
-        p.staff.phase,
-        p.staff.groups.join(';'),
-        p.assessed ? 'yes' : 'no',
-        p.completed,
-        p.assignments.length,
-        p.assignedDone,
-        p.assignedTotal,
-        p.status,
-      ]),
+      ['name', 'email', 'job_role', 'phase', 'groups', 'self_assessment', 'modules_completed', 'assignments', 'assigned_modules_done', 'assigned_modules_total', 'status', 'own_modules_completed', 'sessions_booked', 'sessions_attended'],
+      ...data.people.map((p) => {
+        const own = data.own.get(p.staff.id);
+        return [
+          p.staff.name,
+          p.staff.email,
+          p.staff.jobRole,
+          p.staff.phase,
+          p.staff.groups.join(';'),
+          p.assessed ? 'yes' : 'no',
+          p.completed,
+          p.assignments.length,
+          p.assignedDone,
+          p.assignedTotal,
+          p.status,
+          own?.ownModulesCompleted ?? 0,
+          (own?.upcoming ?? []).map(sessionText).join('; '),
+          own?.sessionsAttended ?? 0,
+        ];
+      }),
     ], { bom: true });
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -220,13 +230,13 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), {});
+    return assignPage(c, setting, await loadDashboard(c, setting), {});
   });
 
   app.post('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const data = await loadDashboard(c, c.get('content'), setting);
+    const data = await loadDashboard(c, setting);
     const form = await c.req.parseBody({ all: true });
     const raw = form.moduleIds === undefined ? [] : Array.isArray(form.moduleIds) ? form.moduleIds : [form.moduleIds];
     const values: AssignValues = {
