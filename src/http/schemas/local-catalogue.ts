@@ -20,9 +20,13 @@ export const LocalModuleSchema = z
     tags: z.array(z.string()).optional(),
     ...moduleAccessFields,
     evidence: z.object({ strength: z.number(), expectedImpact: z.number(), sources: z.array(z.string()) }),
-    status: z.enum(['active', 'retired']),
+    status: z.enum(['active', 'retired']).openapi({ description: 'Retired modules are kept for history and old pathways but never recommended or assigned' }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    activityId: z.string().openapi({
+      description: 'The xAPI activity IRI of this module: statements about it use this as `object.id` (the module’s address on this service)',
+      example: 'https://pathways.example.org/v1/orgs/set_01JD8Q4XG7M2N8P3R5T6V7W8X9/modules/our-zones-of-regulation',
+    }),
   })
   .openapi('LocalModule');
 
