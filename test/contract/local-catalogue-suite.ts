@@ -68,6 +68,21 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
   };
 
   describe(`own modules and sessions on ${runtime}`, () => {
+    it('documents where training is, own modules, sessions and bookings in the OpenAPI document, with descriptions and examples', async () => {
+      type Prop = { description?: string; example?: unknown; properties?: Record<string, Prop> };
+      type Op = { requestBody?: { content: { 'application/json': { schema: Prop } } }; responses: Record<string, unknown> };
+      const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Prop> } };
+      const add = doc.paths['/v1/orgs/{orgId}/modules']!.post!.requestBody!.content['application/json'].schema.properties!;
+      for (const field of ['provider', 'url', 'materials', 'cost', 'accessibility', 'accreditation', 'sessions']) expect([field, add[field]?.description ?? '']).toEqual([field, expect.stringMatching(/\w/)]);
+      for (const field of ['provider', 'url', 'materials', 'cost', 'accreditation']) expect([field, add[field]!.example]).toEqual([field, expect.anything()]);
+      const session = doc.paths['/v1/orgs/{orgId}/sessions']!.post!.requestBody!.content['application/json'].schema.properties!;
+      for (const field of ['moduleId', 'start', 'end', 'place', 'facilitator', 'capacity']) expect([field, session[field]?.example]).toEqual([field, expect.anything()]);
+      const unbook = doc.paths['/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{staffId}']?.delete;
+      expect(Object.keys(unbook?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '409']));
+      expect(doc.components.schemas.LocalModule!.properties!.activityId!.description).toMatch(/xAPI/);
+      expect(doc.components.schemas.Coverage!.properties!.ownTraining).toBeDefined();
+    });
+
     it('refuses bad modules with a 422 naming each field, and another organisation’s modules answer 404', async () => {
       const bad = { ...ownModule(modId), provider: undefined, url: 'http://example.org/x', areas: [{ areaId: 'no-such-area', relevance: 1 }] };
       const res = await f(`/v1/orgs/${s1}/modules`, json('POST', bad, key1));

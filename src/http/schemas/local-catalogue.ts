@@ -39,12 +39,12 @@ export const LocalModuleListSchema = z
   .openapi('LocalModuleList');
 
 export const LocalSessionSchema = SessionSchema.extend({
-  moduleId: z.string(),
-  status: z.enum(['scheduled', 'cancelled']),
-  planId: z.string().optional(),
-  booked: z.number().int().optional(),
-  attended: z.number().int().optional(),
-}).openapi('LocalSession');
+  moduleId: z.string().openapi({ description: 'The module the session is of: shipped or the organisation’s own', example: 'send-essentials' }),
+  status: z.enum(['scheduled', 'cancelled']).openapi({ description: 'A cancelled session leaves pathways and calendars; its bookings are kept as a record' }),
+  planId: z.string().optional().openapi({ description: 'The session plan it came from, when a leader accepted one' }),
+  booked: z.number().int().optional().openapi({ description: 'Places booked; capacity minus booked places are left', example: 12 }),
+  attended: z.number().int().optional().openapi({ description: 'Booked people whose attendance is recorded', example: 0 }),
+}).openapi('LocalSession', { description: 'A live session an organisation runs, with its bookings counted' });
 
 export const LocalSessionListSchema = z.object({ data: z.array(LocalSessionSchema) }).openapi('LocalSessionList');
 
@@ -53,7 +53,7 @@ export const LocalSessionsWrittenSchema = z
   .openapi('LocalSessionsWritten');
 
 export const StaffIdsBody = z
-  .object({ staffIds: z.array(z.string().min(1).max(64)).min(1).max(500) })
+  .object({ staffIds: z.array(z.string().min(1).max(64)).min(1).max(500).openapi({ description: 'Staff ids of the organisation (1-500)', example: ['stf_01JDQ4XG7M2N8P3R5T6V7W8X9Y'] }) })
   .strict()
   .openapi('StaffIds');
 
