@@ -73,12 +73,17 @@ const isoTime = z.iso.datetime({ offset: true, message: 'must be a date and time
 
 /** Session fields other than its id (organisations' sessions get their id from the service). */
 export const sessionFields = {
-  start: isoTime,
-  end: isoTime,
-  place: text.max(200, 'must be at most 200 characters').optional(),
-  onlineUrl: httpsUrl.optional(),
-  facilitator: text.max(200, 'must be at most 200 characters').optional(),
-  capacity: z.number().int('must be a whole number').min(1, { error: between(1, 1000) }).max(1000, { error: between(1, 1000) }),
+  start: isoTime.meta({ description: 'When it starts: ISO 8601 with an offset', example: '2027-01-04T09:00:00+00:00' }),
+  end: isoTime.meta({ description: 'When it ends, after start', example: '2027-01-04T10:30:00+00:00' }),
+  place: text.max(200, 'must be at most 200 characters').optional().meta({ description: 'Where it is held (a place, an online link or both)', example: 'School hall' }),
+  onlineUrl: httpsUrl.optional().meta({ description: 'An https link to join online (illustrative example)', example: 'https://meet.example.org/inset-send' }),
+  facilitator: text.max(200, 'must be at most 200 characters').optional().meta({ description: 'Who runs it', example: 'The SENCO' }),
+  capacity: z
+    .number()
+    .int('must be a whole number')
+    .min(1, { error: between(1, 1000) })
+    .max(1000, { error: between(1, 1000) })
+    .meta({ description: 'Places (1-1000); bookings never exceed it', example: 30 }),
 } as const;
 
 /** A session has somewhere to be and ends after it starts. */
@@ -93,10 +98,10 @@ export function checkSession(
 export const moduleSessionSchema = z.strictObject({ id, ...sessionFields }).superRefine(checkSession);
 
 export const accessibilitySchema = z.strictObject({
-  captions: z.boolean().optional(),
-  transcripts: z.boolean().optional(),
-  bsl: z.boolean().optional(),
-  notes: text.max(500, 'must be at most 500 characters').optional(),
+  captions: z.boolean().optional().meta({ description: 'Videos have captions', example: true }),
+  transcripts: z.boolean().optional().meta({ description: 'Audio and video have transcripts', example: true }),
+  bsl: z.boolean().optional().meta({ description: 'Offered in British Sign Language', example: false }),
+  notes: text.max(500, 'must be at most 500 characters').optional().meta({ description: 'Anything else about access', example: 'Step-free access to the hall; hearing loop' }),
 });
 
 /**
@@ -134,23 +139,39 @@ export const moduleFields = {
   prerequisites: z.array(id),
   areas: z.array(z.strictObject({ areaId: id, relevance: unit })).min(1, 'must be relevant to at least one area'),
   tags: z.array(id).optional(),
-  provider: text.max(200, 'must be at most 200 characters'),
-  url: httpsUrl.optional(),
-  sessions: z.array(moduleSessionSchema).min(1, 'list at least one session, or leave sessions out').max(100, 'at most 100 sessions').optional(),
-  materials: z.array(text.max(500, 'must be at most 500 characters')).min(1, 'list at least one item, or leave materials out').max(30, 'at most 30 items').optional(),
-  cost: z.enum(COSTS).optional(),
-  accessibility: accessibilitySchema.optional(),
-  accreditation: text.max(300, 'must be at most 300 characters').optional(),
-  illustrative: text.max(500, 'must be at most 500 characters').optional(),
+  provider: text.max(200, 'must be at most 200 characters').meta({ description: 'Who provides the training', example: 'Oak Tree Primary School' }),
+  url: httpsUrl.optional().meta({
+    description: 'An https address: the self-study material, or beside `materials` the facilitator’s pack',
+    example: 'https://educationendowmentfoundation.org.uk/education-evidence/guidance-reports/send',
+  }),
+  sessions: z.array(moduleSessionSchema).min(1, 'list at least one session, or leave sessions out').max(100, 'at most 100 sessions').optional().meta({ description: 'Live sessions (1-100): start, end, a place or an online link, and capacity' }),
+  materials: z
+    .array(text.max(500, 'must be at most 500 characters'))
+    .min(1, 'list at least one item, or leave materials out')
+    .max(30, 'at most 30 items')
+    .optional()
+    .meta({ description: 'What a facilitator needs to run it in-house, one item each (1-30)', example: ['Slides and the facilitator’s notes from the shared drive', 'A copy of the pupil profile template for each pair'] }),
+  cost: z.enum(COSTS).optional().meta({ description: 'What staff pay: `free` or `paid` (required unless the module is illustrative)', example: 'free' }),
+  accessibility: accessibilitySchema.optional().meta({ description: 'Captions, transcripts, British Sign Language and any other note on access' }),
+  accreditation: text.max(300, 'must be at most 300 characters').optional().meta({ description: 'Any certificate or credit the training leads to', example: 'Certificate of completion' }),
+  illustrative: text.max(500, 'must be at most 500 characters').optional().meta({ description: 'Shipped modules only: a plain-words note for staff when no real course is linked yet' }),
 } as const;
 
 export const moduleSchema = z.strictObject(moduleFields).superRefine(checkAccess);
 
 /** How well-founded an organisation's own module is (the same scales as an evidence set's module entry). */
 export const localEvidenceSchema = z.strictObject({
-  strength: z.number().min(0, { error: between(0, 5) }).max(5, { error: between(0, 5) }),
-  expectedImpact: z.number().min(0.01, { error: between(0.01, 0.3) }).max(0.3, { error: between(0.01, 0.3) }),
-  sources: z.array(text.max(500, 'must be at most 500 characters')).min(1, 'must list at least one source').max(20, 'at most 20 sources'),
+  strength: z.number().min(0, { error: between(0, 5) }).max(5, { error: between(0, 5) }).meta({ description: 'How well-founded the module is, 0-5 (the scale the evidence set uses)', example: 2 }),
+  expectedImpact: z
+    .number()
+    .min(0.01, { error: between(0.01, 0.3) })
+    .max(0.3, { error: between(0.01, 0.3) })
+    .meta({ description: 'Expected rise in confidence (internal 0..1 scale) on an area it is fully relevant to, 0.01-0.3', example: 0.1 }),
+  sources: z
+    .array(text.max(500, 'must be at most 500 characters'))
+    .min(1, 'must list at least one source')
+    .max(20, 'at most 20 sources')
+    .meta({ description: 'What the rating rests on', example: ['Our review of two terms of calm corner use'] }),
 });
 
 const { illustrative: _illustrative, ...localModuleFields } = moduleFields;
@@ -164,7 +185,9 @@ const { id: _id, ...changeableFields } = localModuleFields;
 export const localModulePatchSchema = z.strictObject({ ...changeableFields, evidence: localEvidenceSchema }).partial();
 
 /** A live session an organisation adds, of its own module or a shipped one. */
-export const localSessionSchema = z.strictObject({ moduleId: id, ...sessionFields }).superRefine(checkSession);
+export const localSessionSchema = z
+  .strictObject({ moduleId: id.meta({ description: 'A module of the catalogue the organisation’s staff plan with: shipped or its own', example: 'send-essentials' }), ...sessionFields })
+  .superRefine(checkSession);
 
 export const localSessionPatchSchema = z.strictObject(sessionFields).partial();
 

@@ -1,6 +1,8 @@
 // What staff-facing pages may show of the content's text: notes meant for the panel or for developers (how a
 // rating was checked, EEF padlock counts, file paths, hashes, review status) are taken out, and acronyms are spelt
-// out the first time a page uses them.
+// out the first time a page uses them. Who made the evidence set is said once, plainly, by evidenceOrigin.
+
+import type { Provenance } from '../domain/types.js';
 
 /** A sentence or bracketed aside holding any of these is a note for the panel or developers, not for staff. */
 const INTERNAL = [/from memory/i, /unverified/i, /padlock/i, /data\/README/i, /\bsha-?256\b/i, /no (expert )?panel has/i, /for the panel to confirm/i, /pending panel review/i, /rule-based starting estimate/i, /\bv\d+ uses\b/i];
@@ -74,4 +76,24 @@ export function acronymExpander(alreadyExplained: readonly string[] = []): (text
 /** Both at once: internal notes out, acronyms spelt out at first use. */
 export function staffText(expand: (text: string) => string, text: string): string {
   return expand(forStaff(text));
+}
+
+/** True when an evidence set says of itself that no expert panel has reviewed or endorsed it yet. */
+function unreviewed(p: Provenance): boolean {
+  return /no (expert )?panel has (yet )?(reviewed|endorsed)/i.test(`${p.panel} ${p.notes}`);
+}
+
+/**
+ * Who made an evidence set, in plain words for staff, from its own provenance: a starting set from a desk review
+ * that no panel has reviewed says exactly that; a panel's set names the panel; learned effects say so. The date is
+ * the set's own (YYYY-MM-DD, shown as "22 November 2026").
+ */
+export function evidenceOrigin(p: Provenance): string {
+  const [y, m, d] = p.date.split('-').map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const who = unreviewed(p)
+    ? 'A starting set of ratings from a desk review of published research and guidance. It has not yet been reviewed by an expert panel, so treat the ratings as a first estimate'
+    : `Agreed by ${p.panel}`;
+  const learned = p.learning ? `, updated with what ${p.learning.observations.toLocaleString('en-GB')} check-ins showed about the modules` : '';
+  return `${who}${learned} (${date}).`;
 }

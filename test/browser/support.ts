@@ -176,3 +176,13 @@ export async function expectNoHorizontalScrollAt320(page: Page, label: string): 
   }
   if (original) await page.setViewportSize(original);
 }
+
+/** A new page signed in as `email`, left where signing in sends that person (a leader: their dashboard). */
+export async function signedInPage(browser: Browser, base: string, email: string, password: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await newPage(browser, { bypassCSP: true, ...options });
+  await page.goto(base + '/sign-in');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+  return page;
+}

@@ -92,6 +92,9 @@ export function accountsSuite(runtime: string, getFetch: () => Fetch, adminToken
       const mine = await call<{ data: { kind: string; assignedBy: { name: string } | null; modules: { moduleId: string }[] }[] }>(f, '/v1/me/assignments', { headers: ben }, 200);
       expect(mine.data.map((a) => a.kind).sort()).toEqual(['modules', 'personalised']);
       expect(mine.data.every((a) => a.assignedBy?.name === 'Pat Leader')).toBe(true);
+      // Each assigned module says where it is taken, as a pathway step does.
+      const fixed = mine.data.find((a) => a.kind === 'modules')!.modules as { moduleId: string; provider?: string; cost?: string; url?: string; illustrative?: string }[];
+      expect(fixed.every((m) => typeof m.provider === 'string' && (m.url !== undefined || m.illustrative !== undefined))).toBe(true);
       const taken = await call<{ pathway: Pathway }>(
         f,
         '/v1/me/assessments',

@@ -2,7 +2,7 @@
 // only to that setting's callers (never another's), named in provenance so replay is byte-identical, and sessions
 // that carry onto steps, take bookings within capacity, and count as progress when attended.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, json, type Fetch } from './accounts-world.js';
+import { accept, call, json, type Fetch } from './accounts-world.js';
 
 interface Step {
   moduleId: string;
@@ -68,6 +68,21 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
   };
 
   describe(`own modules and sessions on ${runtime}`, () => {
+    it('documents where training is, own modules, sessions and bookings in the OpenAPI document, with descriptions and examples', async () => {
+      type Prop = { description?: string; example?: unknown; properties?: Record<string, Prop> };
+      type Op = { requestBody?: { content: { 'application/json': { schema: Prop } } }; responses: Record<string, unknown> };
+      const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Prop> } };
+      const add = doc.paths['/v1/orgs/{orgId}/modules']!.post!.requestBody!.content['application/json'].schema.properties!;
+      for (const field of ['provider', 'url', 'materials', 'cost', 'accessibility', 'accreditation', 'sessions']) expect([field, add[field]?.description ?? '']).toEqual([field, expect.stringMatching(/\w/)]);
+      for (const field of ['provider', 'url', 'materials', 'cost', 'accreditation']) expect([field, add[field]!.example]).toEqual([field, expect.anything()]);
+      const session = doc.paths['/v1/orgs/{orgId}/sessions']!.post!.requestBody!.content['application/json'].schema.properties!;
+      for (const field of ['moduleId', 'start', 'end', 'place', 'facilitator', 'capacity']) expect([field, session[field]?.example]).toEqual([field, expect.anything()]);
+      const unbook = doc.paths['/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{staffId}']?.delete;
+      expect(Object.keys(unbook?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '409']));
+      expect(doc.components.schemas.LocalModule!.properties!.activityId!.description).toMatch(/xAPI/);
+      expect(doc.components.schemas.Coverage!.properties!.ownTraining).toBeDefined();
+    });
+
     it('refuses bad modules with a 422 naming each field, and another organisation’s modules answer 404', async () => {
       const bad = { ...ownModule(modId), provider: undefined, url: 'http://example.org/x', areas: [{ areaId: 'no-such-area', relevance: 1 }] };
       const res = await f(`/v1/orgs/${s1}/modules`, json('POST', bad, key1));
@@ -148,6 +163,55 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
       expect(after.rec.pathway.steps.some((s) => s.moduleId === modId)).toBe(false);
       const sessions = await call<{ data: { id: string; status: string }[] }>(f, `/v1/orgs/${s1}/sessions`, { headers: key1 }, 200);
       expect(sessions.data.find((s) => s.id === sessionId)?.status).toBe('cancelled');
+    });
+
+    it('cancels a booking: staff their own until it starts, leaders any; the place is freed; bad calls are problems', async () => {
+      const when = { start: '2027-02-01T15:30:00+00:00', end: '2027-02-01T16:30:00+00:00', place: 'Hall', capacity: 1 };
+      const add = async (start = when.start, end = when.end) =>
+        (await call<{ data: { id: string }[] }>(f, `/v1/orgs/${s1}/sessions`, json('POST', { ...when, start, end, moduleId: 'send-essentials' }, key1), 201)).data[0]!.id;
+      const lead = await call<{ invite: { token: string } }>(f, `/v1/orgs/${s1}/leaders`, json('POST', { email: `lead.${run}@example.org`, name: 'A Leader' }, admin), 201);
+      const leader = await accept(f, lead.invite.token);
+      const person = async (name: string) => {
+        const made = await call<{ staff: { id: string }; invite: { token: string } }>(f, `/v1/orgs/${s1}/staff`, json('POST', { name, email: `${name.toLowerCase()}.${run}@example.org`, jobRole: 'teacher', invite: true }, leader), 201);
+        return { id: made.staff.id, cookie: await accept(f, made.invite.token) };
+      };
+      const [dee, eli] = [await person(`Dee${run}`), await person(`Eli${run}`)];
+      const sessionId = await add();
+      const booking = (id: string, org = s1, session = sessionId) => `/v1/orgs/${org}/sessions/${session}/bookings/${id}`;
+      const del = (path: string, headers: Record<string, string>) => f(path, { method: 'DELETE', headers });
+
+      await call(f, `/v1/orgs/${s1}/sessions/${sessionId}/bookings`, json('POST', { staffIds: [dee.id] }, key1), 200);
+      expect((await f(`/v1/orgs/${s1}/sessions/${sessionId}/bookings`, json('POST', { staffIds: [eli.id] }, key1))).status).toBe(422);
+      // Another person's booking, or one that does not exist, is not found; another organisation's key finds nothing.
+      expect((await del(booking(dee.id), eli.cookie)).status).toBe(404);
+      expect((await del(booking(eli.id), eli.cookie)).status).toBe(404);
+      expect((await del(booking(dee.id, s2), key2)).status).toBe(404);
+      expect((await del(booking(dee.id), key2)).status).toBe(404);
+      const tooLong = await del(booking('x'.repeat(65)), key1);
+      expect(tooLong.status).toBeGreaterThanOrEqual(400);
+      expect(tooLong.status).toBeLessThan(500);
+      expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
+
+      const freed = await call<{ booked: number; capacity: number }>(f, booking(dee.id), { method: 'DELETE', headers: dee.cookie }, 200);
+      expect(freed).toMatchObject({ booked: 0, capacity: 1 });
+      expect((await del(booking(dee.id), dee.cookie)).status).toBe(404);
+      expect((await call<{ booked: number }>(f, `/v1/orgs/${s1}/sessions/${sessionId}/bookings`, json('POST', { staffIds: [eli.id] }, key1), 200)).booked).toBe(1);
+
+      // Attendance stays as the record of completion; a cancelled session keeps its bookings.
+      await call(f, `/v1/orgs/${s1}/sessions/${sessionId}/attendance`, json('POST', { staffIds: [eli.id] }, key1), 200);
+      const attended = await del(booking(eli.id), key1);
+      expect(attended.status).toBe(409);
+      expect(attended.headers.get('content-type')).toContain('application/problem+json');
+      const second = await add();
+      await call(f, `/v1/orgs/${s1}/sessions/${second}/bookings`, json('POST', { staffIds: [dee.id] }, key1), 200);
+      await call(f, `/v1/orgs/${s1}/sessions/${second}`, json('DELETE', {}, key1), 200);
+      expect((await del(booking(dee.id, s1, second), key1)).status).toBe(409);
+
+      // Once a session has started its people ask their leader, who can still cancel.
+      const past = await add('2025-02-03T15:30:00+00:00', '2025-02-03T16:30:00+00:00');
+      await call(f, `/v1/orgs/${s1}/sessions/${past}/bookings`, json('POST', { staffIds: [dee.id] }, key1), 200);
+      expect((await del(booking(dee.id, s1, past), dee.cookie)).status).toBe(409);
+      expect((await call<{ booked: number }>(f, booking(dee.id, s1, past), { method: 'DELETE', headers: leader }, 200)).booked).toBe(0);
     });
 
 

@@ -3,6 +3,7 @@
 // and a completion with re-ratings counted once as the person's check-in.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accept, call, json, type Fetch } from './accounts-world.js';
+import { ownModule } from './local-catalogue-suite.js';
 import { problem } from './suite.js';
 
 const V = { 'x-experience-api-version': '1.0.3' };
@@ -16,6 +17,10 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
   let email: string;
   let staffId: string;
   let person: Record<string, string>;
+  let setting: string;
+  let other: string;
+  let run: string;
+  let admin: Record<string, string>;
   const statement = (over: Record<string, unknown> = {}) => ({
     actor: { objectType: 'Agent', mbox: `mailto:${email}` },
     verb: { id: COMPLETED, display: { 'en-GB': 'completed' } },
@@ -24,11 +29,11 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
   });
 
   beforeAll(async () => {
-    const admin = { authorization: `Bearer ${adminToken}` };
-    const run = Math.random().toString(36).slice(2, 8);
+    admin = { authorization: `Bearer ${adminToken}` };
+    run = Math.random().toString(36).slice(2, 8);
     const org = async (name: string) => (await call<{ id: string }>(f, '/v1/orgs', json('POST', { kind: 'setting', name, settingType: 'school', phase: 'primary' }, admin), 201)).id;
-    const setting = await org(`xAPI school ${run}`);
-    const other = await org(`xAPI other ${run}`);
+    setting = await org(`xAPI school ${run}`);
+    other = await org(`xAPI other ${run}`);
     email = `xapi.${run}@example.org`;
     const made = await call<{ staff: { id: string }; invite: { token: string } }>(f, `/v1/orgs/${setting}/staff`, json('POST', { name: 'Xavi', email, jobRole: 'teacher', invite: true }, admin), 201);
     staffId = made.staff.id;
@@ -207,6 +212,25 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       const unknown = await f('/v1/xapi/statements', json('POST', { ...sent, id: crypto.randomUUID(), result: { extensions: { [RATINGS]: { nowhere: 4 } } } }, { ...key, ...V }));
       expect(unknown.status).toBe(422);
       await problem(unknown);
+    });
+
+    it('takes a setting’s own module by its address on this service, with re-ratings, and no other way', async () => {
+      const made = await call<{ id: string; activityId: string }>(f, `/v1/orgs/${setting}/modules`, json('POST', ownModule(`xapi-own-${run}`), admin), 201);
+      expect(made.activityId).toMatch(new RegExp(`^https?://[^/]+/v1/orgs/${setting}/modules/${made.id}$`));
+      const theirs = await call<{ activityId: string }>(f, `/v1/orgs/${other}/modules`, json('POST', ownModule(`xapi-theirs-${run}`), admin), 201);
+      const sent = statement({ id: crypto.randomUUID(), object: { id: made.activityId }, result: { extensions: { [RATINGS]: { semh: 4 } } } });
+      await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
+      const progress = await call<{ data: { moduleId: string; status: string; source: string }[] }>(f, `/v1/staff/${staffId}/progress`, { headers: admin }, 200);
+      expect(progress.data).toContainEqual(expect.objectContaining({ moduleId: made.id, status: 'completed', source: 'xapi' }));
+      const mine = await call<{ checkIns: { moduleId: string; ratings: Record<string, number> }[] }>(f, '/v1/me/export', { headers: person }, 200);
+      expect(mine.checkIns.filter((c) => c.moduleId === made.id)).toEqual([expect.objectContaining({ ratings: { semh: 4 } })]);
+      // By its bare id on another site, the own module is refused with the address to use; another setting's is refused.
+      const bare = await f('/v1/xapi/statements', json('POST', statement({ object: { id: `https://lms.example.org/modules/${made.id}` } }), { ...key, ...V }));
+      expect(bare.status).toBe(422);
+      expect(JSON.stringify(await problem(bare))).toContain(made.activityId);
+      const foreign = await f('/v1/xapi/statements', json('POST', statement({ object: { id: theirs.activityId } }), { ...key, ...V }));
+      expect(foreign.status).toBe(422);
+      await problem(foreign);
     });
   });
 }

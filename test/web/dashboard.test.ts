@@ -68,7 +68,7 @@ describe('leader dashboard', () => {
     const res = await w.get(`${base}/staff.csv`);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('name,email,job_role,phase,groups,self_assessment,modules_completed,assignments,assigned_modules_done,assigned_modules_total,status');
+    expect(lines[0]).toBe('name,email,job_role,phase,groups,self_assessment,modules_completed,assignments,assigned_modules_done,assigned_modules_total,status,own_modules_completed,sessions_booked,sessions_attended');
     expect(lines).toHaveLength(seed.colleagues + 2);
     const audited = await env.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'data.exported').where('detail', '=', 'staff-csv').execute();
     expect(audited).toHaveLength(1);

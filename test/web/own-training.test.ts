@@ -63,6 +63,21 @@ describe('own training on the dashboard', () => {
     expect(after.html).toContain('Our calm corner');
   });
 
+  it('offers the setting’s own modules on the assign form, and assigning one shows it on the dashboard', async () => {
+    const form = await leader.page(`${base}/assign`);
+    expectAccessibleShell(form.html);
+    expect(form.html).toContain('Your own modules');
+    const id = /<input[^>]*name="moduleIds"[^>]*value="([^"]+)"[^>]*>\s*<label[^>]*>Our calm corner</.exec(form.html)?.[1];
+    expect(id).toBeTruthy();
+    const res = await leader.post(`${base}/assign`, { target: 'role', jobRole: 'senco', kind: 'modules', moduleIds: [id!] });
+    expect(res.status).toBe(303);
+    const board = await leader.page(res.headers.get('location')!);
+    expect(board.html).toContain('Training assigned');
+    expect(board.html).toContain('Our calm corner');
+    const unknown = await leader.post(`${base}/assign`, { target: 'everyone', kind: 'modules', moduleIds: ['not-a-module'] });
+    expect(unknown.status).toBe(422);
+  });
+
   it('puts a live session on a signed-in person’s pathway, at its real time in their calendar', async () => {
     await completeJourney(staff);
     const mine = await staff.page('/pathway');
@@ -98,5 +113,12 @@ describe('own training on the dashboard', () => {
     const training = await leader.page(accepted.headers.get('location')!);
     expect(training.html).toContain('Sessions accepted and booked');
     expect(training.html).toMatch(/[1-9]\d* of 30; 0 attended/);
+    // The dashboard and its staff CSV show the booked sessions.
+    const board = await leader.page(base);
+    expectAccessibleShell(board.html);
+    expect(board.html).toContain('Your own training');
+    expect(board.html).toMatch(/<dt>Live sessions coming up<\/dt><dd>[1-9]\d*: [1-9]\d* places? booked by your staff, \d+ left<\/dd>/);
+    const csv = await (await leader.get(`${base}/staff.csv`)).text();
+    expect(csv).toContain('(2027-01-04 09:00 UTC)');
   });
 });

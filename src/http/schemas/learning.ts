@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { PHASES, ROLES } from '../../domain/types.js';
 import { PathwayStepSchema, ProvenanceSchema, RecommendationRequestSchema } from './recommendation.js';
+import { stepAccessFields } from './module-access.js';
 
 const moduleId = z.string().min(1).max(100).openapi({ example: 'slcn-foundations' });
 
@@ -83,7 +84,9 @@ export const AssignmentSchema = z
   .openapi('Assignment');
 
 export const MyAssignmentSchema = AssignmentSchema.extend({
-  modules: z.array(z.object({ moduleId: z.string(), title: z.string(), status: z.enum(['not_started', 'started', 'completed']) })),
+  modules: z.array(z.object({ moduleId: z.string(), title: z.string(), status: z.enum(['not_started', 'started', 'completed']), ...stepAccessFields })).openapi({
+    description: 'Each assigned module with your status and where it is taken (provider, link, live sessions, materials, cost), as on a pathway step',
+  }),
 }).openapi('MyAssignment');
 
 export const ProgressBody = z.object({ moduleId, status: z.enum(['started', 'completed']) }).strict().openapi('ProgressUpdate');

@@ -20,9 +20,13 @@ export const LocalModuleSchema = z
     tags: z.array(z.string()).optional(),
     ...moduleAccessFields,
     evidence: z.object({ strength: z.number(), expectedImpact: z.number(), sources: z.array(z.string()) }),
-    status: z.enum(['active', 'retired']),
+    status: z.enum(['active', 'retired']).openapi({ description: 'Retired modules are kept for history and old pathways but never recommended or assigned' }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    activityId: z.string().openapi({
+      description: 'The xAPI activity IRI of this module: statements about it use this as `object.id` (the module’s address on this service)',
+      example: 'https://pathways.example.org/v1/orgs/set_01JD8Q4XG7M2N8P3R5T6V7W8X9/modules/our-zones-of-regulation',
+    }),
   })
   .openapi('LocalModule');
 
@@ -35,12 +39,12 @@ export const LocalModuleListSchema = z
   .openapi('LocalModuleList');
 
 export const LocalSessionSchema = SessionSchema.extend({
-  moduleId: z.string(),
-  status: z.enum(['scheduled', 'cancelled']),
-  planId: z.string().optional(),
-  booked: z.number().int().optional(),
-  attended: z.number().int().optional(),
-}).openapi('LocalSession');
+  moduleId: z.string().openapi({ description: 'The module the session is of: shipped or the organisation’s own', example: 'send-essentials' }),
+  status: z.enum(['scheduled', 'cancelled']).openapi({ description: 'A cancelled session leaves pathways and calendars; its bookings are kept as a record' }),
+  planId: z.string().optional().openapi({ description: 'The session plan it came from, when a leader accepted one' }),
+  booked: z.number().int().optional().openapi({ description: 'Places booked; capacity minus booked places are left', example: 12 }),
+  attended: z.number().int().optional().openapi({ description: 'Booked people whose attendance is recorded', example: 0 }),
+}).openapi('LocalSession', { description: 'A live session an organisation runs, with its bookings counted' });
 
 export const LocalSessionListSchema = z.object({ data: z.array(LocalSessionSchema) }).openapi('LocalSessionList');
 
@@ -49,7 +53,7 @@ export const LocalSessionsWrittenSchema = z
   .openapi('LocalSessionsWritten');
 
 export const StaffIdsBody = z
-  .object({ staffIds: z.array(z.string().min(1).max(64)).min(1).max(500) })
+  .object({ staffIds: z.array(z.string().min(1).max(64)).min(1).max(500).openapi({ description: 'Staff ids of the organisation (1-500)', example: ['stf_01JDQ4XG7M2N8P3R5T6V7W8X9Y'] }) })
   .strict()
   .openapi('StaffIds');
 
@@ -61,4 +65,8 @@ export const ModuleIdParam = z.object({
 export const SessionIdParam = z.object({
   orgId: z.string().min(1).max(64).openapi({ param: { name: 'orgId', in: 'path' } }),
   sessionId: z.string().min(1).max(64).openapi({ param: { name: 'sessionId', in: 'path' } }),
+});
+
+export const BookingParam = SessionIdParam.extend({
+  staffId: z.string().min(1).max(64).openapi({ param: { name: 'staffId', in: 'path' }, description: 'The member of staff whose booking is cancelled', example: 'stf_01JDQ4XG7M2N8P3R5T6V7W8X9Y' }),
 });

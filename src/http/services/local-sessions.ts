@@ -1,5 +1,5 @@
 // An organisation's live sessions (of its own modules or shipped ones): add, change, cancel; book staff within
-// capacity; record attendance, which marks the module completed for each person who came.
+// capacity or cancel a booking; record attendance, which marks the module completed for each person who came.
 import type { Context } from 'hono';
 import type { CompiledQuery } from 'kysely';
 import type { z } from 'zod';
@@ -123,12 +123,23 @@ export async function bookLocalSession(c: C, org: Org, sessionId: string, staffI
   return withCounts([session], await bookingsFor(db, org.id, [sessionId]))[0]!;
 }
 
-/** Removes people's bookings on a session. */
-export async function unbookLocalSession(c: C, org: Org, sessionId: string, staffIds: readonly string[]): Promise<SessionView> {
+/**
+ * Cancels one person's booking on a scheduled session, freeing the place. 404 when they are not booked; 409 once
+ * their attendance is recorded (it is their record of completing the module), when the session is cancelled (its
+ * bookings are kept as a record), or, for a person cancelling their own, once the session has started.
+ */
+export async function cancelBooking(c: C, org: Org, sessionId: string, staffId: string, opts: { readonly ownBooking: boolean }): Promise<SessionView> {
   const e = await editing(c, org);
   const session = ownSession(e, sessionId);
   const db = c.get('database').db;
-  if (staffIds.length) await c.get('database').atomic(staffIds.map((id) => unbookQuery(db, sessionId, id)));
+  const booking = (await bookingsFor(db, org.id, [sessionId])).find((b) => b.staffId === staffId);
+  if (!booking) throw new ProblemError('not-found', `No booking of ${staffId} on session ${sessionId}.`);
+  if (booking.attendedAt !== null) throw new ProblemError('conflict', 'Attendance is recorded for this booking, so it stays as the record of completing the module.');
+  if (session.status !== 'scheduled') throw new ProblemError('conflict', 'This session is cancelled; its bookings are kept as a record.');
+  if (opts.ownBooking && Date.parse(session.start) <= c.get('clock')().getTime()) {
+    throw new ProblemError('conflict', 'This session has started; ask your leader to change the booking.');
+  }
+  await c.get('database').atomic([unbookQuery(db, sessionId, staffId)]);
   return withCounts([session], await bookingsFor(db, org.id, [sessionId]))[0]!;
 }
 

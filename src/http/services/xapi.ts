@@ -1,6 +1,7 @@
 // Storing xAPI statements: each is matched to a member of staff the caller manages, checked against what is stored
 // (same id, other content: 409), stored with its progress in one write, and a completion carrying re-ratings goes
 // through the same check-in service as the web pages, so learning sees one de-identified observation per check-in.
+// Each person's statements name modules of their own catalogue: shipped ones, and their setting's or trust's own.
 import type { Context } from 'hono';
 import type { CompiledQuery } from 'kysely';
 import { z } from 'zod';
@@ -15,12 +16,16 @@ import { getStatements, insertStatementQuery } from '../../repos/xapi-statements
 import { mayManageOrg } from '../auth/access.js';
 import { principalScope } from '../auth/principal.js';
 import type { AppEnv } from '../env.js';
-import { evidenceInForce } from '../evidence-cache.js';
 import type { FieldError } from '../problem.js';
 import type { Agent, Statement } from '../schemas/xapi.js';
 import { withZone } from '../schemas/xapi.js';
 import { checkIn } from './staff-progress.js';
 import { isVoiding, prepareVoid } from './xapi-void.js';
+import { moduleIdOf, ownModuleActivityId, resolveActivity, type ActorModules } from './xapi-activity.js';
+import { latestLayersOf, orgChain, staffCatalogue } from '../local-content.js';
+import type { Content } from '../../domain/types.js';
+
+export { moduleIdOf };
 
 type C = Context<AppEnv>;
 
@@ -37,12 +42,6 @@ export const PROGRESS_VERBS: Readonly<Record<string, 'started' | 'completed'>> =
 /** Result extension carrying the person's re-ratings after a module (area id → 1..5), as a web check-in does. */
 export const RATINGS_EXTENSION = 'https://send-pathways.example/xapi/extensions/ratings';
 const Ratings = z.record(z.string().min(1).max(100), z.number().int().min(1).max(5)).refine((r) => Object.keys(r).length > 0, 'Rate at least one area');
-
-/** The module id at the end of an activity id: `https://…/modules/slcn-foundations`, `urn:…:slcn-foundations` or the id. */
-export function moduleIdOf(activityId: string): string {
-  const tail = activityId.replace(/[?#].*$/, '').replace(/\/+$/, '');
-  return tail.split(/[/:]/).pop() ?? tail;
-}
 
 interface Prepared {
   readonly ids: string[];
@@ -131,21 +130,17 @@ export async function storeStatements(c: C, statements: readonly Statement[], at
   if (errors.length) return { ok: false, kind: 'validation', errors };
   const database = c.get('database');
   await database.atomic(prepared.queries);
-  if (prepared.checkIns.length) {
-    const { content } = await evidenceInForce(c);
-    for (const ci of prepared.checkIns) {
-      const staff = await getStaff(database.db, ci.staffId);
-      // Before a first self-assessment there is no pathway to re-plan: the statement and progress stand alone.
-      if (staff) await checkIn(c, content, staff, { moduleId: ci.moduleId, ratings: ci.ratings }, 'xapi');
-    }
+  for (const ci of prepared.checkIns) {
+    const staff = await getStaff(database.db, ci.staffId);
+    // Before a first self-assessment there is no pathway to re-plan: the statement and progress stand alone.
+    if (staff) await checkIn(c, (await staffCatalogue(c, staff.settingId)).content, staff, { moduleId: ci.moduleId, ratings: ci.ratings }, 'xapi');
   }
   return { ok: true, ids };
 }
 
 async function prepare(c: C, statements: readonly Statement[], ids: string[], skip: Set<string>, at: (i: number, path: string) => string, errors: FieldError[]): Promise<Prepared> {
   const database = c.get('database');
-  const content = c.get('content');
-  const modules = new Set(content.catalogue.modules.map((m) => m.id));
+  const catalogues = new Map<string, { content: Content; modules: ActorModules }>();
   const now = c.get('clock')();
   const stored = now.toISOString();
   const p = c.get('principal')!;
@@ -162,9 +157,13 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
       continue;
     }
     const staffId = found[0]!;
+    const setting = (await getStaff(database.db, staffId))!.settingId;
+    const { content, modules } = catalogues.get(setting) ?? (await actorCatalogue(c, setting, catalogues));
     const status = PROGRESS_VERBS[s.verb.id];
-    const moduleId = moduleIdOf(s.object.id);
-    if (status && !modules.has(moduleId)) errors.push({ path: at(i, 'object.id'), message: `No module "${moduleId}" in the catalogue.` });
+    const resolved = resolveActivity(s.object.id, new URL(c.req.url).host, modules, (orgId, id) => ownModuleActivityId(c, orgId, id));
+    const moduleId = resolved.ok ? resolved.moduleId : moduleIdOf(s.object.id);
+    const known = resolved.ok;
+    if (status && !resolved.ok) errors.push({ path: at(i, 'object.id'), message: resolved.message });
     const checkInsBefore = out.checkIns.length;
     const raw = s.result?.extensions?.[RATINGS_EXTENSION];
     if (raw !== undefined) {
@@ -178,14 +177,25 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
     if (skip.has(ids[i]!)) continue;
     const timestamp = s.timestamp ? new Date(withZone(s.timestamp)).toISOString() : stored;
     const statement = { ...s, id: ids[i]!, timestamp: s.timestamp ?? stored, stored, authority, version: s.version ?? '1.0.0' };
-    const setting = (await getStaff(database.db, staffId))!.settingId;
     out.queries.push(insertStatementQuery(database.db, { id: ids[i]!, setting_id: setting, staff_id: staffId, verb_id: s.verb.id, object_id: s.object.id, timestamp, stored, body: JSON.stringify(statement) }));
     // A completion with re-ratings is recorded by the check-in itself; otherwise progress is recorded at the statement's time.
-    if (status && modules.has(moduleId)) out.queries.push(recordProgressQuery(database.db, staffId, moduleId, status, 'xapi', new Date(timestamp)));
+    if (status && known) out.queries.push(recordProgressQuery(database.db, staffId, moduleId, status, 'xapi', new Date(timestamp)));
     // The check-in reports its own completion; otherwise the completion is reported here.
-    if (status === 'completed' && modules.has(moduleId) && out.checkIns.length === checkInsBefore) {
+    if (status === 'completed' && known && out.checkIns.length === checkInsBefore) {
       out.queries.push(webhookEvent(database.db, setting, 'module.completed', { staffId, moduleId, source: 'xapi', statementId: ids[i]! }, now));
     }
   }
   return out;
+}
+
+/** The catalogue a member of staff of `settingId` plans with, and the module ids their statements may name (cached per setting). */
+async function actorCatalogue(c: C, settingId: string, cache: Map<string, { content: Content; modules: ActorModules }>) {
+  const database = c.get('database');
+  const { content } = await staffCatalogue(c, settingId);
+  const layers = await latestLayersOf(database, await orgChain(database, settingId));
+  const shipped = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+  const own = new Map(layers.map((l) => [l.orgId, new Set(l.body.modules.filter((m) => m.status === 'active' && !shipped.has(m.id)).map((m) => m.id))]));
+  const entry = { content, modules: { shipped, own } };
+  cache.set(settingId, entry);
+  return entry;
 }

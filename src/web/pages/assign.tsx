@@ -29,7 +29,10 @@ export interface AssignProps {
   readonly people: readonly { id: string; name: string }[];
   readonly groups: readonly string[];
   readonly roles: readonly string[];
+  /** Shipped modules and the setting's (and its trust's) active own modules. */
   readonly catalogue: Catalogue;
+  /** Which of the catalogue's modules are the setting's or trust's own (listed first, in a group of their own). */
+  readonly ownModuleIds: ReadonlySet<string>;
   readonly taxonomy: Taxonomy;
   readonly values: AssignValues;
   readonly errors: readonly FieldError[];
@@ -64,9 +67,11 @@ const Select: FC<{ name: string; label: string; options: readonly { value: strin
 export const AssignPage: FC<AssignProps> = (p) => {
   const err = (f: string) => p.errors.find((e) => e.field === f)?.text;
   const groupOf = new Map(p.taxonomy.areas.map((a) => [a.id, a.group as string]));
+  const own = p.catalogue.modules.filter((m) => p.ownModuleIds.has(m.id));
   const byGroup = p.taxonomy.groups.map((g) => ({
     group: g,
     modules: p.catalogue.modules.filter((m) => {
+      if (p.ownModuleIds.has(m.id)) return false;
       const top = [...m.areas].sort((a, b) => b.relevance - a.relevance)[0];
       return top && groupOf.get(top.areaId) === g.id;
     }),
@@ -124,12 +129,21 @@ export const AssignPage: FC<AssignProps> = (p) => {
               <span class="visually-hidden">Error:</span> {err('moduleIds')}
             </p>
           ) : null}
+          {own.length ? (
+            <Checkboxes
+              name="moduleIds"
+              idPrefix="moduleIds"
+              legend="Your own modules"
+              choices={own.map((m) => ({ value: m.id, label: m.title, hint: `${m.minutes} minutes${m.provider ? `, ${m.provider}` : ''}` }))}
+              values={p.values.moduleIds ?? []}
+            />
+          ) : null}
           {byGroup
             .filter((g) => g.modules.length)
             .map((g, i) => (
               <Checkboxes
                 name="moduleIds"
-                idPrefix={i === 0 ? 'moduleIds' : `moduleIds-${g.group.id}`}
+                idPrefix={i === 0 && !own.length ? 'moduleIds' : `moduleIds-${g.group.id}`}
                 legend={g.group.name}
                 choices={g.modules.map((m) => ({ value: m.id, label: m.title, hint: `${m.minutes} minutes` }))}
                 values={p.values.moduleIds ?? []}

@@ -5,6 +5,8 @@ import type { Coverage } from '../../domain/coverage.js';
 import type { Role, Taxonomy } from '../../domain/types.js';
 import { ErrorSummary, PostForm, type FieldError } from '../components/forms.js';
 import { Heatmap, type HeatColumn, type HeatRow, type HiddenReason } from '../components/heatmap.js';
+import { OwnTrainingStats } from '../components/own-training-summary.js';
+import type { OwnTrainingSummary } from '../../http/services/own-coverage.js';
 import { PHASE_LABELS, ROLE_LABELS } from '../labels.js';
 
 export interface StaffLine {
@@ -74,6 +76,7 @@ export interface DashboardProps {
   readonly settingName: string;
   readonly notice?: string | undefined;
   readonly coverage: Coverage;
+  readonly ownTraining: OwnTrainingSummary;
   readonly taxonomy: Taxonomy;
   readonly staff: readonly StaffLine[];
 }
@@ -102,7 +105,7 @@ const AccountCell: FC<{ base: string; token: string; person: StaffLine }> = ({ b
   </td>
 );
 
-export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], settingName, notice, coverage, taxonomy, staff }) => {
+export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], settingName, notice, coverage, ownTraining, taxonomy, staff }) => {
   const heat = heatFrom(taxonomy, coverage, roleCounts(staff));
   const all = coverage.allStaffTrained;
   const assessed = staff.filter((s) => s.assessed).length;
@@ -193,6 +196,8 @@ export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], se
           </tbody>
         </table>
       </div>
+
+      <OwnTrainingStats summary={ownTraining} base={base} />
 
       <h2>Staff</h2>
       {staff.length ? (

@@ -69,77 +69,81 @@ const choices = <T extends string>(values: readonly T[], labels: Readonly<Record
 
 const ModuleList: FC<{ p: OwnTrainingProps }> = ({ p }) =>
   p.modules.length ? (
-    <table>
-      <caption class="visually-hidden">Your own modules</caption>
-      <thead>
-        <tr>
-          <th scope="col">Module</th>
-          <th scope="col">Minutes</th>
-          <th scope="col">Status</th>
-          <th scope="col">Action</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.modules.map((m) => (
+    <div class="table-wrap" role="region" aria-labelledby="own-modules-caption" tabindex={0}>
+      <table>
+        <caption class="visually-hidden" id="own-modules-caption">Your own modules</caption>
+        <thead>
           <tr>
-            <td>{m.title}</td>
-            <td>{m.minutes}</td>
-            <td>{m.status === 'active' ? 'Recommended to your staff' : 'Retired'}</td>
-            <td>
-              {m.status === 'active' ? (
-                <PostForm action={`${p.base}/training/modules/${encodeURIComponent(m.id)}/retire`} token={p.token}>
-                  <button type="submit" class="secondary">
-                    Retire<span class="visually-hidden"> {m.title}</span>
-                  </button>
-                </PostForm>
-              ) : null}
-            </td>
+            <th scope="col">Module</th>
+            <th scope="col">Minutes</th>
+            <th scope="col">Status</th>
+            <th scope="col">Action</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.modules.map((m) => (
+            <tr>
+              <td>{m.title}</td>
+              <td>{m.minutes}</td>
+              <td>{m.status === 'active' ? 'Recommended to your staff' : 'Retired'}</td>
+              <td>
+                {m.status === 'active' ? (
+                  <PostForm action={`${p.base}/training/modules/${encodeURIComponent(m.id)}/retire`} token={p.token}>
+                    <button type="submit" class="secondary">
+                      Retire<span class="visually-hidden"> {m.title}</span>
+                    </button>
+                  </PostForm>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   ) : (
     <p>You have not added any modules of your own yet.</p>
   );
 
 const SessionList: FC<{ p: OwnTrainingProps; titles: Map<string, string> }> = ({ p, titles }) =>
   p.sessions.length ? (
-    <table>
-      <caption class="visually-hidden">Your live sessions</caption>
-      <thead>
-        <tr>
-          <th scope="col">Module</th>
-          <th scope="col">When and where</th>
-          <th scope="col">Booked</th>
-          <th scope="col">Action</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.sessions.map((s) => (
+    <div class="table-wrap" role="region" aria-labelledby="own-sessions-caption" tabindex={0}>
+      <table>
+        <caption class="visually-hidden" id="own-sessions-caption">Your live sessions</caption>
+        <thead>
           <tr>
-            <td>{titles.get(s.moduleId) ?? s.moduleId}</td>
-            <td>
-              {sessionWhen(s)}
-              {s.place ? `, ${s.place}` : ''}
-              {s.facilitator ? `, with ${s.facilitator}` : ''}
-              {s.status === 'cancelled' ? ' (cancelled)' : ''}
-            </td>
-            <td>
-              {s.booked} of {s.capacity}; {s.attended} attended
-            </td>
-            <td>
-              {s.status === 'scheduled' ? (
-                <PostForm action={`${p.base}/training/sessions/${encodeURIComponent(s.id)}/cancel`} token={p.token}>
-                  <button type="submit" class="secondary">
-                    Cancel<span class="visually-hidden"> the session on {sessionWhen(s)}</span>
-                  </button>
-                </PostForm>
-              ) : null}
-            </td>
+            <th scope="col">Module</th>
+            <th scope="col">When and where</th>
+            <th scope="col">Booked</th>
+            <th scope="col">Action</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.sessions.map((s) => (
+            <tr>
+              <td>{titles.get(s.moduleId) ?? s.moduleId}</td>
+              <td>
+                {sessionWhen(s)}
+                {s.place ? `, ${s.place}` : ''}
+                {s.facilitator ? `, with ${s.facilitator}` : ''}
+                {s.status === 'cancelled' ? ' (cancelled)' : ''}
+              </td>
+              <td>
+                {s.booked} of {s.capacity}; {s.attended} attended
+              </td>
+              <td>
+                {s.status === 'scheduled' ? (
+                  <PostForm action={`${p.base}/training/sessions/${encodeURIComponent(s.id)}/cancel`} token={p.token}>
+                    <button type="submit" class="secondary">
+                      Cancel<span class="visually-hidden"> the session on {sessionWhen(s)}</span>
+                    </button>
+                  </PostForm>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   ) : (
     <p>No live sessions yet.</p>
   );

@@ -14,7 +14,7 @@ import { StepAccess } from '../components/step-access.js';
 import { ProfileChart, profileRows } from '../components/profile-chart.js';
 import { duration, FORMAT_SHORT, LEVEL_LABELS, PHASE_LABELS, ROLE_LABELS, strengthWords } from '../labels.js';
 import type { JourneyState } from '../journey/state.js';
-import { acronymExpander, forStaff, staffText } from '../staff-text.js';
+import { acronymExpander, evidenceOrigin, forStaff, staffText } from '../staff-text.js';
 
 export interface PathwayProps {
   readonly token: string;
@@ -189,37 +189,33 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
   );
 };
 
-const SummaryProvenance: FC<{ provenance: RecommendationResponse['provenance']; content: Content }> = ({ provenance, content }) => {
-  const panel = forStaff(content.evidence.provenance.panel);
-  return (
-    <>
-      <p>{forStaff(content.catalogue.notice)}</p>
-      <dl class="facts">
-        <div>
-          <dt>Evidence set</dt>
-          <dd>
-            {provenance.evidenceSetId} ({panel ? `${panel}, ` : ''}
-            {content.evidence.provenance.date})
-          </dd>
-        </div>
-        <div>
-          <dt>Module catalogue version</dt>
-          <dd>{provenance.catalogueVersion}</dd>
-        </div>
-        <div>
-          <dt>Method version</dt>
-          <dd>{provenance.algorithmVersion}</dd>
-        </div>
-        <div>
-          <dt>Plan reference</dt>
-          <dd>
-            <code>{planReference(provenance.inputHash)}</code> (quote it if you ask about this plan)
-          </dd>
-        </div>
-      </dl>
-    </>
-  );
-};
+const SummaryProvenance: FC<{ provenance: RecommendationResponse['provenance']; content: Content }> = ({ provenance, content }) => (
+  <>
+    <p>{forStaff(content.catalogue.notice)}</p>
+    <dl class="facts">
+      <div>
+        <dt>Evidence ratings</dt>
+        <dd>
+          {evidenceOrigin(content.evidence.provenance)} Reference: {provenance.evidenceSetId}.
+        </dd>
+      </div>
+      <div>
+        <dt>Module catalogue version</dt>
+        <dd>{provenance.catalogueVersion}</dd>
+      </div>
+      <div>
+        <dt>Method version</dt>
+        <dd>{provenance.algorithmVersion}</dd>
+      </div>
+      <div>
+        <dt>Plan reference</dt>
+        <dd>
+          <code>{planReference(provenance.inputHash)}</code> (quote it if you ask about this plan)
+        </dd>
+      </div>
+    </dl>
+  </>
+);
 
 /** A short reference for a plan: the first 10 characters of its input hash, without the algorithm name. */
 export function planReference(inputHash: string): string {

@@ -34,32 +34,34 @@ export const PLANNER_ROWS = 3;
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
 const Figures: FC<{ p: PlannerProposal }> = ({ p }) => (
-  <table>
-    <caption>The proposal beside one session per most-requested module</caption>
-    <thead>
-      <tr>
-        <th scope="col">Plan</th>
-        <th scope="col">Sessions</th>
-        <th scope="col">Pathway minutes per session</th>
-        <th scope="col">Staff reached</th>
-        <th scope="col">In-house pathway minutes covered</th>
-      </tr>
-    </thead>
-    <tbody>
-      {[['This proposal', p.totals], ['Most-requested modules', p.baseline]].map(([label, t]) => {
-        const x = t as PlannerTotals;
-        return (
-          <tr>
-            <th scope="row">{label as string}</th>
-            <td>{x.sessions}</td>
-            <td>{Math.round(x.minutesPerSession)}</td>
-            <td>{x.staffReached}</td>
-            <td>{pct(x.coveredShare)}</td>
-          </tr>
-        );
-      })}
-    </tbody>
-  </table>
+  <div class="table-wrap" role="region" aria-labelledby="plan-figures-caption" tabindex={0}>
+    <table>
+      <caption id="plan-figures-caption">The proposal beside one session per most-requested module</caption>
+      <thead>
+        <tr>
+          <th scope="col">Plan</th>
+          <th scope="col">Sessions</th>
+          <th scope="col">Pathway minutes per session</th>
+          <th scope="col">Staff reached</th>
+          <th scope="col">In-house pathway minutes covered</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[['This proposal', p.totals], ['Most-requested modules', p.baseline]].map(([label, t]) => {
+          const x = t as PlannerTotals;
+          return (
+            <tr>
+              <th scope="row">{label as string}</th>
+              <td>{x.sessions}</td>
+              <td>{Math.round(x.minutesPerSession)}</td>
+              <td>{x.staffReached}</td>
+              <td>{pct(x.coveredShare)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  </div>
 );
 
 const Proposal: FC<{ props: PlannerProps; p: PlannerProposal }> = ({ props, p }) => (

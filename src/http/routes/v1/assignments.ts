@@ -11,6 +11,7 @@ import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { catalogueForOrg } from '../../local-content.js';
+import { withStepAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } from '../../problem.js';
 import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
@@ -114,11 +115,12 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     const db = c.get('database').db;
     const [assignments, progress] = await Promise.all([assignmentsFor(db, staff), listProgress(db, staff.id)]);
     const status = new Map(progress.map((p) => [p.moduleId, p.status]));
-    const titles = new Map((await catalogueForOrg(c, c.get('content'), staff.settingId)).content.catalogue.modules.map((m) => [m.id, m.title]));
+    const { content } = await catalogueForOrg(c, c.get('content'), staff.settingId);
+    const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
     const data = assignments.map((a) => ({
       ...view(a),
-      modules: a.moduleIds.map((id) => ({ moduleId: id, title: titles.get(id) ?? id, status: status.get(id) ?? ('not_started' as const) })),
+      modules: withStepAccess(content, a.moduleIds.map((id) => ({ moduleId: id, title: titles.get(id) ?? id, status: status.get(id) ?? ('not_started' as const) }))),
     }));
-    return c.json({ data }, 200);
+    return c.json({ data } as never, 200);
   });
 }

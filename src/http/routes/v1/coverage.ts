@@ -1,10 +1,9 @@
 // Coverage for leaders: per area, the share of staff at a secure confidence level and trained in it, progress
-// towards all staff trained, by role and phase; groups under 5 people suppressed. JSON, or CSV for a spreadsheet.
+// towards all staff trained, by role and phase, counting the organisation's own modules, and its own training (modules,
+// live sessions); groups under 5 people suppressed. JSON, or CSV for a spreadsheet.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { computeCoverage, coverageConfidence, type Coverage, type CoveragePerson, type GroupCoverage } from '../../../domain/coverage.js';
-import { latestProfiles } from '../../../repos/pathways.js';
-import { completedModules } from '../../../repos/progress.js';
+import type { GroupCoverage } from '../../../domain/coverage.js';
 import { allStaffUnder } from '../../../repos/staff.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
@@ -13,6 +12,7 @@ import { toCsv } from '../../csv.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
+import { coverageWithOwnTraining, type CoverageWithOwnTraining } from '../../services/own-coverage.js';
 
 const tags = ['Coverage'];
 const guard = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'coverage:read' });
@@ -34,6 +34,21 @@ const Group = z
     areas: z.array(Area),
   })
   .openapi('CoverageGroup');
+const OwnTraining = z
+  .object({
+    activeModules: z.number().int().openapi({ description: 'Own modules staff can be recommended and assigned now: the organisation’s, its trust’s (for a setting) or its settings’ (for a trust)', example: 3 }),
+    completedBy: z.number().int().nullable().openapi({ description: 'People who completed at least one own module (null while fewer than minGroupSize people are on the list)', example: 12 }),
+    sessions: z.object({
+      upcoming: z.number().int().openapi({ description: 'Scheduled live sessions that have not started yet', example: 2 }),
+      placesBooked: z.number().int().openapi({ description: 'Places on those sessions booked by people on the list', example: 25 }),
+      placesLeft: z.number().int().openapi({ description: 'Places still free on those sessions', example: 15 }),
+      staffAttended: z.number().int().nullable().openapi({ description: 'People who attended at least one session (null while groups are hidden)', example: 30 }),
+    }),
+  })
+  .openapi('OwnTrainingCoverage', {
+    description: 'The organisation’s own modules and live sessions. Completed own modules also count in each area’s trainedShare, like shipped modules.',
+  });
+
 const CoverageSchema = z
   .object({
     orgId: z.string(),
@@ -45,6 +60,7 @@ const CoverageSchema = z
     overall: Group,
     byRole: z.array(Group),
     byPhase: z.array(Group),
+    ownTraining: OwnTraining,
   })
   .openapi('Coverage');
 
@@ -72,22 +88,9 @@ const csv = createRoute({
   responses: { 200: { description: 'CSV download', content: { 'text/csv': { schema: z.string() } } }, ...authErrors, ...readErrors },
 });
 
-async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<Coverage> {
+async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<CoverageWithOwnTraining> {
   const org = await visibleOrg(c, orgId);
-  const db = c.get('database').db;
-  const staff = await allStaffUnder(db, org.id);
-  const ids = staff.map((s) => s.id);
-  const [profiles, completed] = await Promise.all([latestProfiles(db, ids), completedModules(db, ids)]);
-  const people: CoveragePerson[] = staff.map((s) => {
-    const profile = profiles.get(s.id);
-    return {
-      role: s.jobRole,
-      phase: s.phase,
-      confidence: profile ? coverageConfidence(profile) : null,
-      completed: completed.get(s.id) ?? new Set(),
-    };
-  });
-  return computeCoverage(c.get('content'), people);
+  return coverageWithOwnTraining(c, org, await allStaffUnder(c.get('database').db, org.id));
 }
 
 const cell = (v: number | null, suppressed: boolean) => (suppressed ? 'suppressed' : v);
@@ -95,15 +98,15 @@ const cell = (v: number | null, suppressed: boolean) => (suppressed ? 'suppresse
 export function registerCoverage(app: OpenAPIHono<AppEnv>): void {
   app.openapi(json, async (c) => {
     const { orgId } = c.req.valid('param');
-    const cov = await coverageOf(c, orgId);
+    const { coverage, ownTraining } = await coverageOf(c, orgId);
     const areas = c.get('content').taxonomy.areas.map((a) => ({ id: a.id, name: a.name }));
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ orgId, generatedAt: c.get('clock')().toISOString(), areas, ...cov } as z.infer<typeof CoverageSchema>, 200);
+    return c.json({ orgId, generatedAt: c.get('clock')().toISOString(), areas, ...coverage, ownTraining } as z.infer<typeof CoverageSchema>, 200);
   });
 
   app.openapi(csv, async (c) => {
     const { orgId } = c.req.valid('param');
-    const cov = await coverageOf(c, orgId);
+    const cov = (await coverageOf(c, orgId)).coverage;
     const names = new Map(c.get('content').taxonomy.areas.map((a) => [a.id, a.name]));
     const rows: (string | number | null)[][] = [['breakdown', 'group', 'area_id', 'area', 'staff', 'assessed', 'secure_share', 'trained_share']];
     const add = (breakdown: string, g: GroupCoverage) => {

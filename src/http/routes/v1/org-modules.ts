@@ -11,6 +11,9 @@ import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFiel
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { LocalModuleListSchema, LocalModuleSchema, LocalModuleWrittenSchema, ModuleIdParam } from '../../schemas/local-catalogue.js';
 import { editing } from '../../services/local-catalogue.js';
+import { ownModuleActivityId } from '../../services/xapi-activity.js';
+import type { LocalModule } from '../../../domain/local-catalogue.js';
+import type { Context } from 'hono';
 import { addLocalModule, changeLocalModule, listLocalModules, ownModule, retireLocalModule, type LocalModuleInput } from '../../services/local-modules.js';
 
 const tags = ['Own modules and sessions'];
@@ -85,33 +88,39 @@ function parseModule(m: unknown): LocalModuleInput {
   return r.data;
 }
 
+/** A module as the API shows it: with `activityId`, the IRI xAPI statements use for it. */
+const shown = (c: Context<AppEnv>, orgId: string, m: LocalModule) => ({ ...m, activityId: ownModuleActivityId(c, orgId, m.id) });
+
 export function registerOrgModules(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
-    const { modules, catalogueVersion } = await listLocalModules(c, await visibleOrg(c, c.req.valid('param').orgId));
-    return c.json({ data: modules, catalogueVersion } as never, 200);
+    const org = await visibleOrg(c, c.req.valid('param').orgId);
+    const { modules, catalogueVersion } = await listLocalModules(c, org);
+    return c.json({ data: modules.map((m) => shown(c, org.id, m)), catalogueVersion } as never, 200);
   });
 
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const done = await addLocalModule(c, org, c.req.valid('json'), actorUserId(c.get('principal')!));
-    return c.json({ ...done.module, catalogueVersion: done.catalogueVersion } as never, 201);
+    return c.json({ ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion } as never, 201);
   });
 
   app.openapi(read, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
-    return c.json(ownModule(await editing(c, await visibleOrg(c, orgId)), moduleId) as never, 200);
+    const org = await visibleOrg(c, orgId);
+    return c.json(shown(c, org.id, ownModule(await editing(c, org), moduleId)) as never, 200);
   });
 
   app.openapi(patch, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
     const done = await changeLocalModule(c, org, moduleId, c.req.valid('json'), actorUserId(c.get('principal')!), parseModule);
-    return c.json({ ...done.module, catalogueVersion: done.catalogueVersion } as never, 200);
+    return c.json({ ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion } as never, 200);
   });
 
   app.openapi(retire, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
-    const done = await retireLocalModule(c, await visibleOrg(c, orgId), moduleId, actorUserId(c.get('principal')!));
-    return c.json({ ...done.module, catalogueVersion: done.catalogueVersion } as never, 200);
+    const org = await visibleOrg(c, orgId);
+    const done = await retireLocalModule(c, org, moduleId, actorUserId(c.get('principal')!));
+    return c.json({ ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion } as never, 200);
   });
 }

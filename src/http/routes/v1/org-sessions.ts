@@ -1,5 +1,5 @@
 // A setting's or trust's live sessions of any module in its catalogue (/v1/orgs/{orgId}/sessions): add, list,
-// change, cancel, book staff within capacity, and record attendance (which counts as completing the module).
+// change, cancel, book staff within capacity, cancel a booking (leaders any of theirs, staff their own), and record attendance (which counts as completing the module).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { localSessionPatchSchema, localSessionSchema } from '../../../content/schemas.js';
 import { visibleOrg } from '../../auth/access.js';
@@ -9,10 +9,14 @@ import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
-import { LocalSessionListSchema, LocalSessionSchema, LocalSessionsWrittenSchema, SessionIdParam, StaffIdsBody } from '../../schemas/local-catalogue.js';
+import { BookingParam, LocalSessionListSchema, LocalSessionSchema, LocalSessionsWrittenSchema, SessionIdParam, StaffIdsBody } from '../../schemas/local-catalogue.js';
+import { orgChain } from '../../local-content.js';
+import { getOrg, type Org } from '../../../repos/orgs.js';
+import type { Context } from 'hono';
 import {
   addLocalSessions,
   bookLocalSession,
+  cancelBooking,
   cancelLocalSession,
   changeLocalSession,
   listLocalSessions,
@@ -76,6 +80,32 @@ const book = route({
   responses: { 200: jsonBody(LocalSessionSchema, 'Booked'), ...authErrors, 404: readErrors[404], 409: problemDoc('The session is cancelled'), ...commonErrors },
 });
 
+const unbook = route({
+  method: 'delete',
+  path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings/{staffId}',
+  operationId: 'cancelSessionBooking',
+  summary: 'Cancel one person’s booking on a session, freeing the place',
+  description:
+    'Leaders (and API keys with `modules:write`) cancel the booking of anyone in their setting or trust; a signed-in member of staff cancels their own, until the session starts. Answers the session with the places now booked. 404 when the person is not booked (or not visible to you); 409 once their attendance is recorded, or when the session is cancelled.',
+  middleware: requireAuth({ roles: ['leader', 'admin', 'platform', 'staff'], scope: 'modules:write' }),
+  request: { params: BookingParam },
+  responses: { 200: jsonBody(LocalSessionSchema, 'Booking cancelled; the session with its places booked'), ...authErrors, ...readErrors, 409: problemDoc('Attendance is recorded, the session is cancelled, or (for your own booking) it has started') },
+});
+
+/**
+ * The org whose session a booking is cancelled on, and whether the caller is cancelling their own booking: leaders,
+ * keys and admins manage the org; a member of staff may act only on their own booking in their setting or trust.
+ */
+async function bookingOrg(c: Context<AppEnv>, orgId: string, staffId: string): Promise<{ org: Org; ownBooking: boolean }> {
+  const p = c.get('principal')!;
+  if (p.kind === 'user' && p.role === 'staff') {
+    const org = p.staffId === staffId && p.orgId ? await getOrg(c.get('database').db, orgId) : null;
+    if (!org || !(await orgChain(c.get('database'), p.orgId!)).includes(org.id)) throw new ProblemError('not-found', `No booking of ${staffId} is visible to you.`);
+    return { org, ownBooking: true };
+  }
+  return { org: await visibleOrg(c, orgId), ownBooking: false };
+}
+
 const attend = route({
   method: 'post',
   path: '/v1/orgs/{orgId}/sessions/{sessionId}/attendance',
@@ -118,6 +148,12 @@ export function registerOrgSessions(app: OpenAPIHono<AppEnv>): void {
   app.openapi(book, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
     return c.json((await bookLocalSession(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)) as never, 200);
+  });
+
+  app.openapi(unbook, async (c) => {
+    const { orgId, sessionId, staffId } = c.req.valid('param');
+    const { org, ownBooking } = await bookingOrg(c, orgId, staffId);
+    return c.json((await cancelBooking(c, org, sessionId, staffId, { ownBooking })) as never, 200);
   });
 
   app.openapi(attend, async (c) => {

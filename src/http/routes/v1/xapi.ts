@@ -18,7 +18,7 @@ export { moduleIdOf } from '../../services/xapi.js';
 const access = requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' });
 const errors = { ...authErrors, ...commonErrors, 409: problemDoc('A different statement with this id is stored already') };
 const StatementIdQuery = z.object({ statementId: z.uuid('statementId must be a UUID').openapi({ example: '6b9e4a8c-1f2d-4c3b-9a7e-2d1c0b9f8e7a' }) });
-const usage = 'Send `X-Experience-API-Version: 1.0.3`. actor: `mbox` (mailto: the person’s email on the staff list) or `account.name` (their staff id). object.id: an IRI ending in the module id (`…/modules/<id>`). A completion may carry re-ratings in `result.extensions["https://send-pathways.example/xapi/extensions/ratings"]` (area id → 1..5), counted as the person’s check-in.';
+const usage = 'Send `X-Experience-API-Version: 1.0.3`. actor: `mbox` (mailto: the person’s email on the staff list) or `account.name` (their staff id). object.id: an IRI ending in the module id (`…/modules/<id>`); a setting’s own module by its address on this service, its `activityId` (`<base URL>/v1/orgs/<orgId>/modules/<id>`). A completion may carry re-ratings in `result.extensions["https://send-pathways.example/xapi/extensions/ratings"]` (area id → 1..5), counted as the person’s check-in.';
 
 const post = createRoute({
   method: 'post',

@@ -1,8 +1,7 @@
 // Loads a leader's view of one setting: staff with assessment, assignment, completion and account status, the
-// coverage (with small groups suppressed by domain/coverage) and the named groups. Repos and domain only, no HTML.
+// coverage (with small groups suppressed by domain/coverage, own modules counted), own training and the named groups. Repos and domain only, no HTML.
 import type { Context } from 'hono';
-import { computeCoverage, coverageConfidence, type Coverage } from '../../../domain/coverage.js';
-import type { Content } from '../../../domain/types.js';
+import type { Coverage } from '../../../domain/coverage.js';
 import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
 import { usersWithOpenInvite } from '../../../repos/invites.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
@@ -11,6 +10,7 @@ import { completedModules } from '../../../repos/progress.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
 import { usersWithPassword } from '../../../repos/users.js';
 import type { AppEnv } from '../../env.js';
+import { coverageWithOwnTraining, type OwnTrainingOfPerson, type OwnTrainingSummary } from '../../services/own-coverage.js';
 import type { WebUser } from './web-user.js';
 
 /**
@@ -36,7 +36,11 @@ export interface StaffStatus {
 export interface DashboardData {
   readonly setting: Org;
   readonly people: readonly StaffStatus[];
+  /** Coverage counting own modules as training, as GET /v1/orgs/{id}/coverage gives it. */
   readonly coverage: Coverage;
+  readonly ownTraining: OwnTrainingSummary;
+  /** Each person's own modules completed and sessions booked and attended. */
+  readonly own: ReadonlyMap<string, OwnTrainingOfPerson>;
   readonly groups: readonly string[];
   readonly assignments: readonly Assignment[];
 }
@@ -58,7 +62,7 @@ export async function dashboardSettings(c: Context<AppEnv>, user: WebUser): Prom
 }
 
 /** Everything the dashboard shows for `setting`. */
-export async function loadDashboard(c: Context<AppEnv>, content: Content, setting: Org): Promise<DashboardData> {
+export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<DashboardData> {
   const db = c.get('database').db;
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const ids = staff.map((s) => s.id);
@@ -83,14 +87,7 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
       return { staff: s, account: accountOf(s), assessed, completed: completed.size, assignments: mine, assignedDone, assignedTotal: fixed.length, status };
     })
     .sort((a, b) => a.staff.name.localeCompare(b.staff.name, 'en-GB', { numeric: true }));
-  const coverage = computeCoverage(
-    content,
-    staff.map((s) => {
-      // As GET /v1/orgs/{id}/coverage does: the person's own latest rating where they gave one, else the estimate.
-      const profile = latest.get(s.id);
-      return { role: s.jobRole, phase: s.phase, confidence: profile ? coverageConfidence(profile) : null, completed: done.get(s.id) ?? new Set<string>() };
-    }),
-  );
+  const { coverage, ownTraining, people: own } = await coverageWithOwnTraining(c, setting, staff);
   const groups = [...new Set(staff.flatMap((s) => s.groups))].sort();
-  return { setting, people, coverage, groups, assignments };
+  return { setting, people, coverage, ownTraining, own, groups, assignments };
 }

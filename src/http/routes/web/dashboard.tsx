@@ -20,6 +20,8 @@ import { deliverInvite } from '../../services/invite-mail.js';
 import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
 import { auditQuery } from '../../../repos/audit.js';
 import { isUniqueViolation } from '../../../repos/database.js';
+import { catalogueForOrg } from '../../local-content.js';
+import { allLocalModules } from '../../../domain/local-catalogue.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
 import { requireWebUser, userOf } from './guard.js';
 import { shortDate } from './pathway.js';
@@ -53,11 +55,25 @@ function describe(a: Assignment, names: Map<string, string>, titles: Map<string,
   return { who, what };
 }
 
+/**
+ * What a leader of `setting` may assign: the shipped modules and the active own modules of the setting and its trust
+ * (the rules `POST /v1/orgs/{orgId}/assignments` applies), the ids of the own ones, and titles of every module ever
+ * listed (retired own modules keep their names in old assignments).
+ */
+async function assignable(c: C, setting: Org) {
+  const { content, layers } = await catalogueForOrg(c, c.get('content'), setting.id);
+  const own = allLocalModules(layers);
+  const titles = new Map([...own.map((m) => [m.id, m.title] as const), ...content.catalogue.modules.map((m) => [m.id, m.title] as const)]);
+  const shipped = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+  const ownIds = new Set(content.catalogue.modules.filter((m) => !shipped.has(m.id)).map((m) => m.id));
+  return { catalogue: content.catalogue, ownIds, titles };
+}
+
 /** The dashboard for `setting`, with a notice after an action or the problems of one that failed. */
 async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undefined; errors?: FieldError[]; status?: 409 | 422 } = {}) {
   const content = c.get('content');
-  const data = await loadDashboard(c, content, setting);
-  const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+  const data = await loadDashboard(c, setting);
+  const { titles } = await assignable(c, setting);
   const staff = data.people.map((p) => ({
     id: p.staff.id,
     name: p.staff.name,
@@ -86,6 +102,7 @@ async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undef
       settingName={setting.name}
       notice={opts.notice}
       coverage={data.coverage}
+      ownTraining={data.ownTraining}
       taxonomy={content.taxonomy}
       staff={staff}
     />,
@@ -107,7 +124,7 @@ function inviteProblem(reason: InviteFailure['reason'], name: string): string {
 async function assignPage(c: C, setting: Org, data: DashboardData, values: AssignValues, errors: FieldError[] = []) {
   const content = c.get('content');
   const names = new Map(data.people.map((p) => [p.staff.id, p.staff.name]));
-  const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
+  const { catalogue, ownIds, titles } = await assignable(c, setting);
   const roles = [...new Set(data.people.map((p) => p.staff.jobRole))].sort();
   return respond(
     c,
@@ -119,7 +136,8 @@ async function assignPage(c: C, setting: Org, data: DashboardData, values: Assig
       people={data.people.map((p) => ({ id: p.staff.id, name: p.staff.name }))}
       groups={data.groups}
       roles={roles}
-      catalogue={content.catalogue}
+      catalogue={catalogue}
+      ownModuleIds={ownIds}
       taxonomy={content.taxonomy}
       values={values}
       errors={errors}
@@ -153,26 +171,35 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/staff.csv', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const data = await loadDashboard(c, c.get('content'), setting);
+    const data = await loadDashboard(c, setting);
     // The staff list names people and their emails: exporting it is recorded like any other export of personal data.
     const user = await userOf(c);
     const database = c.get('database');
     await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: user.id }, orgId: setting.id, detail: 'staff-csv' }, c.get('clock')())]);
+    const { titles } = await assignable(c, setting);
+    // An upcoming session as "Title (2027-01-04 09:00 UTC)", so the file reads the same wherever it is opened.
+    const sessionText = (s: { moduleId: string; start: string }) => `${titles.get(s.moduleId) ?? s.moduleId} (${new Date(s.start).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
     const csv = toCsv([
-      ['name', 'email', 'job_role', 'phase', 'groups', 'self_assessment', 'modules_completed', 'assignments', 'assigned_modules_done', 'assigned_modules_total', 'status'],
-      ...data.people.map((p) => [
-        p.staff.name,
-        p.staff.email,
-        p.staff.jobRole,
-        p.staff.phase,
-        p.staff.groups.join(';'),
-        p.assessed ? 'yes' : 'no',
-        p.completed,
-        p.assignments.length,
-        p.assignedDone,
-        p.assignedTotal,
-        p.status,
-      ]),
+      ['name', 'email', 'job_role', 'phase', 'groups', 'self_assessment', 'modules_completed', 'assignments', 'assigned_modules_done', 'assigned_modules_total', 'status', 'own_modules_completed', 'sessions_booked', 'sessions_attended'],
+      ...data.people.map((p) => {
+        const own = data.own.get(p.staff.id);
+        return [
+          p.staff.name,
+          p.staff.email,
+          p.staff.jobRole,
+          p.staff.phase,
+          p.staff.groups.join(';'),
+          p.assessed ? 'yes' : 'no',
+          p.completed,
+          p.assignments.length,
+          p.assignedDone,
+          p.assignedTotal,
+          p.status,
+          own?.ownModulesCompleted ?? 0,
+          (own?.upcoming ?? []).map(sessionText).join('; '),
+          own?.sessionsAttended ?? 0,
+        ];
+      }),
     ], { bom: true });
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -203,13 +230,13 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    return assignPage(c, setting, await loadDashboard(c, c.get('content'), setting), {});
+    return assignPage(c, setting, await loadDashboard(c, setting), {});
   });
 
   app.post('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const data = await loadDashboard(c, c.get('content'), setting);
+    const data = await loadDashboard(c, setting);
     const form = await c.req.parseBody({ all: true });
     const raw = form.moduleIds === undefined ? [] : Array.isArray(form.moduleIds) ? form.moduleIds : [form.moduleIds];
     const values: AssignValues = {
@@ -234,7 +261,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       if (values.jobRole && (ROLES as readonly string[]).includes(values.jobRole)) target = { kind: 'role', value: values.jobRole };
       else errors.push({ field: 'jobRole', text: 'Choose the job role to assign training to' });
     } else errors.push({ field: 'target', text: 'Select who the training is for' });
-    const known = new Set(c.get('content').catalogue.modules.map((m) => m.id));
+    const known = new Set((await assignable(c, setting)).catalogue.modules.map((m) => m.id));
     if (values.kind !== 'personalised' && values.kind !== 'modules') errors.push({ field: 'kind', text: 'Select what they should do' });
     else if (values.kind === 'modules' && !values.moduleIds!.some((id) => known.has(id))) errors.push({ field: 'moduleIds', text: 'Choose at least one module' });
     const today = c.get('clock')().toISOString().slice(0, 10);
