@@ -3,6 +3,7 @@
 // at any point resumes after its last whole chunk. Explicit dependencies (database, content, clock): the admin CLI,
 // the API job route and the national rehearsal all call these functions.
 import { profileFromResponse } from '../../domain/checkin.js';
+import { reportedProfile, type Derivation } from '../../domain/derivation.js';
 import { recommend, recommendFromProfile } from '../../domain/recommend.js';
 import type { Content, RecommendationRequest, RecommendationResponse } from '../../domain/types.js';
 import { newId } from '../../repos/crypto.js';
@@ -39,7 +40,8 @@ export const DEFAULT_CHUNK = 500;
  */
 export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
   const request = JSON.parse(p.request) as RecommendationRequest;
-  const profile = p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
+  const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
+  const profile = stored ? reportedProfile(content, request, stored) : p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
   return replanParsed(content, p.cause, request, profile, p.inputHash);
 }
 

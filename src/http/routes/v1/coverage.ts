@@ -2,9 +2,9 @@
 // towards all staff trained, by role and phase; groups under 5 people suppressed. JSON, or CSV for a spreadsheet.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { computeCoverage, coverageConfidence, type Coverage, type CoveragePerson, type GroupCoverage } from '../../../domain/coverage.js';
-import { latestProfiles } from '../../../repos/pathways.js';
-import { completedModules } from '../../../repos/progress.js';
+import { computeCoverage, type Coverage, type CoveragePerson, type GroupCoverage } from '../../../domain/coverage.js';
+import { confidenceUnder } from '../../../repos/pathways.js';
+import { completedUnder } from '../../../repos/progress.js';
 import { allStaffUnder } from '../../../repos/staff.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
@@ -76,17 +76,13 @@ async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<Coverage> 
   const org = await visibleOrg(c, orgId);
   const db = c.get('database').db;
   const staff = await allStaffUnder(db, org.id);
-  const ids = staff.map((s) => s.id);
-  const [profiles, completed] = await Promise.all([latestProfiles(db, ids), completedModules(db, ids)]);
-  const people: CoveragePerson[] = staff.map((s) => {
-    const profile = profiles.get(s.id);
-    return {
-      role: s.jobRole,
-      phase: s.phase,
-      confidence: profile ? coverageConfidence(profile) : null,
-      completed: completed.get(s.id) ?? new Set(),
-    };
-  });
+  const [confidence, completed] = await Promise.all([confidenceUnder(db, org.id), completedUnder(db, org.id)]);
+  const people: CoveragePerson[] = staff.map((s) => ({
+    role: s.jobRole,
+    phase: s.phase,
+    confidence: confidence.get(s.id) ?? null,
+    completed: completed.get(s.id) ?? new Set(),
+  }));
   return computeCoverage(c.get('content'), people);
 }
 

@@ -1,13 +1,13 @@
 // Loads a leader's view of one setting: staff with assessment, assignment, completion and account status, the
 // coverage (with small groups suppressed by domain/coverage) and the named groups. Repos and domain only, no HTML.
 import type { Context } from 'hono';
-import { computeCoverage, coverageConfidence, type Coverage } from '../../../domain/coverage.js';
+import { computeCoverage, type Coverage } from '../../../domain/coverage.js';
 import type { Content } from '../../../domain/types.js';
 import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
 import { usersWithOpenInvite } from '../../../repos/invites.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
-import { latestProfiles } from '../../../repos/pathways.js';
-import { completedModules } from '../../../repos/progress.js';
+import { confidenceUnder } from '../../../repos/pathways.js';
+import { completedUnder } from '../../../repos/progress.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
 import { usersWithPassword } from '../../../repos/users.js';
 import type { AppEnv } from '../../env.js';
@@ -64,8 +64,8 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
   const ids = staff.map((s) => s.id);
   const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
   const [latest, done, assignments, active, invited] = await Promise.all([
-    latestProfiles(db, ids),
-    completedModules(db, ids),
+    confidenceUnder(db, setting.id),
+    completedUnder(db, setting.id),
     allAssignments(db, setting.id),
     usersWithPassword(db, userIds),
     usersWithOpenInvite(db, userIds, c.get('clock')()),
@@ -87,8 +87,7 @@ export async function loadDashboard(c: Context<AppEnv>, content: Content, settin
     content,
     staff.map((s) => {
       // As GET /v1/orgs/{id}/coverage does: the person's own latest rating where they gave one, else the estimate.
-      const profile = latest.get(s.id);
-      return { role: s.jobRole, phase: s.phase, confidence: profile ? coverageConfidence(profile) : null, completed: done.get(s.id) ?? new Set<string>() };
+      return { role: s.jobRole, phase: s.phase, confidence: latest.get(s.id) ?? null, completed: done.get(s.id) ?? new Set<string>() };
     }),
   );
   const groups = [...new Set(staff.flatMap((s) => s.groups))].sort();
