@@ -2,7 +2,7 @@
 // provenance with the compact plan; the explained response is re-derived on read (rows from before migration 0012
 // keep theirs). Each write also updates the person's narrow coverage row.
 import { type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
-import { coverageConfidence } from '../domain/coverage.js';
+import { coverageConfidence, secureAreas } from '../domain/coverage.js';
 import type { Derivation } from '../domain/derivation.js';
 import type { RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from './crypto.js';
@@ -32,8 +32,25 @@ export interface PathwayInputsRecord {
 /** Re-derives a stored pathway's response from its inputs (the HTTP layer knows the content and sets). */
 export type Rederive = (p: PathwayInputsRecord) => Promise<RecommendationResponse>;
 
+/**
+ * The request as stored: answers as one object (item id → value) rather than a list of {itemId, value}, which
+ * halves it; a request with an item answered twice (or a numeric item id, whose key order would move) is stored as given.
+ */
+export function storedRequestJson(request: RecommendationRequest): string {
+  const answers = Object.fromEntries(request.responses.map((r) => [r.itemId, r.value]));
+  const compact = Object.keys(answers).length === request.responses.length && !request.responses.some((r) => /^\d+$/.test(r.itemId));
+  return JSON.stringify(compact ? { ...request, responses: answers } : request);
+}
+
+/** The request a stored text holds (either form). */
+export function parseStoredRequest(text: string): RecommendationRequest {
+  const r = JSON.parse(text) as Omit<RecommendationRequest, 'responses'> & { responses: RecommendationRequest['responses'] | Record<string, number | null> };
+  if (Array.isArray(r.responses)) return r as RecommendationRequest;
+  return { ...r, responses: Object.entries(r.responses).map(([itemId, value]) => ({ itemId, value })) } as RecommendationRequest;
+}
+
 async function toPathway(r: PathwaysTable, rederive: Rederive): Promise<StoredPathway> {
-  const request = JSON.parse(r.request) as RecommendationRequest;
+  const request = parseStoredRequest(r.request);
   const response =
     r.response !== ''
       ? (JSON.parse(r.response) as RecommendationResponse)
@@ -69,7 +86,7 @@ export function newPathway(
       staff_id: p.staffId,
       assessment_id: p.assessmentId,
       cause: p.cause,
-      request: JSON.stringify(p.request),
+      request: storedRequestJson(p.request),
       response: '',
       derivation: p.derivation && (p.derivation.profile || p.derivation.extra !== undefined) ? JSON.stringify(p.derivation) : null,
       module_ids: moduleIds,
@@ -82,14 +99,17 @@ export function newPathway(
       created_at: now.toISOString(),
     })
     .compile();
-  const confidence = db
-    .insertInto('staff_confidence')
-    .values({ staff_id: p.staffId, pathway_id: id, confidence: JSON.stringify(coverageConfidence(p.response.profile)) })
+  const coverageRow = db
+    .insertInto('staff_coverage')
+    .values({ staff_id: p.staffId, pathway_id: id, secure_areas: secureAreas(coverageConfidence(p.response.profile)).join(',') })
     .onConflict((oc) =>
-      oc.column('staff_id').doUpdateSet((eb) => ({ pathway_id: eb.ref('excluded.pathway_id'), confidence: eb.ref('excluded.confidence') })).where('staff_confidence.pathway_id', '<', id),
+      oc
+        .column('staff_id')
+        .doUpdateSet((eb) => ({ pathway_id: eb.ref('excluded.pathway_id'), secure_areas: eb.ref('excluded.secure_areas') }))
+        .where('staff_coverage.pathway_id', '<', id),
     )
     .compile();
-  return { id, queries: [pathway, confidence] };
+  return { id, queries: [pathway, coverageRow] };
 }
 
 /** The person's latest pathway, or null before their first assessment. */
@@ -118,22 +138,6 @@ export async function latestPathways(db: Kysely<DB>, staffIds: readonly string[]
       .execute();
     for (const r of rows) out.set(r.staff_id, await toPathway(r, rederive));
   }
-  return out;
-}
-
-/**
- * Each person's confidence per area as coverage counts it (from their latest pathway), for everyone in `orgId`
- * (a setting, or a trust and its settings): one narrow row a person, written with each pathway.
- */
-export async function confidenceUnder(db: Kysely<DB>, orgId: string): Promise<Map<string, Record<string, number>>> {
-  const rows = await db
-    .selectFrom('staff_confidence as c')
-    .innerJoin('staff as s', 's.id', 'c.staff_id')
-    .select(['c.staff_id', 'c.confidence'])
-    .where((eb) => eb('s.setting_id', 'in', eb.selectFrom('orgs').select('id').where((o) => o.or([o('id', '=', orgId), o('parent_id', '=', orgId)]))))
-    .execute();
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) out.set(r.staff_id, JSON.parse(r.confidence) as Record<string, number>);
   return out;
 }
 

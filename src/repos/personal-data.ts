@@ -58,7 +58,7 @@ export function erasePersonQueries(db: Kysely<DB>, ids: PersonIds): CompiledQuer
   if (staffId) {
     q.push(db.deleteFrom('checkins').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('pathways').where('staff_id', '=', staffId).compile());
-    q.push(db.deleteFrom('staff_confidence').where('staff_id', '=', staffId).compile());
+    q.push(db.deleteFrom('staff_coverage').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('assessments').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('progress').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('assignments').where('target_staff_id', '=', staffId).compile());

@@ -22,7 +22,7 @@ export interface PathwayInputs {
   readonly staffId: string;
   readonly pathwayId: string;
   readonly cause: 'assessment' | 'checkin';
-  /** The engine request as stored (JSON). */
+  /** The engine request as stored (JSON; read it with parseStoredRequest). */
   readonly request: string;
   readonly inputHash: string;
   /** The response's profile (JSON) for check-in pathways stored with their response (before migration 0012). */

@@ -151,11 +151,12 @@ export interface PathwaysTable {
   exploration: string | null;
 }
 
-/** Each person's confidence per area from their latest pathway, as coverage counts it (JSON area id → 0..1). */
-export interface StaffConfidenceTable {
+/** What coverage counts of each person, from their latest pathway (migration 0012). */
+export interface StaffCoverageTable {
   staff_id: string;
   pathway_id: string;
-  confidence: string;
+  /** Comma-separated ids of the areas at a secure level (coverage.ts SECURE_CONFIDENCE). */
+  secure_areas: string;
 }
 
 export interface AssignmentsTable {
@@ -280,7 +281,7 @@ export interface DB {
   staff: StaffTable;
   assessments: AssessmentsTable;
   pathways: PathwaysTable;
-  staff_confidence: StaffConfidenceTable;
+  staff_coverage: StaffCoverageTable;
   assignments: AssignmentsTable;
   progress: ProgressTable;
   checkins: CheckinsTable;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
 import { checkIn } from '../../src/domain/checkin.js';
-import { coverageConfidence } from '../../src/domain/coverage.js';
+import { coverageConfidence, secureAreas } from '../../src/domain/coverage.js';
+import { coverageRows } from '../../src/repos/coverage.js';
 import { derive } from '../../src/domain/derivation.js';
 import { recommend } from '../../src/domain/recommend.js';
 import { createRng } from '../../src/domain/rng.js';
@@ -17,7 +18,7 @@ import type { RecommendationRequest, RecommendationResponse } from '../../src/do
 import { newAssessment } from '../../src/repos/assessments.js';
 import { applyMigrations } from '../../src/repos/drivers/migrate-sqlite.js';
 import { openSqlite } from '../../src/repos/drivers/sqlite.js';
-import { allPathways, confidenceUnder, newPathway, type Rederive } from '../../src/repos/pathways.js';
+import { allPathways, newPathway, type Rederive } from '../../src/repos/pathways.js';
 import { seedShippedEvidenceSet } from '../../src/repos/evidence-sets.js';
 import { newStaffBatch } from '../../src/repos/staff.js';
 import { MIGRATIONS_DIR } from '../helpers/node-app.js';
@@ -76,11 +77,12 @@ describe('pathways stored as their inputs', () => {
       const back = await allPathways(database.db, staffId, rederive);
       expect(back.map((p) => JSON.stringify(p.response))).toEqual(texts);
     }
-    const confidence = await confidenceUnder(database.db, org.id);
-    expect(confidence.size).toBe(6);
+    const rows = new Map((await coverageRows(database.db, org.id)).map((r) => [r.staffId, r]));
+    expect(rows.size).toBe(6);
     for (const [staffId, texts] of issued) {
-      const latest = JSON.parse(texts[texts.length - 1]!) as RecommendationResponse;
-      expect(confidence.get(staffId)).toEqual(coverageConfidence(latest.profile));
+      const latest = coverageConfidence((JSON.parse(texts[texts.length - 1]!) as RecommendationResponse).profile);
+      expect(rows.get(staffId)!.secure).not.toBeNull();
+      expect([...rows.get(staffId)!.secure!].sort()).toEqual(secureAreas(latest).sort());
     }
     await database.close();
   });
@@ -105,9 +107,10 @@ describe('migration 0012_pathway_inputs', () => {
     insert.run('pth_1', JSON.stringify(older));
     insert.run('pth_2', JSON.stringify(newer));
     expect(applyMigrations(raw, MIGRATIONS_DIR)).toContain('0012_pathway_inputs.sql');
-    const row = raw.prepare('SELECT staff_id, pathway_id, confidence FROM staff_confidence').get() as { staff_id: string; pathway_id: string; confidence: string };
+    const row = raw.prepare('SELECT staff_id, pathway_id, secure_areas FROM staff_coverage').get() as { staff_id: string; pathway_id: string; secure_areas: string };
     expect(row.pathway_id).toBe('pth_2');
-    expect(JSON.parse(row.confidence)).toEqual(coverageConfidence(newer.profile));
+    expect(secureAreas(coverageConfidence(newer.profile)).length).toBeGreaterThan(0);
+    expect(row.secure_areas.split(',').filter(Boolean).sort()).toEqual(secureAreas(coverageConfidence(newer.profile)).sort());
     const plans = raw.prepare('SELECT id, module_ids, total_minutes FROM pathways ORDER BY id').all();
     expect(plans).toEqual([
       { id: 'pth_1', module_ids: older.pathway.steps.map((s) => s.moduleId).join(','), total_minutes: older.pathway.totalMinutes },

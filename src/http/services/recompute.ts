@@ -9,6 +9,7 @@ import type { Content, RecommendationRequest, RecommendationResponse } from '../
 import { newId } from '../../repos/crypto.js';
 import type { Database } from '../../repos/database.js';
 import { isUniqueViolation } from '../../repos/database.js';
+import { parseStoredRequest } from '../../repos/pathways.js';
 import { currentEvidenceSetId, getEvidenceSet } from '../../repos/evidence-sets.js';
 import {
   countPeopleWithPathways,
@@ -39,7 +40,7 @@ export const DEFAULT_CHUNK = 500;
  * stored input hash joining the new one. Deterministic: the same inputs and set give the same response.
  */
 export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
-  const request = JSON.parse(p.request) as RecommendationRequest;
+  const request = parseStoredRequest(p.request);
   const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
   const profile = stored ? reportedProfile(content, request, stored) : p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
   return replanParsed(content, p.cause, request, profile, p.inputHash);

@@ -9,20 +9,20 @@ ALTER TABLE pathways ADD COLUMN total_minutes INTEGER;
 -- The response's exploration report (JSON) when the set explores, for the learning report; NULL otherwise.
 ALTER TABLE pathways ADD COLUMN exploration TEXT;
 
--- Coverage reads one narrow row per person: the confidence coverage counts per area (JSON area id → 0..1, the
--- person's own latest rating where they gave one, else the estimate) from their latest pathway, written in the
--- same atomic write as the pathway.
-CREATE TABLE staff_confidence (
+-- Coverage reads one narrow row per person, written in the same atomic write as their latest pathway: the areas
+-- where the confidence coverage counts (the person's own latest rating where they gave one, else the estimate) is
+-- secure, at or above 0.75 (a 4 on the 1..5 scale), comma-separated. That is all a coverage count reads.
+CREATE TABLE staff_coverage (
   staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
   pathway_id TEXT NOT NULL,
-  confidence TEXT NOT NULL
+  secure_areas TEXT NOT NULL
 ) WITHOUT ROWID;
 
 -- Backfill from each person's latest stored response.
-INSERT INTO staff_confidence (staff_id, pathway_id, confidence)
+INSERT INTO staff_coverage (staff_id, pathway_id, secure_areas)
 SELECT p.staff_id, p.id,
-  (SELECT json_group_object(j.key, coalesce(json_extract(j.value, '$.selfReport'), json_extract(j.value, '$.confidence')))
-   FROM json_each(p.response, '$.profile') AS j)
+  coalesce((SELECT group_concat(j.key, ',') FROM json_each(p.response, '$.profile') AS j
+    WHERE coalesce(json_extract(j.value, '$.selfReport'), json_extract(j.value, '$.confidence')) >= 0.75), '')
 FROM pathways p
 WHERE p.response <> '' AND p.id = (SELECT max(q.id) FROM pathways q WHERE q.staff_id = p.staff_id);
 

@@ -2,10 +2,8 @@
 // towards all staff trained, by role and phase; groups under 5 people suppressed. JSON, or CSV for a spreadsheet.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { computeCoverage, type Coverage, type CoveragePerson, type GroupCoverage } from '../../../domain/coverage.js';
-import { confidenceUnder } from '../../../repos/pathways.js';
-import { completedUnder } from '../../../repos/progress.js';
-import { allStaffUnder } from '../../../repos/staff.js';
+import { computeCoverage, type Coverage, type GroupCoverage } from '../../../domain/coverage.js';
+import { coverageRows } from '../../../repos/coverage.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
@@ -75,15 +73,7 @@ const csv = createRoute({
 async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<Coverage> {
   const org = await visibleOrg(c, orgId);
   const db = c.get('database').db;
-  const staff = await allStaffUnder(db, org.id);
-  const [confidence, completed] = await Promise.all([confidenceUnder(db, org.id), completedUnder(db, org.id)]);
-  const people: CoveragePerson[] = staff.map((s) => ({
-    role: s.jobRole,
-    phase: s.phase,
-    confidence: confidence.get(s.id) ?? null,
-    completed: completed.get(s.id) ?? new Set(),
-  }));
-  return computeCoverage(c.get('content'), people);
+  return computeCoverage(c.get('content'), await coverageRows(db, org.id));
 }
 
 const cell = (v: number | null, suppressed: boolean) => (suppressed ? 'suppressed' : v);
