@@ -17,6 +17,8 @@ export interface CoveragePerson {
   /** Areas where the latest confidence (coverageConfidence) is secure, or null before a first self-assessment. */
   readonly secure: ReadonlySet<string> | null;
   readonly completed: ReadonlySet<string>;
+  /** How many people this row stands for (people alike in all of the above); default 1. */
+  readonly count?: number;
 }
 
 export interface AreaCoverage {
@@ -99,20 +101,23 @@ export function computeCoverage(content: Content, people: readonly CoveragePerso
   const byRole = new Map<string, Tally>();
   const byPhase = new Map<string, Tally>();
   const add = (t: Tally, p: CoveragePerson, secure: boolean[], trained: boolean[]) => {
-    t.n++;
-    if (p.secure !== null) t.assessed++;
-    if (p.completed.size > 0) t.trainedAny++;
+    const k = p.count ?? 1;
+    t.n += k;
+    if (p.secure !== null) t.assessed += k;
+    if (p.completed.size > 0) t.trainedAny += k;
     for (let i = 0; i < areas.length; i++) {
-      if (secure[i]) t.secure[i]!++;
-      if (trained[i]) t.trained[i]!++;
+      if (secure[i]) t.secure[i]! += k;
+      if (trained[i]) t.trained[i]! += k;
     }
   };
+  let total = 0;
   const secure = areas.map(() => false);
   const trained = areas.map(() => false);
   for (const p of people) {
     trained.fill(false);
     for (const id of p.completed) for (const i of areaOfModule.get(id) ?? []) trained[i] = true;
     for (let i = 0; i < areas.length; i++) secure[i] = p.secure !== null && p.secure.has(areas[i]!);
+    total += p.count ?? 1;
     add(overallT, p, secure, trained);
     add(groupOf(byRole, p.role, tally), p, secure, trained);
     add(groupOf(byPhase, p.phase, tally), p, secure, trained);
@@ -150,7 +155,7 @@ export function computeCoverage(content: Content, people: readonly CoveragePerso
   return {
     minGroupSize,
     secureConfidence: SECURE_CONFIDENCE,
-    allStaffTrained: overall.suppressed ? { trained: null, total: people.length, share: null } : { trained: overallT.trainedAny, total: people.length, share: share(overallT.trainedAny, people.length) },
+    allStaffTrained: overall.suppressed ? { trained: null, total, share: null } : { trained: overallT.trainedAny, total, share: share(overallT.trainedAny, total) },
     overall,
     byRole: split(byRole).map(finish),
     byPhase: split(byPhase).map(finish),

@@ -9,18 +9,30 @@ export interface CoverageRow extends CoveragePerson {
   readonly staffId: string;
 }
 
+const toPerson = (x: { job_role: string; phase: string; secure_areas: string | null; done: string | null }) => ({
+  role: x.job_role,
+  phase: x.phase,
+  secure: x.secure_areas === null ? null : new Set(x.secure_areas ? x.secure_areas.split(',') : []),
+  completed: new Set(x.done ? x.done.split(',') : []),
+});
+
+const DONE = sql<string | null>`(SELECT group_concat(p.module_id, ',') FROM progress p WHERE p.staff_id = s.id AND p.status = 'completed')`;
+
 /** One row per member of staff of `orgId` (a setting, or a trust and its settings). */
 export async function coverageRows(db: Kysely<DB>, orgId: string): Promise<CoverageRow[]> {
   const r = await sql<{ id: string; job_role: string; phase: string; secure_areas: string | null; done: string | null }>`
-    SELECT s.id, s.job_role, s.phase, c.secure_areas,
-      (SELECT group_concat(p.module_id, ',') FROM progress p WHERE p.staff_id = s.id AND p.status = 'completed') AS done
+    SELECT s.id, s.job_role, s.phase, c.secure_areas, ${DONE} AS done
     FROM staff s LEFT JOIN staff_coverage c ON c.staff_id = s.id
     WHERE s.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})`.execute(db);
-  return r.rows.map((x) => ({
-    staffId: x.id,
-    role: x.job_role,
-    phase: x.phase,
-    secure: x.secure_areas === null ? null : new Set(x.secure_areas ? x.secure_areas.split(',') : []),
-    completed: new Set(x.done ? x.done.split(',') : []),
-  }));
+  return r.rows.map((x) => ({ staffId: x.id, ...toPerson(x) }));
+}
+
+/** The same people grouped where alike (role, phase, secure areas, completed modules), with a count each: a large trust is a few thousand rows. */
+export async function coverageGroups(db: Kysely<DB>, orgId: string): Promise<CoveragePerson[]> {
+  const r = await sql<{ job_role: string; phase: string; secure_areas: string | null; done: string | null; n: number }>`
+    SELECT s.job_role, s.phase, c.secure_areas, ${DONE} AS done, count(*) AS n
+    FROM staff s LEFT JOIN staff_coverage c ON c.staff_id = s.id
+    WHERE s.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})
+    GROUP BY 1, 2, 3, 4`.execute(db);
+  return r.rows.map((x) => ({ ...toPerson(x), count: Number(x.n) }));
 }

@@ -3,7 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { computeCoverage, type Coverage, type GroupCoverage } from '../../../domain/coverage.js';
-import { coverageRows } from '../../../repos/coverage.js';
+import { coverageGroups } from '../../../repos/coverage.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
@@ -73,7 +73,7 @@ const csv = createRoute({
 async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<Coverage> {
   const org = await visibleOrg(c, orgId);
   const db = c.get('database').db;
-  return computeCoverage(c.get('content'), await coverageRows(db, org.id));
+  return computeCoverage(c.get('content'), await coverageGroups(db, org.id));
 }
 
 const cell = (v: number | null, suppressed: boolean) => (suppressed ? 'suppressed' : v);
