@@ -16,6 +16,7 @@ import { runRecompute, startRecompute } from '../src/http/services/recompute.js'
 import { randomToken, sha256Hex } from '../src/repos/crypto.js';
 import { openSqlite, type SqliteDatabase } from '../src/repos/drivers/sqlite.js';
 import { seedShippedEvidenceSet } from '../src/repos/evidence-sets.js';
+import { parseStoredRequest } from '../src/repos/pathways.js';
 import { latestPathwayInputs } from '../src/repos/recompute-jobs.js';
 import { insertSessionQuery } from '../src/repos/sessions.js';
 import { newUser } from '../src/repos/users.js';
@@ -54,7 +55,7 @@ async function floorPass(database: SqliteDatabase): Promise<number> {
   for (;;) {
     const people = await latestPathwayInputs(database, cursor, chunk);
     if (!people.length) break;
-    for (const p of people) check += bareScoringPass(content, JSON.parse(p.request) as RecommendationRequest, scratch);
+    for (const p of people) check += bareScoringPass(content, parseStoredRequest(p.request), scratch);
     cursor = people[people.length - 1]!.staffId;
   }
   if (check < 0) throw new Error('unreachable');
@@ -81,6 +82,12 @@ async function measure(): Promise<void> {
   await database.close();
   const out: Measured = { floorSeconds: Math.min(floor1, floor2), recomputeSeconds, people: job.done, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
   process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+/** Whether the national total fits one D1 database with room (≤ 70% full), and if not how many it takes at 70%. */
+function fit(gb: number): string {
+  if (gb <= D1_LIMIT_GB * 0.7) return `fits one database with room (${Math.round((gb / D1_LIMIT_GB) * 100)}% full)`;
+  return `does NOT fit one database with room: ${Math.ceil(gb / (D1_LIMIT_GB * 0.7))} databases at ≤ 70% full (one per group of trusts)`;
 }
 
 function quantiles(ms: number[]): { p50: number; p95: number } {
@@ -163,7 +170,7 @@ async function main(): Promise<void> {
     `peak RSS of the measuring process: ${m.peakRssMB} MB (target ≤ 1024) ${m.peakRssMB <= 1024 ? 'met' : 'NOT met'}`,
     `coverage of a ${plan.bigTrustStaff.toLocaleString('en-GB')}-staff trust (GET /v1/orgs/{id}/coverage): p50 ${q.coverage.p50.toFixed(0)} ms, p95 ${q.coverage.p95.toFixed(0)} ms over ${q.coverage.runs} runs (target p95 ≤ 200) ${q.coverage.p95 <= 200 ? 'met' : 'NOT met'}`,
     `dashboard of a ${plan.bigSettingStaff.toLocaleString('en-GB')}-staff setting (GET /dashboard/{id}): p50 ${q.dashboard.p50.toFixed(0)} ms, p95 ${q.dashboard.p95.toFixed(0)} ms over ${q.dashboard.runs} runs`,
-    `bytes on disk: ${(bytes.total / 1e9).toFixed(2)} GB, ${Math.round(perStaff).toLocaleString('en-GB')} B per staff; × 1,500,000 = ${nationalGB.toFixed(1)} GB (one D1 database holds ${D1_LIMIT_GB} GB) ${nationalGB <= D1_LIMIT_GB * 0.7 ? 'fits with room' : nationalGB <= D1_LIMIT_GB ? 'fits, little room' : 'does NOT fit one database'}`,
+    `bytes on disk: ${(bytes.total / 1e9).toFixed(2)} GB, ${Math.round(perStaff).toLocaleString('en-GB')} B per staff; × 1,500,000 = ${nationalGB.toFixed(1)} GB (one D1 database holds ${D1_LIMIT_GB} GB) ${fit(nationalGB)}`,
     `largest tables and indexes (B per staff): ${bytes.byName.slice(0, 8).map(([n, b]) => `${n} ${Math.round(b / staff)}`).join(', ')}`,
     `rehearse: staff ${staff}, recompute ${m.recomputeSeconds.toFixed(1)} s, ratio ${ratio.toFixed(2)} to the scoring floor, peak RSS ${m.peakRssMB} MB, bytes per staff ${Math.round(perStaff)}, national total ${nationalGB.toFixed(1)} GB`,
   ];

@@ -131,7 +131,7 @@ function personYear(content: Content, rng: Rng, staffId: string, role: Role, pha
   let response: RecommendationResponse = recommend(content, request);
   const assessment = newAssessment(DBQ, staffId, { responses: request.responses, timeBudgetMinutes: request.timeBudgetMinutes, weeklyMinutes: 60, formats: request.formats }, at);
   let pathway = newPathway(DBQ, { staffId, assessmentId: assessment.id, cause: 'assessment', request, response }, at);
-  const queries = [assessment.query, pathway.query];
+  const queries = [assessment.query, ...pathway.queries];
   const n = Math.floor(rng.next() * rng.next() * 4.2);
   let req = request;
   let k = 0;
@@ -141,9 +141,9 @@ function personYear(content: Content, rng: Rng, staffId: string, role: Role, pha
     const ratings: Record<string, number> = {};
     for (const t of step.targets.slice(0, 2)) ratings[t.areaId] = Math.min(5, 2 + Math.floor(rng.next() * 4));
     const result = checkIn(content, req, response, { moduleId: step.moduleId, ratings });
-    pathway = newPathway(DBQ, { staffId, assessmentId: assessment.id, cause: 'checkin', request: result.request, response: result.response }, at);
+    pathway = newPathway(DBQ, { staffId, assessmentId: assessment.id, cause: 'checkin', request: result.request, response: result.response, derivation: result.derivation }, at);
     const stored = newCheckIn(DBQ, { staffId, moduleId: step.moduleId, ratings, pathwayId: pathway.id }, at);
-    queries.push(recordProgressQuery(DBQ, staffId, step.moduleId, 'completed', 'self', at), pathway.query, stored.query, ...observationQueries(DBQ, { staffId, moduleId: step.moduleId, channel: 'checkin' }, result.observations, at));
+    queries.push(recordProgressQuery(DBQ, staffId, step.moduleId, 'completed', 'self', at), ...pathway.queries, stored.query, ...observationQueries(DBQ, { staffId, moduleId: step.moduleId, channel: 'checkin' }, result.observations, at));
     req = result.request;
     response = result.response;
   }

@@ -11,6 +11,7 @@ import type {
   RecommendationResponse,
 } from './types.js';
 import { indexContent, type ContentIndex } from './content-index.js';
+import { storeProfile } from './derivation.js';
 import { headroomFactor, levelFit } from './gain.js';
 import { DIRECT_NOISE_SD, estimateProfile, rerateArea, toInternal, type Profile } from './profile.js';
 import { recommendFromProfile } from './recommend.js';
@@ -23,6 +24,8 @@ import { validateCheckInRefs } from './validate-refs.js';
  *   its minutes leave timeBudgetMinutes (never below 0); pass it with `response` to the next check-in;
  * - `response`: the re-planned remainder (positions from 1, weeks from 1 = the coming week) and the updated
  *   profile; provenance.inputHash covers the request, the check-in and previous.provenance.inputHash;
+ * - `derivation`: the engine inputs beyond `request` (the profile planned from, the hash extra), so the response
+ *   can be stored as its inputs and re-derived exactly (derivation.ts);
  * - `observations`: for each re-rated area the module targets, the estimate before the module and the
  *   re-rating after it, for population learning (learning.ts).
  * Profile update: the profile `previous` reported (falling back to the request's own estimate); each re-rated
@@ -63,11 +66,10 @@ export function checkIn(
     const mod = ix.modules[i]!;
     completed.push({ status: 'completed', order: completed.length + 1, moduleId: id, title: mod.title, minutes: mod.minutes });
   }
-  const response = recommendFromProfile(content, next, profile, {
-    checkin: { moduleId: checkin.moduleId, ratings: checkin.ratings },
-    previousInputHash: previous.provenance.inputHash,
-  });
-  return { completed, request: next, response, observations };
+  const extra = { checkin: { moduleId: checkin.moduleId, ratings: checkin.ratings }, previousInputHash: previous.provenance.inputHash };
+  const derivation = { profile: storeProfile(content, profile), extra };
+  const response = recommendFromProfile(content, next, profile, extra);
+  return { completed, request: next, response, observations, derivation };
 }
 
 /**

@@ -14,9 +14,11 @@ export const TRAINING_RELEVANCE = 0.5;
 export interface CoveragePerson {
   readonly role: string;
   readonly phase: string;
-  /** Latest confidence per area (internal 0..1), or null before a first self-assessment. */
-  readonly confidence: Readonly<Record<string, number>> | null;
+  /** Areas where the latest confidence (coverageConfidence) is secure, or null before a first self-assessment. */
+  readonly secure: ReadonlySet<string> | null;
   readonly completed: ReadonlySet<string>;
+  /** How many people this row stands for (people alike in all of the above); default 1. */
+  readonly count?: number;
 }
 
 export interface AreaCoverage {
@@ -50,6 +52,11 @@ export interface Coverage {
   readonly byPhase: readonly GroupCoverage[];
 }
 
+/** The areas counted secure: confidence (as coverageConfidence gives it) at or above SECURE_CONFIDENCE. */
+export function secureAreas(confidence: Readonly<Record<string, number>>): string[] {
+  return Object.keys(confidence).filter((id) => confidence[id]! >= SECURE_CONFIDENCE);
+}
+
 /** The confidence coverage counts per area (0..1): the person's own latest rating where they gave one, else the estimate. */
 export function coverageConfidence(profile: Readonly<Record<string, AreaEstimate>>): Record<string, number> {
   return Object.fromEntries(Object.entries(profile).map(([id, e]) => [id, e.selfReport ?? e.confidence]));
@@ -70,26 +77,59 @@ function complement(cells: Cell[]): void {
   if (shown[0]) shown[0].suppressed = true;
 }
 
-/** Coverage of a set of people (one setting or a whole trust). */
+/** A group's counts: people, assessed, trained in anything, and per area secure and trained. */
+interface Tally {
+  n: number;
+  assessed: number;
+  trainedAny: number;
+  readonly secure: number[];
+  readonly trained: number[];
+}
+
+/** Coverage of a set of people (one setting or a whole trust): one pass over the people, then counts per group. */
 export function computeCoverage(content: Content, people: readonly CoveragePerson[], minGroupSize = MIN_GROUP_SIZE): Coverage {
   const areas = content.taxonomy.areas.map((a) => a.id);
-  const relevantTo = new Map<string, Set<string>>(areas.map((a) => [a, new Set<string>()]));
-  for (const m of content.catalogue.modules) for (const a of m.areas) if (a.relevance >= TRAINING_RELEVANCE) relevantTo.get(a.areaId)?.add(m.id);
-  const trainedIn = (p: CoveragePerson, area: string) => [...p.completed].some((id) => relevantTo.get(area)!.has(id));
-
-  interface Draft { value: string; members: CoveragePerson[]; cell: Cell; areaCells: Cell[] }
-  const draft = (value: string, members: CoveragePerson[]): Draft => ({
+  const areaOfModule = new Map<string, number[]>();
+  for (const m of content.catalogue.modules) {
+    for (const a of m.areas) {
+      const i = areas.indexOf(a.areaId);
+      if (a.relevance >= TRAINING_RELEVANCE && i >= 0) areaOfModule.set(m.id, [...(areaOfModule.get(m.id) ?? []), i]);
+    }
+  }
+  const tally = (): Tally => ({ n: 0, assessed: 0, trainedAny: 0, secure: areas.map(() => 0), trained: areas.map(() => 0) });
+  const overallT = tally();
+  const byRole = new Map<string, Tally>();
+  const byPhase = new Map<string, Tally>();
+  const add = (t: Tally, p: CoveragePerson, secure: boolean[], trained: boolean[]) => {
+    const k = p.count ?? 1;
+    t.n += k;
+    if (p.secure !== null) t.assessed += k;
+    if (p.completed.size > 0) t.trainedAny += k;
+    for (let i = 0; i < areas.length; i++) {
+      if (secure[i]) t.secure[i]! += k;
+      if (trained[i]) t.trained[i]! += k;
+    }
+  };
+  let total = 0;
+  const secure = areas.map(() => false);
+  const trained = areas.map(() => false);
+  for (const p of people) {
+    trained.fill(false);
+    for (const id of p.completed) for (const i of areaOfModule.get(id) ?? []) trained[i] = true;
+    for (let i = 0; i < areas.length; i++) secure[i] = p.secure !== null && p.secure.has(areas[i]!);
+    total += p.count ?? 1;
+    add(overallT, p, secure, trained);
+    add(groupOf(byRole, p.role, tally), p, secure, trained);
+    add(groupOf(byPhase, p.phase, tally), p, secure, trained);
+  }
+  interface Draft { value: string; t: Tally; cell: Cell; areaCells: Cell[] }
+  const draft = (value: string, t: Tally): Draft => ({
     value,
-    members,
-    cell: { n: members.length, suppressed: members.length < minGroupSize },
-    areaCells: areas.map(() => {
-      const assessed = members.filter((p) => p.confidence !== null).length;
-      return { n: assessed, suppressed: members.length < minGroupSize || assessed < minGroupSize };
-    }),
+    t,
+    cell: { n: t.n, suppressed: t.n < minGroupSize },
+    areaCells: areas.map(() => ({ n: t.assessed, suppressed: t.n < minGroupSize || t.assessed < minGroupSize })),
   });
-  const split = (key: (p: CoveragePerson) => string) => {
-    const groups = new Map<string, CoveragePerson[]>();
-    for (const p of people) groups.set(key(p), [...(groups.get(key(p)) ?? []), p]);
+  const split = (groups: Map<string, Tally>) => {
     const drafts = [...groups.keys()].sort().map((k) => draft(k, groups.get(k)!));
     complement(drafts.map((d) => d.cell));
     for (const d of drafts) if (d.cell.suppressed) d.areaCells.forEach((c) => (c.suppressed = true));
@@ -97,35 +137,33 @@ export function computeCoverage(content: Content, people: readonly CoveragePerso
     return drafts;
   };
   const finish = (d: Draft): GroupCoverage => {
-    const assessedPeople = d.members.filter((p) => p.confidence !== null);
+    const { t } = d;
     const hidden = d.cell.suppressed;
     return {
       value: d.value,
       suppressed: hidden,
-      staffCount: hidden ? null : d.members.length,
-      assessed: hidden ? null : assessedPeople.length,
-      trainedShare: hidden ? null : share(d.members.filter((p) => p.completed.size > 0).length, d.members.length),
+      staffCount: hidden ? null : t.n,
+      assessed: hidden ? null : t.assessed,
+      trainedShare: hidden ? null : share(t.trainedAny, t.n),
       areas: areas.map((areaId, i) => {
         if (d.areaCells[i]!.suppressed) return { areaId, assessed: null, secureShare: null, trainedShare: null, suppressed: true };
-        const secure = assessedPeople.filter((p) => (p.confidence![areaId] ?? 0) >= SECURE_CONFIDENCE).length;
-        return {
-          areaId,
-          assessed: assessedPeople.length,
-          secureShare: share(secure, assessedPeople.length),
-          trainedShare: share(d.members.filter((p) => trainedIn(p, areaId)).length, d.members.length),
-          suppressed: false,
-        };
+        return { areaId, assessed: t.assessed, secureShare: share(t.secure[i]!, t.assessed), trainedShare: share(t.trained[i]!, t.n), suppressed: false };
       }),
     };
   };
-  const overall = finish(draft('all', [...people]));
-  const trained = people.filter((p) => p.completed.size > 0).length;
+  const overall = finish(draft('all', overallT));
   return {
     minGroupSize,
     secureConfidence: SECURE_CONFIDENCE,
-    allStaffTrained: overall.suppressed ? { trained: null, total: people.length, share: null } : { trained, total: people.length, share: share(trained, people.length) },
+    allStaffTrained: overall.suppressed ? { trained: null, total, share: null } : { trained: overallT.trainedAny, total, share: share(overallT.trainedAny, total) },
     overall,
-    byRole: split((p) => p.role).map(finish),
-    byPhase: split((p) => p.phase).map(finish),
+    byRole: split(byRole).map(finish),
+    byPhase: split(byPhase).map(finish),
   };
+}
+
+function groupOf(groups: Map<string, Tally>, key: string, make: () => Tally): Tally {
+  let t = groups.get(key);
+  if (!t) groups.set(key, (t = make()));
+  return t;
 }

@@ -1,6 +1,8 @@
 // Canonical shapes the engine works on: catalogue, questionnaire, evidence set, request and response.
 // content/ validates data files into these shapes; domain/ never reads files itself.
 
+import type { Derivation } from './derivation.js';
+
 export const ROLES = [
   'teacher',
   'teaching_assistant',
@@ -373,4 +375,6 @@ export interface CheckInResult {
   readonly response: RecommendationResponse;
   /** Observations this check-in contributes to population learning. */
   readonly observations: readonly EffectObservation[];
+  /** The engine inputs beyond `request` that re-derive `response` exactly (derivation.ts). */
+  readonly derivation: Derivation;
 }

@@ -16,7 +16,11 @@ export const OPENAPI_INFO = {
     license: { name: 'MIT', identifier: 'MIT' },
     description:
       'Recommends an ordered, scheduled and explained sequence of SEND training modules for a member of staff, from a short self-assessment, using versioned evidence weightings. ' +
-      'Version 2: POST /v1/recommendations answers a lean shape by default (ids, numbers and one explanation per step; sources as ids resolvable at /v1/evidence-sets/{id}/sources/{sourceId}); `"detail": "full"` answers the version 1 shape byte for byte.',
+      'Version 2: POST /v1/recommendations answers a lean shape by default (ids, numbers and one explanation per step; sources as ids resolvable at /v1/evidence-sets/{id}/sources/{sourceId}); `"detail": "full"` answers the version 1 shape byte for byte.\n\n' +
+      'Changes from version 1, for the body of POST /v1/recommendations: (1) each step\'s `reasons[]` keep `kind`, `areaId` and `value` but not their sentences (the step\'s one `explanation` stays); ' +
+      '(2) `evidence.sources` (texts) becomes `evidence.sourceIds` (ids such as `src-1a2b3c4d`), resolved at GET /v1/evidence-sets/{provenance.evidenceSetId}/sources/{sourceId}, or all of a set\'s sources at GET /v1/evidence-sets/{id}/sources (cacheable: a published set never changes); ' +
+      '(3) `exploration` is left out; (4) the body starts with `"detail": "lean"` and the `X-Recommendation-Detail` header names the shape. Everything else (profile, provenance, step ids, numbers, schedule and where each step is taken) is unchanged. ' +
+      'Send `"detail": "full"` to keep the version 1 shape; `detail` is not part of the input hash. Replays (POST /v1/recommendations/replay, GET /v1/recommendations/{id}/replay) answer in the shape asked for or stored.',
   },
   servers: SERVERS,
 } as const;

@@ -9,6 +9,7 @@ import { latestPathway, type StoredPathway } from '../repos/pathways.js';
 import { listProgress } from '../repos/progress.js';
 import type { Staff } from '../repos/staff.js';
 import type { AppEnv } from './env.js';
+import { rederiver } from './pathway-derive.js';
 import { withRecomputedPlan } from './recomputed-pathway.js';
 import { DEFAULT_WEEKLY_MINUTES } from './schemas/recommendation.js';
 
@@ -22,7 +23,7 @@ export interface PlanningState {
 /** The person's latest pathway, the assignments that apply to them and their progress. */
 export async function planningState(c: Context<AppEnv>, staff: Staff): Promise<PlanningState> {
   const db = c.get('database').db;
-  const [stored, assignments, progress] = await Promise.all([latestPathway(db, staff.id), assignmentsFor(db, staff), listProgress(db, staff.id)]);
+  const [stored, assignments, progress] = await Promise.all([latestPathway(db, staff.id, rederiver(c)), assignmentsFor(db, staff), listProgress(db, staff.id)]);
   return {
     latest: await withRecomputedPlan(c, stored),
     work: assignments.map((a) => ({ assignmentId: a.id, kind: a.kind, moduleIds: a.moduleIds, dueDate: a.dueDate, assignedBy: a.assignedBy?.name ?? null })),

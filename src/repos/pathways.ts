@@ -1,5 +1,9 @@
-// Recommended pathways per person (from an assessment or a check-in re-plan), with the engine request and provenance.
-import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
+// Recommended pathways per person (from an assessment or a check-in re-plan), stored as their engine inputs and
+// provenance with the compact plan; the explained response is re-derived on read (rows from before migration 0012
+// keep theirs). Each write also updates the person's narrow coverage row.
+import { type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
+import { coverageConfidence, secureAreas } from '../domain/coverage.js';
+import type { Derivation } from '../domain/derivation.js';
 import type { RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from './crypto.js';
 import { chunks } from './page.js';
@@ -15,60 +19,115 @@ export interface StoredPathway {
   readonly createdAt: string;
 }
 
-function toPathway(r: PathwaysTable): StoredPathway {
-  return {
-    id: r.id,
-    staffId: r.staff_id,
-    assessmentId: r.assessment_id,
-    cause: r.cause,
-    request: JSON.parse(r.request) as RecommendationRequest,
-    response: JSON.parse(r.response) as RecommendationResponse,
-    createdAt: r.created_at,
-  };
+/** What re-derives a pathway stored as its inputs: the request, the derivation, and the versions that made it. */
+export interface PathwayInputsRecord {
+  readonly request: RecommendationRequest;
+  readonly derivation: Derivation | null;
+  readonly evidenceSetId: string;
+  readonly algorithmVersion: string;
+  readonly catalogueVersion: string;
+  readonly inputHash: string;
 }
 
-/** The insert for a new pathway; provenance columns come from the response. */
+/** Re-derives a stored pathway's response from its inputs (the HTTP layer knows the content and sets). */
+export type Rederive = (p: PathwayInputsRecord) => Promise<RecommendationResponse>;
+
+/**
+ * The request as stored: answers as one object (item id → value) rather than a list of {itemId, value}, which
+ * halves it; a request with an item answered twice (or a numeric item id, whose key order would move) is stored as given.
+ */
+export function storedRequestJson(request: RecommendationRequest): string {
+  const answers = Object.fromEntries(request.responses.map((r) => [r.itemId, r.value]));
+  const compact = Object.keys(answers).length === request.responses.length && !request.responses.some((r) => /^\d+$/.test(r.itemId));
+  return JSON.stringify(compact ? { ...request, responses: answers } : request);
+}
+
+/** The request a stored text holds (either form). */
+export function parseStoredRequest(text: string): RecommendationRequest {
+  const r = JSON.parse(text) as Omit<RecommendationRequest, 'responses'> & { responses: RecommendationRequest['responses'] | Record<string, number | null> };
+  if (Array.isArray(r.responses)) return r as RecommendationRequest;
+  return { ...r, responses: Object.entries(r.responses).map(([itemId, value]) => ({ itemId, value })) } as RecommendationRequest;
+}
+
+async function toPathway(r: PathwaysTable, rederive: Rederive): Promise<StoredPathway> {
+  const request = parseStoredRequest(r.request);
+  const response =
+    r.response !== ''
+      ? (JSON.parse(r.response) as RecommendationResponse)
+      : await rederive({
+          request,
+          derivation: r.derivation ? (JSON.parse(r.derivation) as Derivation) : null,
+          evidenceSetId: r.evidence_set_id,
+          algorithmVersion: r.algorithm_version,
+          catalogueVersion: r.catalogue_version,
+          inputHash: r.input_hash,
+        });
+  return { id: r.id, staffId: r.staff_id, assessmentId: r.assessment_id, cause: r.cause, request, response, createdAt: r.created_at };
+}
+
+/**
+ * The writes for a new pathway, run atomically by the caller: the pathway as its inputs (request, `derivation`
+ * when the profile is more than the request, versions, compact plan; no explained response) and the person's
+ * coverage row. Provenance columns come from the response.
+ */
 export function newPathway(
   db: Kysely<DB>,
-  p: { staffId: string; assessmentId: string | null; cause: 'assessment' | 'checkin'; request: RecommendationRequest; response: RecommendationResponse },
+  p: { staffId: string; assessmentId: string | null; cause: 'assessment' | 'checkin'; request: RecommendationRequest; response: RecommendationResponse; derivation?: Derivation },
   now: Date,
-): { id: string; query: CompiledQuery } {
+): { id: string; queries: CompiledQuery[] } {
   const id = newId('pth', now);
   const v = p.response.provenance;
-  return {
-    id,
-    query: db
-      .insertInto('pathways')
-      .values({
-        id,
-        staff_id: p.staffId,
-        assessment_id: p.assessmentId,
-        cause: p.cause,
-        request: JSON.stringify(p.request),
-        response: JSON.stringify(p.response),
-        algorithm_version: v.algorithmVersion,
-        catalogue_version: v.catalogueVersion,
-        evidence_set_id: v.evidenceSetId,
-        input_hash: v.inputHash,
-        created_at: now.toISOString(),
-      })
-      .compile(),
-  };
+  let moduleIds = '';
+  for (const s of p.response.pathway.steps) moduleIds += moduleIds ? ',' + s.moduleId : s.moduleId;
+  const pathway = db
+    .insertInto('pathways')
+    .values({
+      id,
+      staff_id: p.staffId,
+      assessment_id: p.assessmentId,
+      cause: p.cause,
+      request: storedRequestJson(p.request),
+      response: '',
+      derivation: p.derivation && (p.derivation.profile || p.derivation.extra !== undefined) ? JSON.stringify(p.derivation) : null,
+      module_ids: moduleIds,
+      total_minutes: p.response.pathway.totalMinutes,
+      exploration: p.response.exploration ? JSON.stringify(p.response.exploration) : null,
+      algorithm_version: v.algorithmVersion,
+      catalogue_version: v.catalogueVersion,
+      evidence_set_id: v.evidenceSetId,
+      input_hash: v.inputHash,
+      created_at: now.toISOString(),
+    })
+    .compile();
+  const coverageRow = db
+    .insertInto('staff_coverage')
+    .values({ staff_id: p.staffId, pathway_id: id, secure_areas: secureAreas(coverageConfidence(p.response.profile)).join(',') })
+    .onConflict((oc) =>
+      oc
+        .column('staff_id')
+        .doUpdateSet((eb) => ({ pathway_id: eb.ref('excluded.pathway_id'), secure_areas: eb.ref('excluded.secure_areas') }))
+        .where('staff_coverage.pathway_id', '<', id),
+    )
+    .compile();
+  return { id, queries: [pathway, coverageRow] };
 }
 
 /** The person's latest pathway, or null before their first assessment. */
-export async function latestPathway(db: Kysely<DB>, staffId: string): Promise<StoredPathway | null> {
+export async function latestPathway(db: Kysely<DB>, staffId: string, rederive: Rederive): Promise<StoredPathway | null> {
   const r = await db.selectFrom('pathways').selectAll().where('staff_id', '=', staffId).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return r ? toPathway(r) : null;
+  return r ? toPathway(r, rederive) : null;
 }
 
 /** Every pathway of a person, oldest first (for their data export). */
-export async function allPathways(db: Kysely<DB>, staffId: string): Promise<StoredPathway[]> {
-  return (await db.selectFrom('pathways').selectAll().where('staff_id', '=', staffId).orderBy('id').execute()).map(toPathway);
+export async function allPathways(db: Kysely<DB>, staffId: string, rederive: Rederive): Promise<StoredPathway[]> {
+  const rows = await db.selectFrom('pathways').selectAll().where('staff_id', '=', staffId).orderBy('id').execute();
+  const out: StoredPathway[] = [];
+  for (const r of rows) out.push(await toPathway(r, rederive));
+  return out;
 }
 
 /** The latest pathway of each listed person who has one. */
-export async function latestPathways(db: Kysely<DB>, staffIds: readonly string[]): Promise<Map<string, StoredPathway>> {
+export async function latestPathways(db: Kysely<DB>, staffIds: readonly string[], rederive: Rederive): Promise<Map<string, StoredPathway>> {
   const out = new Map<string, StoredPathway>();
   for (const part of chunks(staffIds)) {
     const rows = await db
@@ -77,25 +136,7 @@ export async function latestPathways(db: Kysely<DB>, staffIds: readonly string[]
       .where('p.staff_id', 'in', part)
       .where(({ eb, selectFrom }) => eb('p.id', '=', latestIdOf(selectFrom)))
       .execute();
-    for (const r of rows) out.set(r.staff_id, toPathway(r));
-  }
-  return out;
-}
-
-/**
- * The confidence profile of each listed person's latest pathway (only the profile is read, via json_extract, so
- * coverage of a large trust does not parse whole pathways).
- */
-export async function latestProfiles(db: Kysely<DB>, staffIds: readonly string[]): Promise<Map<string, RecommendationResponse['profile']>> {
-  const out = new Map<string, RecommendationResponse['profile']>();
-  for (const part of chunks(staffIds)) {
-    const rows = await db
-      .selectFrom('pathways as p')
-      .select(['p.staff_id', sql<string>`json_extract(p.response, '$.profile')`.as('profile')])
-      .where('p.staff_id', 'in', part)
-      .where(({ eb, selectFrom }) => eb('p.id', '=', latestIdOf(selectFrom)))
-      .execute();
-    for (const r of rows) out.set(r.staff_id, JSON.parse(r.profile) as RecommendationResponse['profile']);
+    for (const r of rows) out.set(r.staff_id, await toPathway(r, rederive));
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { sha256Hex } from './crypto.js';
 import type { Database } from './database.js';
 import { assignmentsFor } from './assignments.js';
 import { listCheckIns } from './checkins.js';
-import { allPathways } from './pathways.js';
+import { allPathways, type Rederive } from './pathways.js';
 import { listProgress } from './progress.js';
 import type { DB } from './schema.js';
 import { getStaff } from './staff.js';
@@ -14,7 +14,7 @@ import { getUser, toUser } from './users.js';
 import { statementsAbout } from './xapi-statements.js';
 
 /** Everything stored about a user and their staff record (answers included: it is their own data). */
-export async function exportPerson(db: Kysely<DB>, ids: { userId: string | null; staffId: string | null }) {
+export async function exportPerson(db: Kysely<DB>, ids: { userId: string | null; staffId: string | null }, rederive: Rederive) {
   const user = ids.userId ? await getUser(db, ids.userId) : undefined;
   const staff = ids.staffId ? await getStaff(db, ids.staffId) : null;
   const sessions = ids.userId
@@ -39,7 +39,7 @@ export async function exportPerson(db: Kysely<DB>, ids: { userId: string | null;
     staff,
     xapiStatements: await statementsAbout(db, staff.id),
     assessments: (await listAssessments(db, staff.id, { limit: 100_000 })).data,
-    pathways: await allPathways(db, staff.id),
+    pathways: await allPathways(db, staff.id, rederive),
     progress: await listProgress(db, staff.id),
     checkIns: await listCheckIns(db, staff.id),
     assignments: await assignmentsFor(db, staff),
@@ -70,6 +70,7 @@ export function erasePersonQueries(db: Kysely<DB>, ids: PersonIds): CompiledQuer
   if (staffId) {
     q.push(db.deleteFrom('checkins').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('pathways').where('staff_id', '=', staffId).compile());
+    q.push(db.deleteFrom('staff_coverage').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('assessments').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('progress').where('staff_id', '=', staffId).compile());
     q.push(db.deleteFrom('assignments').where('target_staff_id', '=', staffId).compile());

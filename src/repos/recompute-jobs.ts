@@ -22,11 +22,13 @@ export interface PathwayInputs {
   readonly staffId: string;
   readonly pathwayId: string;
   readonly cause: 'assessment' | 'checkin';
-  /** The engine request as stored (JSON). */
+  /** The engine request as stored (JSON; read it with parseStoredRequest). */
   readonly request: string;
   readonly inputHash: string;
-  /** The response's profile (JSON) for check-in pathways, whose profile is more than the request; else null. */
+  /** The response's profile (JSON) for check-in pathways stored with their response (before migration 0012). */
   readonly profile: string | null;
+  /** The stored derivation (JSON) of pathways stored as their inputs; null for plain recommendations. */
+  readonly derivation: string | null;
 }
 
 export type NewPlan = Omit<PathwayPlansTable, 'job_id' | 'created_at'>;
@@ -76,9 +78,9 @@ export async function insertRecomputeJob(database: Database, job: { id: string; 
  * pathway's inputs. People without a pathway are skipped.
  */
 export async function latestPathwayInputs(database: Database, after: string | null, limit: number): Promise<PathwayInputs[]> {
-  const r = await sql<{ staff_id: string; id: string; cause: 'assessment' | 'checkin'; request: string; input_hash: string; profile: string | null }>`
-    SELECT s.id AS staff_id, p.id, p.cause, p.request, p.input_hash,
-      CASE WHEN p.cause = 'checkin' THEN json_extract(p.response, '$.profile') END AS profile
+  const r = await sql<{ staff_id: string; id: string; cause: 'assessment' | 'checkin'; request: string; input_hash: string; profile: string | null; derivation: string | null }>`
+    SELECT s.id AS staff_id, p.id, p.cause, p.request, p.input_hash, p.derivation,
+      CASE WHEN p.cause = 'checkin' AND p.response <> '' THEN json_extract(p.response, '$.profile') END AS profile
     FROM staff s JOIN pathways p ON p.id = (SELECT max(q.id) FROM pathways q WHERE q.staff_id = s.id)
     WHERE s.id > ${after ?? ''}
     ORDER BY s.id
@@ -90,6 +92,7 @@ export async function latestPathwayInputs(database: Database, after: string | nu
     request: x.request,
     inputHash: x.input_hash,
     profile: x.profile,
+    derivation: x.derivation,
   }));
 }
 

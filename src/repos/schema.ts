@@ -135,13 +135,28 @@ export interface PathwaysTable {
   cause: 'assessment' | 'checkin';
   /** JSON RecommendationRequest the engine ran on. */
   request: string;
-  /** JSON RecommendationResponse. */
+  /** JSON RecommendationResponse for rows written before migration 0012; '' when re-derived from the inputs. */
   response: string;
   algorithm_version: string;
   catalogue_version: string;
   evidence_set_id: string;
   input_hash: string;
   created_at: string;
+  /** JSON engine inputs beyond the request (a check-in's profile and input-hash extra); NULL when none. */
+  derivation: string | null;
+  /** Comma-separated module ids in step order, and the plan's minutes (the compact plan). */
+  module_ids: string | null;
+  total_minutes: number | null;
+  /** JSON exploration report of the response, when it explores. */
+  exploration: string | null;
+}
+
+/** What coverage counts of each person, from their latest pathway (migration 0012). */
+export interface StaffCoverageTable {
+  staff_id: string;
+  pathway_id: string;
+  /** Comma-separated ids of the areas at a secure level (coverage.ts SECURE_CONFIDENCE). */
+  secure_areas: string;
 }
 
 export interface AssignmentsTable {
@@ -266,6 +281,7 @@ export interface DB {
   staff: StaffTable;
   assessments: AssessmentsTable;
   pathways: PathwaysTable;
+  staff_coverage: StaffCoverageTable;
   assignments: AssignmentsTable;
   progress: ProgressTable;
   checkins: CheckinsTable;

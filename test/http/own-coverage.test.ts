@@ -49,7 +49,7 @@ async function assess(staffIds: readonly string[]): Promise<void> {
   const response = recommend(content, request);
   for (const staffId of staffIds) {
     const a = newAssessment(env.database.db, staffId, request, now);
-    await env.database.atomic([a.query, newPathway(env.database.db, { staffId, assessmentId: a.id, cause: 'assessment', request, response }, now).query]);
+    await env.database.atomic([a.query, ...newPathway(env.database.db, { staffId, assessmentId: a.id, cause: 'assessment', request, response }, now).queries]);
   }
 }
 

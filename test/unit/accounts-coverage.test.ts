@@ -2,13 +2,13 @@
 // that stops a hidden group being worked out from the total.
 import { describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
-import { computeCoverage, type CoveragePerson } from '../../src/domain/coverage.js';
+import { computeCoverage, secureAreas, type CoveragePerson } from '../../src/domain/coverage.js';
 
 const content = getShippedContent();
 const person = (role: string, confidence: Record<string, number> | null, completed: string[] = [], phase = 'primary'): CoveragePerson => ({
   role,
   phase,
-  confidence,
+  secure: confidence && new Set(secureAreas(confidence)),
   completed: new Set(completed),
 });
 

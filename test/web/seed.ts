@@ -67,7 +67,7 @@ export async function seedSetting(database: Database, now = new Date('2026-11-22
     };
     const response = recommend(content, { ...request, formats: [...request.formats] });
     const a = newAssessment(database.db, s.id, request, now);
-    writes.push(a.query, newPathway(database.db, { staffId: s.id, assessmentId: a.id, cause: 'assessment', request: { ...request, formats: [...request.formats] }, response }, now).query);
+    writes.push(a.query, ...newPathway(database.db, { staffId: s.id, assessmentId: a.id, cause: 'assessment', request: { ...request, formats: [...request.formats] }, response }, now).queries);
     if (i % 2 === 0 && response.pathway.steps[0]) writes.push(recordProgressQuery(database.db, s.id, response.pathway.steps[0].moduleId, 'completed', 'self', now));
   }
   await database.atomic(writes);

@@ -23,7 +23,7 @@ async function explorationUse(c: Context<AppEnv>, setId: string) {
   const rows = await c
     .get('database')
     .db.selectFrom('pathways')
-    .select('response')
+    .select(['response', 'exploration'])
     .where('evidence_set_id', '=', setId)
     .orderBy('id', 'desc')
     .limit(EXPLORATION_SAMPLE)
@@ -33,7 +33,7 @@ async function explorationUse(c: Context<AppEnv>, setId: string) {
   let sumLoss = 0;
   let maxLoss = 0;
   for (const r of rows) {
-    const e = (JSON.parse(r.response) as RecommendationResponse).exploration;
+    const e = r.exploration ? (JSON.parse(r.exploration) as RecommendationResponse['exploration']) : r.response ? (JSON.parse(r.response) as RecommendationResponse).exploration : undefined;
     if (!e) continue;
     sumLoss += e.expectedLossShare;
     maxLoss = Math.max(maxLoss, e.expectedLossShare);

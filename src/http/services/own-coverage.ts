@@ -2,13 +2,12 @@
 // count as training in the areas they cover, and live sessions add up to places booked, places left and attendance.
 // Used by GET /v1/orgs/{orgId}/coverage, the dashboard and its staff CSV alike.
 import type { Context } from 'hono';
-import { computeCoverage, coverageConfidence, type Coverage } from '../../domain/coverage.js';
+import { computeCoverage, type Coverage } from '../../domain/coverage.js';
 import type { LocalLayer, LocalSession } from '../../domain/local-catalogue.js';
 import type { Content, Module } from '../../domain/types.js';
 import { bookingsFor, type Booking } from '../../repos/local-catalogues.js';
 import { settingIdsUnder, type Org } from '../../repos/orgs.js';
-import { latestProfiles } from '../../repos/pathways.js';
-import { completedModules } from '../../repos/progress.js';
+import { coverageRows } from '../../repos/coverage.js';
 import type { Staff } from '../../repos/staff.js';
 import type { AppEnv } from '../env.js';
 import { latestLayersOf, orgChain } from '../local-content.js';
@@ -89,13 +88,12 @@ export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly St
   const database = c.get('database');
   const base = c.get('content');
   const scope = await orgsInScope(c, org);
-  const ids = staff.map((s) => s.id);
-  const [layers, profiles, completed, bookings] = await Promise.all([
+  const [layers, rows, bookings] = await Promise.all([
     latestLayersOf(database, scope),
-    latestProfiles(database.db, ids),
-    completedModules(database.db, ids),
+    coverageRows(database.db, org.id),
     Promise.all(scope.map((orgId) => bookingsFor(database.db, orgId))).then((all) => all.flat()),
   ]);
+  const byStaff = new Map(rows.map((r) => [r.staffId, r]));
   const qualify = qualifier(layers, new Set(base.catalogue.modules.map((m) => m.id)));
   const chains = new Map<string, string[]>();
   for (const settingId of new Set(staff.map((s) => s.settingId))) chains.set(settingId, await orgChain(database, settingId));
@@ -104,15 +102,15 @@ export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly St
   const now = c.get('clock')();
   const people = new Map<string, OwnTrainingOfPerson>();
   const coveragePeople = staff.map((s) => {
-    const done = new Set([...(completed.get(s.id) ?? [])].flatMap((id) => qualify(chains.get(s.settingId) ?? [], id) ?? []));
+    const row = byStaff.get(s.id);
+    const done = new Set([...(row?.completed ?? [])].flatMap((id) => qualify(chains.get(s.settingId) ?? [], id) ?? []));
     const mine = bookings.filter((b) => b.staffId === s.id);
     people.set(s.id, {
       ownModulesCompleted: [...done].filter((id) => id.includes('/')).length,
       upcoming: mine.flatMap((b) => byId.get(b.sessionId) ?? []).filter((x) => x.status === 'scheduled' && Date.parse(x.start) > now.getTime()).sort((a, b) => (a.start < b.start ? -1 : 1)),
       sessionsAttended: mine.filter((b) => b.attendedAt !== null).length,
     });
-    const profile = profiles.get(s.id);
-    return { role: s.jobRole, phase: s.phase, confidence: profile ? coverageConfidence(profile) : null, completed: done };
+    return { role: s.jobRole, phase: s.phase, secure: row?.secure ?? null, completed: done };
   });
   const coverage = computeCoverage(contentWithOwn(base, layers), coveragePeople);
   const hide = (n: number) => (coverage.overall.suppressed ? null : n);
@@ -120,7 +118,7 @@ export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly St
   const ownTraining: OwnTrainingSummary = {
     activeModules: new Set(layers.flatMap((l) => l.body.modules.filter((m) => m.status === 'active').map((m) => `${l.orgId}/${m.id}`))).size,
     completedBy: hide(everyone.filter((p) => p.ownModulesCompleted > 0).length),
-    sessions: { ...sessionFigures(sessions, bookings, new Set(ids), now), staffAttended: hide(everyone.filter((p) => p.sessionsAttended > 0).length) },
+    sessions: { ...sessionFigures(sessions, bookings, new Set(staff.map((s) => s.id)), now), staffAttended: hide(everyone.filter((p) => p.sessionsAttended > 0).length) },
   };
   return { coverage, ownTraining, people };
 }

@@ -3,11 +3,13 @@
 // at any point resumes after its last whole chunk. Explicit dependencies (database, content, clock): the admin CLI,
 // the API job route and the national rehearsal all call these functions.
 import { profileFromResponse } from '../../domain/checkin.js';
+import { reportedProfile, type Derivation } from '../../domain/derivation.js';
 import { recommend, recommendFromProfile } from '../../domain/recommend.js';
 import type { Content, RecommendationRequest, RecommendationResponse } from '../../domain/types.js';
 import { newId } from '../../repos/crypto.js';
 import type { Database } from '../../repos/database.js';
 import { isUniqueViolation } from '../../repos/database.js';
+import { parseStoredRequest } from '../../repos/pathways.js';
 import { currentEvidenceSetId, getEvidenceSet } from '../../repos/evidence-sets.js';
 import {
   countPeopleWithPathways,
@@ -38,8 +40,9 @@ export const DEFAULT_CHUNK = 500;
  * stored input hash joining the new one. Deterministic: the same inputs and set give the same response.
  */
 export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
-  const request = JSON.parse(p.request) as RecommendationRequest;
-  const profile = p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
+  const request = parseStoredRequest(p.request);
+  const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
+  const profile = stored ? reportedProfile(content, request, stored) : p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
   return replanParsed(content, p.cause, request, profile, p.inputHash);
 }
 

@@ -54,7 +54,7 @@ export async function takeAssessment(c: C, content: Content, staff: Staff, input
   const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: assessment.id, cause: 'assessment', request, response }, now);
   await database.atomic([
     assessment.query,
-    pathway.query,
+    ...pathway.queries,
     ...selfReported.map((id) => recordProgressQuery(database.db, staff.id, id, 'completed', 'self', now)),
     webhookEvent(database.db, staff.settingId, 'assessment.completed', { staffId: staff.id, assessmentId: assessment.id }, now),
     webhookEvent(database.db, staff.settingId, 'pathway.updated', { staffId: staff.id, pathwayId: pathway.id, cause: 'assessment' }, now),
@@ -86,11 +86,11 @@ export async function checkIn(
   // Plan around what is done or assigned now (the module itself joins through the check-in).
   const request = { ...state.latest.request, completedModuleIds: planAround(content, state, input.moduleId).ids };
   const result = replan(content, request, state.latest.response, input);
-  const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: state.latest.assessmentId, cause: 'checkin', request: result.request, response: result.response }, now);
+  const pathway = newPathway(database.db, { staffId: staff.id, assessmentId: state.latest.assessmentId, cause: 'checkin', request: result.request, response: result.response, derivation: result.derivation }, now);
   const stored = newCheckIn(database.db, { staffId: staff.id, moduleId: input.moduleId, ratings: { ...input.ratings }, pathwayId: pathway.id }, now);
   await database.atomic([
     recordProgressQuery(database.db, staff.id, input.moduleId, 'completed', 'self', now),
-    pathway.query,
+    ...pathway.queries,
     stored.query,
     ...observationQueries(database.db, { staffId: staff.id, moduleId: input.moduleId, channel }, result.observations, now),
     webhookEvent(database.db, staff.settingId, 'module.completed', { staffId: staff.id, moduleId: input.moduleId, checkInId: stored.id }, now),

@@ -12,6 +12,7 @@ import type { UserPrincipal } from '../../auth/principal.js';
 import { destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
 import { requireUser } from '../../middleware/auth.js';
+import { rederiver } from '../../pathway-derive.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { MeSchema, UpdateMeBody } from '../../schemas/accounts.js';
 
@@ -97,7 +98,7 @@ export function registerMe(app: OpenAPIHono<AppEnv>): void {
     const database = c.get('database');
     const now = c.get('clock')();
     await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: p.userId }, orgId: p.orgId, subjectUserId: p.userId, subjectStaffId: p.staffId }, now)]);
-    const data = await exportPerson(database.db, { userId: p.userId, staffId: p.staffId });
+    const data = await exportPerson(database.db, { userId: p.userId, staffId: p.staffId }, rederiver(c));
     c.header('Content-Disposition', 'attachment; filename="my-send-pathways-data.json"');
     c.header('Cache-Control', 'no-store');
     return c.json({ exportedAt: now.toISOString(), ...data } as never, 200);

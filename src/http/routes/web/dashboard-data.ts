@@ -5,8 +5,7 @@ import type { Coverage } from '../../../domain/coverage.js';
 import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
 import { usersWithOpenInvite } from '../../../repos/invites.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
-import { latestProfiles } from '../../../repos/pathways.js';
-import { completedModules } from '../../../repos/progress.js';
+import { coverageRows, type CoverageRow } from '../../../repos/coverage.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
 import { usersWithPassword } from '../../../repos/users.js';
 import type { AppEnv } from '../../env.js';
@@ -67,21 +66,21 @@ export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<D
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const ids = staff.map((s) => s.id);
   const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
-  const [latest, done, assignments, active, invited] = await Promise.all([
-    latestProfiles(db, ids),
-    completedModules(db, ids),
+  const [rows, assignments, active, invited] = await Promise.all([
+    coverageRows(db, setting.id),
     allAssignments(db, setting.id),
     usersWithPassword(db, userIds),
     usersWithOpenInvite(db, userIds, c.get('clock')()),
   ]);
+  const byId = new Map<string, CoverageRow>(rows.map((r) => [r.staffId, r]));
   const accountOf = (s: Staff): AccountState => (!s.userId ? 'none' : active.has(s.userId) ? 'active' : invited.has(s.userId) ? 'invited' : 'invite-expired');
   const people = staff
     .map((s): StaffStatus => {
-      const completed = done.get(s.id) ?? new Set<string>();
+      const completed = byId.get(s.id)?.completed ?? new Set<string>();
       const mine = assignments.filter((a) => targets(a, s));
       const fixed = [...new Set(mine.filter((a) => a.kind === 'modules').flatMap((a) => a.moduleIds))];
       const assignedDone = fixed.filter((id) => completed.has(id)).length;
-      const assessed = latest.has(s.id);
+      const assessed = (byId.get(s.id)?.secure ?? null) !== null;
       const status =
         fixed.length && assignedDone === fixed.length ? 'Assigned modules done' : completed.size || assessed ? 'In progress' : 'Not started';
       return { staff: s, account: accountOf(s), assessed, completed: completed.size, assignments: mine, assignedDone, assignedTotal: fixed.length, status };

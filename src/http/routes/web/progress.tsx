@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { listAssessments } from '../../../repos/assessments.js';
 import { allPathways } from '../../../repos/pathways.js';
+import { rederiver } from '../../pathway-derive.js';
 import { listProgress } from '../../../repos/progress.js';
 import { ABOUT_PATH } from '../../../web/journey/steps.js';
 import { shownConfidence } from '../../../web/labels.js';
@@ -19,7 +20,7 @@ export function registerProgress(app: Hono<AppEnv>): void {
   app.get('/progress', requireWebUser(['staff', 'leader']), async (c) => {
     const user = await userOf(c);
     const db = c.get('database').db;
-    const pathways = user.staffId ? await allPathways(db, user.staffId) : [];
+    const pathways = user.staffId ? await allPathways(db, user.staffId, rederiver(c)) : [];
     if (!pathways.length) {
       return respond(
         c,
