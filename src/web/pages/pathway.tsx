@@ -1,6 +1,7 @@
 // "Your pathway": ordered steps (format, minutes, week, why, evidence), the confidence profile chart and table,
 // the calendar download and provenance. Print-friendly through the stylesheet's print rules.
 import type { Child, FC } from 'hono/jsx';
+import { evidenceSentence } from '../../domain/explain.js';
 import type { Content, PathwayStep, RecommendationResponse } from '../../domain/types.js';
 
 /** What the page shows: the steps, and the profile and provenance when there is an assessment behind them. */
@@ -38,6 +39,19 @@ export interface PathwayProps {
   readonly now?: number | undefined;
 }
 
+/**
+ * The step's explanation split for a short page: its first sentence (shown beside the step) and the rest (under
+ * "More about this step"), which ends with how strong the evidence is (assigned steps' notes do not say it).
+ */
+export function splitExplanation(step: PathwayStep): { first: string; rest: string } {
+  const sentence = evidenceSentence(step.evidence.strength);
+  const full = step.explanation.includes(sentence) || step.evidence.strength <= 0 ? step.explanation : `${step.explanation} ${sentence}`;
+  const at = full.search(/[.!?][”"]?\s+(?=[A-Z“"])/);
+  if (at < 0) return { first: full, rest: '' };
+  const end = full.slice(at).search(/\s/) + at;
+  return { first: full.slice(0, end), rest: full.slice(end).trim() };
+}
+
 /** One step of the pathway; `text` readies content text for staff (notes out, acronyms spelt out at first use). */
 const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s: string) => string; booked?: ReadonlySet<string> | undefined; now?: number | undefined }> = ({
   step,
@@ -50,6 +64,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
   const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
   const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
   const id = `step-${step.position}`;
+  const why = splitExplanation(step);
   return (
     <li aria-labelledby={id}>
       <h3 id={id}>
@@ -66,12 +81,13 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
       </ul>
       {mod ? <StepAccess module={mod} booked={booked} now={now} /> : null}
       <p>
-        <strong>Why this step:</strong> {text(step.explanation)}
+        <strong>Why this step:</strong> {text(why.first)}
       </p>
       <details>
         <summary>
           More about this step<span class="visually-hidden"> ({step.position}): the module, reasons and evidence</span>
         </summary>
+        {why.rest ? <p>{text(why.rest)}</p> : null}
         {mod ? <p>{text(mod.summary)}</p> : null}
         {mod?.illustrative ? <p>{text(mod.illustrative)}</p> : null}
         <h4>Reasons</h4>
@@ -138,7 +154,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
           </a>
         )}
       </div>
-      <p class="no-print hint">To print this page or save it as a PDF, use your browser’s print option.</p>
+      <p class="no-print hint">To print or save as a PDF, use your browser’s print option.</p>
       {before}
       <h2>Steps</h2>
       {steps.length ? (
@@ -153,11 +169,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       {Object.keys(result.profile).length ? (
         <>
           <h2>Your confidence profile</h2>
-          <p>
-            The chart shows your own answer for each area. Where you did not answer, it shows our estimate, based on what is typical for
-            your role. The table gives both, with how sure the estimate is. The plan aims at areas with low confidence that matter most in
-            your setting.
-          </p>
+          <p>The plan aims at areas where your confidence is low and that matter most in your setting.</p>
           <ProfileChart rows={profileRows(content.taxonomy, result.profile)} tableInDetails />
         </>
       ) : null}
