@@ -129,6 +129,9 @@ export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], se
         <a class="button secondary" href={`${base}/training`}>
           Your own modules and sessions
         </a>
+        <a class="button secondary" href={`${base}/closures`}>
+          Term dates and closures
+        </a>
       </div>
 
       <h2>Towards all staff trained</h2>

@@ -22,8 +22,12 @@ export interface PathwayProps {
   readonly content: Content;
   readonly state: JourneyState;
   readonly result: PathwayView;
-  /** The Monday week 1 starts, as "Monday 30 November 2026". */
+  /** The first day of week 1 the person can train on, as "Monday 30 November 2026". */
   readonly startsOn: string;
+  /** How many closures the person's setting has recorded (term holidays, training days); the schedule skips them. */
+  readonly closures?: number | undefined;
+  /** The day a step is planned for, as "Tuesday 8 December 2026". */
+  readonly dateOf?: ((step: PathwayStep) => string | undefined) | undefined;
   readonly signedIn: boolean;
   /** Extra controls under each step for signed-in people (mark done, check in). */
   readonly stepActions?: ((step: PathwayStep) => Child) | undefined;
@@ -53,14 +57,15 @@ export function splitExplanation(step: PathwayStep): { first: string; rest: stri
 }
 
 /** One step of the pathway; `text` readies content text for staff (notes out, acronyms spelt out at first use). */
-const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s: string) => string; booked?: ReadonlySet<string> | undefined; now?: number | undefined }> = ({
-  step,
-  content,
-  actions,
-  text,
-  booked,
-  now,
-}) => {
+const Step: FC<{
+  step: PathwayStep;
+  content: Content;
+  actions?: Child;
+  text: (s: string) => string;
+  booked?: ReadonlySet<string> | undefined;
+  now?: number | undefined;
+  on?: string | undefined;
+}> = ({ step, content, actions, text, booked, now, on }) => {
   const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
   const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
   const id = `step-${step.position}`;
@@ -87,6 +92,7 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
         <summary>
           More about this step<span class="visually-hidden"> ({step.position}): the module, reasons and evidence</span>
         </summary>
+        {on ? <p>In your calendar file: {on}.</p> : null}
         {why.rest ? <p>{text(why.rest)}</p> : null}
         {mod ? <p>{text(mod.summary)}</p> : null}
         {mod?.illustrative ? <p>{text(mod.illustrative)}</p> : null}
@@ -123,7 +129,8 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
   );
 };
 
-export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote, booked, now }) => {
+export const PathwayPage: FC<PathwayProps> = (props) => {
+  const { token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote, booked, now, closures = 0, dateOf } = props;
   const { steps, totalMinutes } = result.pathway;
   const expand = acronymExpander();
   const text = (s: string) => staffText(expand, s);
@@ -138,8 +145,9 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       </p>
       <p>
         For a {state.role ? ROLE_LABELS[state.role].label.toLowerCase() : 'member of staff'}
-        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}. The calendar file puts no
-        step on a weekend or a bank holiday in England.
+        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}. No step falls on a
+        weekend or a bank holiday in England
+        {closures ? `, nor on the ${closures === 1 ? 'closure' : `${closures} closures`} your setting has recorded (term holidays and training days)` : ''}.
       </p>
       {roleNote}
       <div class="actions no-print">
@@ -160,7 +168,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       {steps.length ? (
         <ol class="steps">
           {steps.map((s) => (
-            <Step step={s} content={content} actions={stepActions?.(s)} text={text} booked={booked} now={now} />
+            <Step step={s} content={content} actions={stepActions?.(s)} text={text} booked={booked} now={now} on={dateOf?.(s)} />
           ))}
         </ol>
       ) : (

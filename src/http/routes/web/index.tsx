@@ -5,6 +5,7 @@ import type { AppEnv } from '../../env.js';
 import { FormExpiredPage } from '../../../web/pages/message.js';
 import { registerAccount } from './account.js';
 import { registerDashboard } from './dashboard.js';
+import { registerClosures } from './closures.js';
 import { registerOwnTraining } from './own-training.js';
 import { registerInfo } from './info.js';
 import { registerJourney } from './journey.js';
@@ -49,6 +50,7 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerProgress(app);
   registerAccount(app);
   registerDashboard(app);
+  registerClosures(app);
   registerOwnTraining(app);
   registerPanel(app);
   registerPanelLearning(app);
