@@ -63,7 +63,7 @@ const BULK_JSON_CHARS = 250_000;
 
 /**
  * Many new staff at once, for imports of thousands of rows on D1 as on SQLite: each INSERT reads its rows from one
- * bound JSON array (json_each), so a statement binds one parameter (D1 allows 100) and 8,000 rows take about 8
+ * bound JSON array (json_each), so a statement binds one parameter (D1 allows 100) and 8,000 rows take about a dozen
  * statements, which the caller runs as one atomic batch (D1 counts each statement against its per-request limit).
  */
 export function newStaffBatch(db: Kysely<DB>, settingId: string, inputs: readonly NewStaff[], now: Date): { staff: Staff[]; queries: CompiledQuery[] } {
