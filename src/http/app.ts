@@ -41,6 +41,7 @@ import { registerCoverage } from './routes/v1/coverage.js';
 import { registerBenchBaseline } from './routes/bench-baseline.js';
 import { registerOrgModules } from './routes/v1/org-modules.js';
 import { registerOrgSessions } from './routes/v1/org-sessions.js';
+import { registerOrgClosures } from './routes/v1/org-closures.js';
 import { registerSessionPlans } from './routes/v1/session-plans.js';
 import { CSP } from './csp.js';
 
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerCoverage(app);
   registerOrgModules(app);
   registerOrgSessions(app);
+  registerOrgClosures(app);
   registerSessionPlans(app);
   if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);

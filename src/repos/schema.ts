@@ -269,6 +269,17 @@ export interface SessionPlansTable {
   accepted_at: string | null;
 }
 
+/** 0009_setting_closures: days a setting is closed (first and last day inclusive, YYYY-MM-DD). */
+export interface SettingClosuresTable {
+  id: string;
+  setting_id: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   evidence_sets: EvidenceSetsTable;
   judgements: JudgementsTable;
@@ -306,6 +317,7 @@ export interface DB {
   local_catalogues: LocalCataloguesTable;
   session_attendees: SessionAttendeesTable;
   session_plans: SessionPlansTable;
+  setting_closures: SettingClosuresTable;
 }
 
 /** 0007_recompute: a re-plan of every stored pathway under one evidence set, chunk by chunk. */

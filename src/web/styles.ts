@@ -144,6 +144,8 @@ td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
 .steps > li.done { border-left-color:var(--ok); }
 .steps h3 { margin-top:.25rem; }
 .step-number { color:var(--muted); }
+.access p { margin-bottom:.5rem; }
+.start-link { font-weight:700; display:inline-block; min-height:24px; }
 .meta { display:flex; flex-wrap:wrap; gap:.25rem 1.25rem; margin:0 0 .75rem; padding:0; list-style:none; }
 .tag { display:inline-block; padding:.1rem .5rem; border:2px solid var(--text); font-weight:700; font-size:.95rem; }
 .tag.done { border-color:var(--ok); color:var(--ok); }
@@ -189,9 +191,11 @@ figcaption { color:var(--muted); margin-bottom:1rem; }
   .actions { flex-direction:column; align-items:stretch; }
   .bar-row { grid-template-columns:minmax(0, 1fr) 2.75rem; }
   .bar-label { grid-column:1 / -1; text-align:left; font-weight:600; }
-  .steps > li { padding:.5rem .75rem 0; margin-bottom:1rem; }
-  .steps h3 { font-size:1.1rem; }
-  .meta { gap:0 .9rem; margin-bottom:.5rem; }
+  main { padding-left:.75rem; padding-right:.75rem; }
+  .steps > li { padding:.5rem .6rem 0; margin-bottom:.75rem; }
+  .steps h3 { font-size:1.1rem; margin-bottom:.25rem; }
+  .meta { gap:0 .75rem; margin-bottom:.5rem; font-size:.9375rem; }
+  .steps > li > p, .steps > li > details { margin-bottom:.5rem; }
   .bar-row { padding:0; gap:0 .75rem; }
   .axis .bar-label { display:none; }
   .axis-ticks span:nth-child(4)::after { content:""; }

@@ -39,6 +39,12 @@ const staffOnly = (ok: number) => x(403, { none: 401, staff: ok, staffOther: ok 
 const signedIn = (ok: number) => x(403, { none: 401, staff: ok, staffOther: ok, leader: ok, leaderOther: ok, trustLeader: ok, trustLeaderOther: ok, panel: ok, adminUser: ok });
 
 const module = 'communication-friendly-practice';
+/** A one-day closure on a day no earlier call used (closures of a setting may not overlap). */
+let closureDay = 0;
+const nextClosure = () => {
+  const day = new Date(Date.UTC(2031, 0, 1) + 86_400_000 * closureDay++).toISOString().slice(0, 10);
+  return { label: `Training day ${closureDay}`, from: day, to: day };
+};
 const A1 = (w: World) => w.settingA1;
 
 export const AUTHZ_MATRIX: readonly AuthzCase[] = [
@@ -72,6 +78,16 @@ export const AUTHZ_MATRIX: readonly AuthzCase[] = [
   { name: 'GET /v1/orgs/{trust A}', method: 'GET', path: (w) => `/v1/orgs/${w.trustA}`, expect: managers(200, { key: 404, keyNoScope: 404, keyOther: 404 }, { leader: 404 }) },
   { name: 'GET /v1/orgs/{A2} (sibling of A1)', method: 'GET', path: (w) => `/v1/orgs/${w.settingA2}`, expect: managers(200, { key: 404, keyNoScope: 404, keyOther: 404 }, { leader: 404 }) },
   { name: 'PATCH /v1/orgs/{A1}', method: 'PATCH', path: (w) => `/v1/orgs/${A1(w)}`, body: () => ({}), expect: peopleManagers(200) },
+  // Term dates and closures: read like the setting itself; changed by the people who may change the setting.
+  { name: 'GET /v1/orgs/{A1}/closures', method: 'GET', path: (w) => `/v1/orgs/${A1(w)}/closures`, expect: managers(200, { key: 200, keyNoScope: 200, keyOther: 404 }) },
+  { name: 'POST /v1/orgs/{A1}/closures', method: 'POST', path: (w) => `/v1/orgs/${A1(w)}/closures`, body: () => nextClosure(), expect: peopleManagers(201) },
+  {
+    name: 'DELETE /v1/orgs/{A1}/closures/{closureId}',
+    method: 'DELETE',
+    prepare: async (w) => ({ closureId: ((await (await w.f(`/v1/orgs/${A1(w)}/closures`, json('POST', nextClosure(), w.headers.admin))).json()) as { id: string }).id }),
+    path: (w, t) => `/v1/orgs/${A1(w)}/closures/${t.closureId}`,
+    expect: peopleManagers(204),
+  },
   { name: 'POST /v1/orgs/{A1}/leaders', method: 'POST', path: (w) => `/v1/orgs/${A1(w)}/leaders`, body: (w) => ({ email: w.email('co-leader'), name: 'Co Leader' }), expect: peopleManagers(201) },
   { name: 'POST /v1/admin/accounts', method: 'POST', path: () => '/v1/admin/accounts', body: (w) => ({ email: w.email('panel-new'), name: 'Expert', role: 'panel' }), expect: x(403, { none: 401, admin: 201, adminUser: 201 }) },
 

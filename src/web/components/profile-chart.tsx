@@ -116,8 +116,8 @@ export const ProfileChart: FC<{ rows: readonly ProfileRow[]; id?: string; captio
           Bar chart of your confidence in {rows.length} areas. The table after the chart gives the same figures.
         </p>
         <figcaption>
-          {caption}. Each bar ends at your own answer, printed on the right. Where you did not answer, the bar shows our estimate and a
-          thin line shows its likely range. The dashed line marks 4, “confident”.
+          {caption}. Each bar ends at your own answer, printed on the right. Where you did not answer, the bar shows our estimate (from what
+          is typical for your role) and a thin line shows its likely range. The dashed line marks 4, “confident”.
         </figcaption>
       </figure>
       {tableInDetails ? (

@@ -32,7 +32,8 @@ export interface StepAccessProps {
 export const StepAccess: FC<StepAccessProps> = ({ module: m, booked, now }) => {
   const sessions = (m.sessions ?? []).filter((s) => now === undefined || Date.parse(s.end) >= now);
   // The full note on an unlinked module is under "More about this step"; the step itself says it in one line.
-  if (m.illustrative && !sessions.length) return <p class="access hint">No course or guide is linked to this module yet (more below).</p>;
+  if (m.illustrative && !sessions.length) return <p class="access hint">No course linked yet (more below).</p>;
+  const where = `${m.provider}${m.cost === 'free' ? ', free' : m.cost === 'paid' ? ', there is a charge' : ''}.${m.accreditation ? ` ${m.accreditation}.` : ''}`;
   return (
     <div class="access">
       {m.illustrative ? <p>Your setting runs live sessions of this module.</p> : null}
@@ -40,16 +41,12 @@ export const StepAccess: FC<StepAccessProps> = ({ module: m, booked, now }) => {
         <p>
           {m.url && !m.materials ? (
             <>
-              <a href={m.url} class="button secondary start-link">
+              <a href={m.url} class="start-link">
                 Start this module<span class="visually-hidden">: {m.title} (opens {hostOf(m.url)})</span>
               </a>{' '}
             </>
           ) : null}
-          <span class="hint">
-            {m.provider}
-            {m.cost === 'free' ? ', free' : m.cost === 'paid' ? ', there is a charge' : ''}
-            .{m.accreditation ? ` ${m.accreditation}.` : ''}
-          </span>
+          <span class="hint">{m.url && !m.materials ? `– ${where}` : where}</span>
         </p>
       )}
       {sessions.length ? (

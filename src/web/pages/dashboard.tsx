@@ -135,6 +135,9 @@ export const DashboardPage: FC<DashboardProps> = ({ base, token, errors = [], se
         <a class="button secondary" href={`${base}/webhooks`}>
           Webhooks
         </a>
+        <a class="button secondary" href={`${base}/closures`}>
+          Term dates and closures
+        </a>
       </div>
 
       <h2>Towards all staff trained</h2>

@@ -1,6 +1,7 @@
 // "Your pathway": ordered steps (format, minutes, week, why, evidence), the confidence profile chart and table,
 // the calendar download and provenance. Print-friendly through the stylesheet's print rules.
 import type { Child, FC } from 'hono/jsx';
+import { evidenceSentence } from '../../domain/explain.js';
 import type { Content, PathwayStep, RecommendationResponse } from '../../domain/types.js';
 
 /** What the page shows: the steps, and the profile and provenance when there is an assessment behind them. */
@@ -21,8 +22,12 @@ export interface PathwayProps {
   readonly content: Content;
   readonly state: JourneyState;
   readonly result: PathwayView;
-  /** The Monday week 1 starts, as "Monday 30 November 2026". */
+  /** The first day of week 1 the person can train on, as "Monday 30 November 2026". */
   readonly startsOn: string;
+  /** How many closures the person's setting has recorded (term holidays, training days); the schedule skips them. */
+  readonly closures?: number | undefined;
+  /** The day a step is planned for, as "Tuesday 8 December 2026". */
+  readonly dateOf?: ((step: PathwayStep) => string | undefined) | undefined;
   readonly signedIn: boolean;
   /** Extra controls under each step for signed-in people (mark done, check in). */
   readonly stepActions?: ((step: PathwayStep) => Child) | undefined;
@@ -38,18 +43,33 @@ export interface PathwayProps {
   readonly now?: number | undefined;
 }
 
+/**
+ * The step's explanation split for a short page: its first sentence (shown beside the step) and the rest (under
+ * "More about this step"), which ends with how strong the evidence is (assigned steps' notes do not say it).
+ */
+export function splitExplanation(step: PathwayStep): { first: string; rest: string } {
+  const sentence = evidenceSentence(step.evidence.strength);
+  const full = step.explanation.includes(sentence) || step.evidence.strength <= 0 ? step.explanation : `${step.explanation} ${sentence}`;
+  const at = full.search(/[.!?][”"]?\s+(?=[A-Z“"])/);
+  if (at < 0) return { first: full, rest: '' };
+  const end = full.slice(at).search(/\s/) + at;
+  return { first: full.slice(0, end), rest: full.slice(end).trim() };
+}
+
 /** One step of the pathway; `text` readies content text for staff (notes out, acronyms spelt out at first use). */
-const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s: string) => string; booked?: ReadonlySet<string> | undefined; now?: number | undefined }> = ({
-  step,
-  content,
-  actions,
-  text,
-  booked,
-  now,
-}) => {
+const Step: FC<{
+  step: PathwayStep;
+  content: Content;
+  actions?: Child;
+  text: (s: string) => string;
+  booked?: ReadonlySet<string> | undefined;
+  now?: number | undefined;
+  on?: string | undefined;
+}> = ({ step, content, actions, text, booked, now, on }) => {
   const mod = content.catalogue.modules.find((m) => m.id === step.moduleId);
   const areaName = (id: string) => content.taxonomy.areas.find((a) => a.id === id)?.name ?? id;
   const id = `step-${step.position}`;
+  const why = splitExplanation(step);
   return (
     <li aria-labelledby={id}>
       <h3 id={id}>
@@ -66,12 +86,14 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
       </ul>
       {mod ? <StepAccess module={mod} booked={booked} now={now} /> : null}
       <p>
-        <strong>Why this step:</strong> {text(step.explanation)}
+        <strong>Why this step:</strong> {text(why.first)}
       </p>
       <details>
         <summary>
           More about this step<span class="visually-hidden"> ({step.position}): the module, reasons and evidence</span>
         </summary>
+        {on ? <p>In your calendar file: {on}.</p> : null}
+        {why.rest ? <p>{text(why.rest)}</p> : null}
         {mod ? <p>{text(mod.summary)}</p> : null}
         {mod?.illustrative ? <p>{text(mod.illustrative)}</p> : null}
         <h4>Reasons</h4>
@@ -107,7 +129,8 @@ const Step: FC<{ step: PathwayStep; content: Content; actions?: Child; text: (s:
   );
 };
 
-export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote, booked, now }) => {
+export const PathwayPage: FC<PathwayProps> = (props) => {
+  const { token, content, state, result, startsOn, signedIn, stepActions, before, heading, change, roleNote, booked, now, closures = 0, dateOf } = props;
   const { steps, totalMinutes } = result.pathway;
   const expand = acronymExpander();
   const text = (s: string) => staffText(expand, s);
@@ -122,8 +145,9 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       </p>
       <p>
         For a {state.role ? ROLE_LABELS[state.role].label.toLowerCase() : 'member of staff'}
-        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}. The calendar file puts no
-        step on a weekend or a bank holiday in England.
+        {state.phase ? ` in ${PHASE_LABELS[state.phase].label.toLowerCase()}` : ''}. Week 1 starts on {startsOn}. No step falls on a
+        weekend or a bank holiday in England
+        {closures ? `, nor on the ${closures === 1 ? 'closure' : `${closures} closures`} your setting has recorded (term holidays and training days)` : ''}.
       </p>
       {roleNote}
       <div class="actions no-print">
@@ -138,13 +162,13 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
           </a>
         )}
       </div>
-      <p class="no-print hint">To print this page or save it as a PDF, use your browser’s print option.</p>
+      <p class="no-print hint">To print or save as a PDF, use your browser’s print option.</p>
       {before}
       <h2>Steps</h2>
       {steps.length ? (
         <ol class="steps">
           {steps.map((s) => (
-            <Step step={s} content={content} actions={stepActions?.(s)} text={text} booked={booked} now={now} />
+            <Step step={s} content={content} actions={stepActions?.(s)} text={text} booked={booked} now={now} on={dateOf?.(s)} />
           ))}
         </ol>
       ) : (
@@ -153,11 +177,7 @@ export const PathwayPage: FC<PathwayProps> = ({ token, content, state, result, s
       {Object.keys(result.profile).length ? (
         <>
           <h2>Your confidence profile</h2>
-          <p>
-            The chart shows your own answer for each area. Where you did not answer, it shows our estimate, based on what is typical for
-            your role. The table gives both, with how sure the estimate is. The plan aims at areas with low confidence that matter most in
-            your setting.
-          </p>
+          <p>The plan aims at areas where your confidence is low and that matter most in your setting.</p>
           <ProfileChart rows={profileRows(content.taxonomy, result.profile)} tableInDetails />
         </>
       ) : null}

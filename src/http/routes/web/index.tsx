@@ -6,6 +6,7 @@ import { FormExpiredPage } from '../../../web/pages/message.js';
 import { registerAccount } from './account.js';
 import { registerForgotPassword } from './forgot-password.js';
 import { registerDashboard } from './dashboard.js';
+import { registerClosures } from './closures.js';
 import { registerOwnTraining } from './own-training.js';
 import { registerWebhookPages } from './webhooks.js';
 import { registerInfo } from './info.js';
@@ -52,6 +53,7 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerAccount(app);
   registerForgotPassword(app);
   registerDashboard(app);
+  registerClosures(app);
   registerOwnTraining(app);
   registerWebhookPages(app);
   registerPanel(app);

@@ -2,7 +2,7 @@
 // answers, mark a step done with a quick check-in, and see the re-planned pathway.
 import type { Context, Hono } from 'hono';
 import { recommend } from '../../../domain/recommend.js';
-import type { Content, RecommendationResponse } from '../../../domain/types.js';
+import type { Content, PathwayStep, RecommendationResponse } from '../../../domain/types.js';
 import type { MergedStep } from '../../../domain/merge-assigned.js';
 import type { Staff } from '../../../repos/staff.js';
 import { PostForm } from '../../../web/components/forms.js';
@@ -21,6 +21,8 @@ import { clearJourney, readJourney, writeJourney } from './journey-cookie.js';
 import { engineContent, recordCheckIn, saveAssessment, staffOf } from './my-pathway.js';
 import { myPathway, planningState, type MyPathway } from '../../pathway-view.js';
 import { respond } from './render.js';
+import { scheduleFor } from './schedule-view.js';
+import { closedRangesFor } from '../../services/closures.js';
 import { currentUser } from './web-user.js';
 
 type C = Context<AppEnv>;
@@ -38,7 +40,7 @@ export function shortDate(iso: string): string {
 
 type Found =
   | { kind: 'mine'; staff: Staff; view: MyPathway; content: Content }
-  | { kind: 'journey'; state: JourneyState; result: RecommendationResponse; content: Content }
+  | { kind: 'journey'; state: JourneyState; result: RecommendationResponse; content: Content; settingId: string | null }
   | { kind: 'redirect'; to: string }
   | { kind: 'none' };
 
@@ -58,13 +60,24 @@ async function findPathway(c: C): Promise<Found> {
     return staff ? { kind: 'none' } : { kind: 'redirect', to: '/' };
   }
   const content = await engineContent(c);
-  return { kind: 'journey', state, result: recommend(content, toRequest(content, state)), content };
+  return { kind: 'journey', state, result: recommend(content, toRequest(content, state)), content, settingId: staff?.settingId ?? null };
 }
 
 const NOTICES: Readonly<Record<string, string>> = {
   saved: 'Your pathway is saved to your account.',
   done: 'Step marked as done. We have re-planned the rest of your pathway.',
 };
+
+/** The page's schedule props: when week 1 starts, how many closures are skipped, and each step's day (none for a live session). */
+async function scheduleProps(c: C, settingId: string | null, steps: readonly PathwayStep[], content: Content, booked: ReadonlySet<string>) {
+  const now = c.get('clock')();
+  const schedule = await scheduleFor(c, settingId, steps);
+  const dateOf = (s: PathwayStep) => {
+    const d = schedule.dates.get(s.position);
+    return d && !sessionForStep(content, s.moduleId, booked, now) ? longDate(d) : undefined;
+  };
+  return { startsOn: longDate(schedule.firstDay), closures: schedule.closed.length, dateOf };
+}
 
 async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): Promise<Response> {
   const token = c.get('csrfToken');
@@ -80,7 +93,7 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
       content={content}
       state={{ role: latest?.request.role, phase: latest?.request.phase, answers: {} }}
       result={{ pathway: { steps: view.steps, totalMinutes: view.totalMinutes }, profile: view.profile ?? {}, provenance: view.provenance ?? undefined }}
-      startsOn={longDate(firstMonday(c.get('clock')()))}
+      {...await scheduleProps(c, staff.settingId, view.steps, content, booked)}
       signedIn
       booked={booked}
       now={c.get('clock')().getTime()}
@@ -154,7 +167,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
         content={found.content}
         state={found.state}
         result={found.result}
-        startsOn={longDate(firstMonday(c.get('clock')()))}
+        {...await scheduleProps(c, found.settingId, found.result.pathway.steps, found.content, new Set())}
         signedIn={!!user}
         now={c.get('clock')().getTime()}
         before={user?.staffId ? <SaveJourneyForm token={c.get('csrfToken')} /> : undefined}
@@ -183,6 +196,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
       steps,
       sessionFor: (s) => sessionForStep(found.content, s.moduleId, booked, now),
       start: firstMonday(now),
+      closedRanges: await closedRangesFor(c, found.kind === 'mine' ? found.staff.settingId : found.settingId),
       now,
       uidPrefix: found.kind === 'mine' ? await personKey(found.staff.id) : await journeyKey(c, found.state),
       describe: (s) => `${FORMAT_SHORT[s.format]}, ${duration(s.minutes)}. ${s.explanation}`,
