@@ -3,7 +3,7 @@
 // that fits closes any gap. Then it orders the selection, largest gaps first (order.ts), and schedules it.
 
 import type { Content, Format, RecommendationRequest } from './types.js';
-import { indexContent, suits, type ContentIndex, type IndexedModule } from './content-index.js';
+import { bundleLayout, indexContent, suits, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
 import { gainFactor } from './gain.js';
 import { confidenceGap } from './need.js';
 import type { Profile } from './profile.js';
@@ -83,7 +83,7 @@ class Progress {
    */
   closes(area: number, contributions: readonly Contribution[]): number {
     let trial = this.mean[area]!;
-    for (const { entry, relevance } of contributions) trial += expectedGain(entry, relevance, trial);
+    for (const { module, relevance } of contributions) trial += expectedGain(this.ix.entries[module]!, relevance, trial);
     return this.weight[area]! * (this.gap[area]! - confidenceGap(trial, this.sd[area]!));
   }
 
@@ -99,40 +99,6 @@ class Progress {
       return { area, gain, value };
     });
   }
-}
-
-/** One module's relevance to one area, as a bundle applies it. */
-interface Contribution {
-  readonly entry: IndexedModule;
-  readonly relevance: number;
-}
-
-/** The areas a list of modules touches, in first-touched order, with each area's contributions in module order. */
-interface BundleLayout {
-  readonly areas: readonly number[];
-  readonly contributions: readonly (readonly Contribution[])[];
-}
-
-function layoutOf(ix: ContentIndex, members: readonly number[]): BundleLayout {
-  const areas: number[] = [];
-  const contributions: Contribution[][] = [];
-  for (const q of members) {
-    const entry = ix.entries[q]!;
-    for (const { area, relevance } of entry.areas) {
-      let i = areas.indexOf(area);
-      if (i < 0) i = areas.push(area) - 1;
-      (contributions[i] ??= []).push({ entry, relevance });
-    }
-  }
-  return { areas, contributions };
-}
-
-/** Each module's full bundle layout (itself and all its prerequisites), built once per content index. */
-const fullLayouts = new WeakMap<ContentIndex, readonly BundleLayout[]>();
-function fullLayout(ix: ContentIndex, m: number): BundleLayout {
-  let layouts = fullLayouts.get(ix);
-  if (!layouts) fullLayouts.set(ix, (layouts = ix.entries.map((e) => layoutOf(ix, e.withPrerequisites))));
-  return layouts[m]!;
 }
 
 /**
@@ -250,7 +216,7 @@ function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[], progres
   let minutes = 0;
   for (const q of members) minutes += ix.entries[q]!.minutes;
   if (minutes > remaining) return null;
-  return new Bundle(members, minutes, partial ? layoutOf(ix, members) : fullLayout(ix, m), progress);
+  return new Bundle(members, minutes, partial ? bundleLayout(ix.entries, members) : ix.fullBundles[m]!, progress);
 }
 
 /**
