@@ -220,11 +220,14 @@ function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[], progres
 }
 
 /**
- * After a pick: bundles that lost a member to it are forgotten (built again when next needed), bundles that no
- * longer fit are dropped, and the others that reach an area it moved re-score that area's term and sum up again.
+ * After a pick: the taken modules' bundles are dropped, bundles that lost a member to it are forgotten (built again
+ * when next needed), bundles that no longer fit are dropped, and the others that reach an area it moved re-score that area's term and sum up again.
  */
 function rescoreAfterPick(ix: ContentIndex, taken: readonly number[], bundles: (Bundle | null | undefined)[], progress: Progress, remaining: number): void {
-  for (const q of taken) for (const m of ix.dependants[q]!) bundles[m] = undefined;
+  for (const q of taken) {
+    bundles[q] = null;
+    for (const m of ix.dependants[q]!) bundles[m] = undefined;
+  }
   const moved: number[] = [];
   for (const q of taken) for (const { area } of ix.entries[q]!.areas) if (!moved.includes(area)) moved.push(area);
   for (const area of moved) {
