@@ -159,7 +159,10 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  let candidates = ix.entries.flatMap((e, m) => (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p]) ? [m] : []));
+  let candidates: number[] = [];
+  ix.entries.forEach((e, m) => {
+    if (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) candidates.push(m);
+  });
   const bundles: (Bundle | null | undefined)[] = [];
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();
