@@ -44,6 +44,32 @@ export interface IndexedModule {
   readonly distinctAreas: boolean;
 }
 
+/** One module's relevance to one area, as a bundle of modules applies it. */
+export interface Contribution {
+  readonly module: number;
+  readonly relevance: number;
+}
+
+/** The areas a list of modules touches, in the order they are first touched, with each area's contributions in module order. */
+export interface BundleLayout {
+  readonly areas: readonly number[];
+  readonly contributions: readonly (readonly Contribution[])[];
+}
+
+/** The layout of `members` (module indexes, in the order they are taken). */
+export function bundleLayout(entries: readonly Pick<IndexedModule, 'areas'>[], members: readonly number[]): BundleLayout {
+  const areas: number[] = [];
+  const contributions: Contribution[][] = [];
+  for (const module of members) {
+    for (const { area, relevance } of entries[module]!.areas) {
+      let i = areas.indexOf(area);
+      if (i < 0) i = areas.push(area) - 1;
+      (contributions[i] ??= []).push({ module, relevance });
+    }
+  }
+  return { areas, contributions };
+}
+
 export interface ContentIndex {
   readonly content: Content;
   readonly areas: readonly NeedsArea[];
@@ -64,6 +90,8 @@ export interface ContentIndex {
   readonly reachedBy: readonly (readonly number[])[];
   /** Per module: the modules that list it among their transitive prerequisites. */
   readonly dependants: readonly (readonly number[])[];
+  /** Per module: the layout of its full bundle (its prerequisites, then itself). */
+  readonly fullBundles: readonly BundleLayout[];
   /** Area names for use mid-sentence ("Autism" → "autism"; acronyms kept). */
   readonly areaNamesInSentence: readonly string[];
 }
@@ -124,6 +152,7 @@ function build(content: Content): ContentIndex {
     modulesByArea: areas.map((_, a) => entries.flatMap((e, m) => (e.areas.some((r) => r.area === a) ? [m] : []))),
     reachedBy: areas.map((_, a) => entries.flatMap((e, m) => (e.reach.includes(a) ? [m] : []))),
     dependants: entries.map((_, p) => entries.flatMap((e, m) => (e.prerequisites.includes(p) ? [m] : []))),
+    fullBundles: entries.map((e) => bundleLayout(entries, e.withPrerequisites)),
     areaNamesInSentence: areas.map((a) => inSentence(a.name)),
   };
 }

@@ -1,5 +1,6 @@
-// Input hashing for provenance: the canonical JSON of a request, hashed with SHA-256 (@noble/hashes: synchronous,
-// pure JavaScript, the same digest on Node, workerd and in a browser).
+// Input hashing for provenance: the canonical JSON of a request, hashed with SHA-256. On Node the digest comes from
+// node:crypto (native, synchronous); where there is no Node runtime (workerd without nodejs_compat, a browser) from
+// @noble/hashes (synchronous, pure JavaScript). Both compute the same FIPS 180-4 digest of the same bytes.
 
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -10,9 +11,17 @@ export function sha256Hex(bytes: Uint8Array): string {
   return bytesToHex(sha256(bytes));
 }
 
+/** node:crypto's one-shot hash where the runtime is Node (process.getBuiltinModule: Node ≥ 20.16), else undefined. */
+type NodeHash = (algorithm: 'sha256', data: string) => string;
+const nodeHash: NodeHash | undefined = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const crypto = proc?.getBuiltinModule?.('node:crypto') as { hash?: NodeHash } | undefined;
+  return typeof crypto?.hash === 'function' ? crypto.hash : undefined;
+})();
+
 /** SHA-256 (hex) of the UTF-8 encoding of `text`. */
 export function sha256Text(text: string): string {
-  return sha256Hex(utf8ToBytes(text));
+  return nodeHash ? nodeHash('sha256', text) : sha256Hex(utf8ToBytes(text));
 }
 
 const byCodeUnit = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
@@ -52,23 +61,25 @@ export function canonicalRequest(request: RecommendationRequest): unknown {
 }
 
 /**
- * canonicalJson(canonicalRequest(request)), written directly in the same key order (the one JSON string per
- * request that is hashed on every recommendation, so it skips the generic sort of fixed keys).
+ * canonicalJson(canonicalRequest(request)), written directly in the same key order: the one JSON string hashed on
+ * every recommendation, so the sorted responses go through one JSON.stringify call instead of one per answer.
  */
 export function canonicalRequestJson(request: RecommendationRequest): string {
-  const responses = [...request.responses].sort(byItemThenValue).map(responseJson);
+  const responses = [...request.responses].sort(byItemThenValue).map((r) => ({ itemId: r.itemId, value: r.value }));
   const setting = request.settingProfile === undefined ? '' : `,"settingProfile":${canonicalJson(request.settingProfile)}`;
   return (
     `{"completedModuleIds":${JSON.stringify([...new Set(request.completedModuleIds)].sort(byCodeUnit))}` +
-    `,"confidence":${canonicalJson(request.confidence)},"formats":${canonicalJson(request.formats)}` +
-    `,"phase":${canonicalJson(request.phase)},"priorities":${canonicalJson(request.priorities)}` +
-    `,"responses":[${responses.join(',')}],"role":${canonicalJson(request.role)}${setting}` +
+    `,"confidence":${recordJson(request.confidence)},"formats":${canonicalJson(request.formats)}` +
+    `,"phase":${canonicalJson(request.phase)},"priorities":${recordJson(request.priorities)}` +
+    `,"responses":${JSON.stringify(responses)},"role":${canonicalJson(request.role)}${setting}` +
     `,"timeBudgetMinutes":${canonicalJson(request.timeBudgetMinutes)},"weeklyMinutes":${canonicalJson(request.weeklyMinutes)}}`
   );
 }
 
-function responseJson(r: Response): string {
-  return r.value === undefined ? `{"itemId":${JSON.stringify(r.itemId)}}` : `{"itemId":${JSON.stringify(r.itemId)},"value":${JSON.stringify(r.value)}}`;
+/** canonicalJson of a flat record of numbers (usually empty): skips the generic path when there is nothing to sort. */
+function recordJson(record: Readonly<Record<string, number>>): string {
+  for (const _ in record) return canonicalJson(record);
+  return '{}';
 }
 
 /**

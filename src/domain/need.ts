@@ -101,7 +101,8 @@ export function computeNeed(content: Content, request: RecommendationRequest, pr
   const importance = setting.importance.map((imp, a) => imp * factor(a));
   const gap = profile.estimate.map((m, a) => confidenceGap(m, profile.sd[a]!));
   const weight = setting.importance.map((imp, a) => planningWeight(imp) * factor(a));
-  return { ...setting, importance, gap, weight, need: gap.map((g, a) => weight[a]! * g) };
+  const need = gap.map((g, a) => weight[a]! * g);
+  return { importance, prevalence: setting.prevalence, floor: setting.floor, fromSetting: setting.fromSetting, gap, weight, need };
 }
 
 /** importance ^ IMPORTANCE_EXPONENT (0 stays 0). */

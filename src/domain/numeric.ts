@@ -3,7 +3,7 @@
 
 /** Round to `places` decimals (default 4); never returns -0, so JSON output is byte-for-byte stable. */
 export function round(x: number, places = 4): number {
-  const f = 10 ** places;
+  const f = places === 4 ? 1e4 : 10 ** places;
   const r = Math.round(x * f) / f;
   return r === 0 ? 0 : r;
 }

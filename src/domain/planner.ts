@@ -3,7 +3,7 @@
 // that fits closes any gap. Then it orders the selection, largest gaps first (order.ts), and schedules it.
 
 import type { Content, Format, RecommendationRequest } from './types.js';
-import { indexContent, suits, type ContentIndex, type IndexedModule } from './content-index.js';
+import { bundleLayout, indexContent, suits, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
 import { gainFactor } from './gain.js';
 import { confidenceGap } from './need.js';
 import type { Profile } from './profile.js';
@@ -66,9 +66,6 @@ export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format
 class Progress {
   readonly mean: number[];
   readonly gap: number[];
-  /** Scratch for valueOfMany: the bundle's expected confidence per area it moved (NaN elsewhere), and those areas. */
-  private readonly trial: Float64Array;
-  private readonly moved: number[] = [];
 
   constructor(
     private readonly ix: ContentIndex,
@@ -78,46 +75,16 @@ class Progress {
   ) {
     this.mean = [...start];
     this.gap = start.map((m, a) => confidenceGap(m, sd[a]!));
-    this.trial = new Float64Array(start.length).fill(NaN);
   }
 
-  /** Weighted gap the modules would close, taken in order from here (nothing changes). */
-  valueOf(members: readonly number[]): number {
-    const single = members.length === 1 && this.ix.entries[members[0]!]!.distinctAreas;
-    return single ? this.valueOfOne(members[0]!) : this.valueOfMany(members);
-  }
-
-  /** valueOf for one module whose areas are distinct: the same sums without tracking moved areas. */
-  private valueOfOne(q: number): number {
-    const entry = this.ix.entries[q]!;
-    let value = 0;
-    for (const { area, relevance } of entry.areas) {
-      const mean = this.mean[area]!;
-      value += this.weight[area]! * (this.gap[area]! - confidenceGap(mean + expectedGain(entry, relevance, mean), this.sd[area]!));
-    }
-    return value;
-  }
-
-  /** valueOf for a bundle: later members build on the earlier members' gains (trial means, reset afterwards). */
-  private valueOfMany(members: readonly number[]): number {
-    const { trial, moved } = this;
-    for (const q of members) {
-      const entry = this.ix.entries[q]!;
-      for (const { area, relevance } of entry.areas) {
-        if (Number.isNaN(trial[area]!)) {
-          trial[area] = this.mean[area]!;
-          moved.push(area);
-        }
-        trial[area]! += expectedGain(entry, relevance, trial[area]!);
-      }
-    }
-    let value = 0;
-    for (const area of moved) {
-      value += this.weight[area]! * (this.gap[area]! - confidenceGap(trial[area]!, this.sd[area]!));
-      trial[area] = NaN;
-    }
-    moved.length = 0;
-    return value;
+  /**
+   * Weighted gap a bundle would close on `area` from here: its members' gains on the area applied in turn (later
+   * members build on earlier ones), weight × (gap now − gap after).
+   */
+  closes(area: number, contributions: readonly Contribution[]): number {
+    let trial = this.mean[area]!;
+    for (const { module, relevance } of contributions) trial += expectedGain(this.ix.entries[module]!, relevance, trial);
+    return this.weight[area]! * (this.gap[area]! - confidenceGap(trial, this.sd[area]!));
   }
 
   /** Take module q: move its areas by their expected gains and return what it closed per area. */
@@ -134,11 +101,43 @@ class Progress {
   }
 }
 
-/** A candidate's bundle in the current state: members (prerequisites first), minutes and value per minute. */
-interface Bundle {
-  readonly members: readonly number[];
-  readonly minutes: number;
-  readonly ratio: number;
+/**
+ * A candidate's bundle in the current state: members (prerequisites first) and minutes; its areas in the order the
+ * members first touch them, each with the members' contributions in order and the weighted gap it closes (`terms`).
+ * The value is the sum of the terms in that order, so re-scoring only the terms on areas a pick moved gives the
+ * same number, to the bit, as scoring the whole bundle again.
+ */
+class Bundle {
+  readonly areas: readonly number[];
+  readonly contributions: readonly (readonly Contribution[])[];
+  readonly terms: number[];
+  ratio = -Infinity;
+
+  constructor(
+    readonly members: readonly number[],
+    readonly minutes: number,
+    layout: BundleLayout,
+    progress: Progress,
+  ) {
+    this.areas = layout.areas;
+    this.contributions = layout.contributions;
+    this.terms = layout.areas.map((area, i) => progress.closes(area, layout.contributions[i]!));
+    this.sumUp();
+  }
+
+  /** Re-score the term on `area` (if the bundle reaches it) after the plan moved it. */
+  rescore(area: number, progress: Progress): void {
+    const i = this.areas.indexOf(area);
+    if (i >= 0) this.terms[i] = progress.closes(area, this.contributions[i]!);
+  }
+
+  /** Value per minute from the terms (NaN counts as worthless). */
+  sumUp(): void {
+    let value = 0;
+    for (const t of this.terms) value += t;
+    const ratio = value / Math.max(1, this.minutes);
+    this.ratio = Number.isNaN(ratio) ? -Infinity : ratio;
+  }
 }
 
 /**
@@ -148,19 +147,23 @@ interface Bundle {
  * on the same area are usually worth less. Invariants: total minutes ≤ timeBudgetMinutes; no completed module;
  * no duplicates; every prerequisite before its dependant or completed; every step eligible.
  *
- * A bundle's value depends only on its members and on the areas they touch, so after a pick only the bundles
- * that share an area with it, or lost a member to it, are scored again: the result is the same as scoring
- * every bundle every round.
+ * A bundle's value is a sum of one term per area it touches, and a term depends only on that area's expected
+ * confidence. So after a pick only the terms on the areas it moved are scored again (and bundles that lost a
+ * member to it are built again): the result is the same as scoring every bundle every round.
  */
 export function planPathway(content: Content, request: RecommendationRequest, profile: Profile, weight: readonly number[]): Plan {
   const ix = indexContent(content);
   const eligible = eligibleModules(content, request);
-  const done = new Set(request.completedModuleIds.map((id) => ix.moduleIndex.get(id)).filter((m) => m !== undefined));
+  const done = ix.entries.map(() => false);
+  for (const id of request.completedModuleIds) if (ix.moduleIndex.has(id)) done[ix.moduleIndex.get(id)!] = true;
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  let candidates = ix.entries.flatMap((e, m) => (eligible[m] && !done.has(m) && e.prerequisites.every((p) => done.has(p) || eligible[p]) ? [m] : []));
-  const bundles: (Bundle | undefined)[] = [];
+  let candidates: number[] = [];
+  ix.entries.forEach((e, m) => {
+    if (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) candidates.push(m);
+  });
+  const bundles: (Bundle | null | undefined)[] = [];
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();
   let remaining = Math.max(0, request.timeBudgetMinutes);
@@ -170,23 +173,27 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
     const { members } = bundles[best]!;
     for (const q of members) {
       progress.take(q);
-      done.add(q);
+      done[q] = true;
       selected.push(q);
       remaining -= ix.entries[q]!.minutes;
       if (q !== best) pulledInBy.set(q, best);
     }
-    candidates = candidates.filter((m) => !done.has(m));
-    forgetAffectedBundles(ix, members, bundles);
+    candidates = candidates.filter((m) => !done[m]);
+    rescoreAfterPick(ix, members, bundles, progress, remaining);
   }
   return schedule(ix, request, profile, weight, orderSelection(ix, selected, statedNeed), pulledInBy);
 }
 
-/** The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth it. */
+/**
+ * The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth it.
+ * Bundles are built on first need; one that does not fit is recorded as null (the budget only shrinks) until it
+ * loses a member.
+ */
 function bestBundle(
   ix: ContentIndex,
   candidates: readonly number[],
-  bundles: (Bundle | undefined)[],
-  done: ReadonlySet<number>,
+  bundles: (Bundle | null | undefined)[],
+  done: readonly boolean[],
   progress: Progress,
   remaining: number,
 ): number | undefined {
@@ -194,8 +201,9 @@ function bestBundle(
   let bestRatio = MIN_RATIO;
   for (const m of candidates) {
     if (ix.entries[m]!.minutes > remaining) continue;
-    const bundle = (bundles[m] ??= bundleOf(ix, m, done, progress, remaining));
-    if (bundle.minutes <= remaining && bundle.ratio > bestRatio) {
+    if (bundles[m] === undefined) bundles[m] = bundleOf(ix, m, done, progress, remaining);
+    const bundle = bundles[m];
+    if (bundle && bundle.minutes <= remaining && bundle.ratio > bestRatio) {
       best = m;
       bestRatio = bundle.ratio;
     }
@@ -203,25 +211,38 @@ function bestBundle(
   return best;
 }
 
-/**
- * Candidate m's bundle now. One that does not fit the minutes left is not valued: the budget only shrinks, and
- * its bundle is built again only when it loses a member or an area it reaches moves.
- */
-function bundleOf(ix: ContentIndex, m: number, done: ReadonlySet<number>, progress: Progress, remaining: number): Bundle {
+/** Candidate m's bundle now (members not yet taken), or null when it does not fit the minutes left. */
+function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[], progress: Progress, remaining: number): Bundle | null {
   const { prerequisites, withPrerequisites } = ix.entries[m]!;
-  const members = prerequisites.some((p) => done.has(p)) ? withPrerequisites.filter((q) => !done.has(q)) : withPrerequisites;
+  const partial = prerequisites.some((p) => done[p]);
+  const members = partial ? withPrerequisites.filter((q) => !done[q]) : withPrerequisites;
   let minutes = 0;
   for (const q of members) minutes += ix.entries[q]!.minutes;
-  if (minutes > remaining) return { members, minutes, ratio: -Infinity };
-  const ratio = progress.valueOf(members) / Math.max(1, minutes);
-  return { members, minutes, ratio: Number.isNaN(ratio) ? -Infinity : ratio };
+  if (minutes > remaining) return null;
+  return new Bundle(members, minutes, partial ? bundleLayout(ix.entries, members) : ix.fullBundles[m]!, progress);
 }
 
-/** Forget the bundles that lost a member to the pick, or reach an area the pick moved: they are scored again. */
-function forgetAffectedBundles(ix: ContentIndex, taken: readonly number[], bundles: (Bundle | undefined)[]): void {
+/**
+ * After a pick: the taken modules' bundles are dropped, bundles that lost a member to it are forgotten (built again
+ * when next needed), bundles that no longer fit are dropped, and the others that reach an area it moved re-score that area's term and sum up again.
+ */
+function rescoreAfterPick(ix: ContentIndex, taken: readonly number[], bundles: (Bundle | null | undefined)[], progress: Progress, remaining: number): void {
   for (const q of taken) {
+    bundles[q] = null;
     for (const m of ix.dependants[q]!) bundles[m] = undefined;
-    for (const { area } of ix.entries[q]!.areas) for (const m of ix.reachedBy[area]!) bundles[m] = undefined;
+  }
+  const moved: number[] = [];
+  for (const q of taken) for (const { area } of ix.entries[q]!.areas) if (!moved.includes(area)) moved.push(area);
+  for (const area of moved) {
+    for (const m of ix.reachedBy[area]!) {
+      const bundle = bundles[m];
+      if (!bundle) continue;
+      if (bundle.minutes > remaining) bundles[m] = null;
+      else {
+        bundle.rescore(area, progress);
+        bundle.sumUp();
+      }
+    }
   }
 }
 
