@@ -131,7 +131,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerWeb(app);
 
   app.onError((err, c) => {
-    if (err instanceof ProblemError) return sendProblem(c, err.kind, err.message, err.errors, err.headers as Record<string, string>);
+    if (err instanceof ProblemError) {
+      const status = PROBLEMS[err.kind].status;
+      if (wantsHtml(c)) return browserProblemPage(c, status, err.message, (err.headers ?? {}) as Record<string, string>);
+      return sendProblem(c, err.kind, err.message, err.errors, err.headers as Record<string, string>);
+    }
     if (err instanceof HTTPException) {
       if (err.status === 400 && /json/i.test(err.message)) {
         return sendProblem(c, 'malformed-json', 'The body is not valid JSON.');

@@ -45,3 +45,29 @@ describe('problem type pages', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('errors a browser reaches in sign-in flows', () => {
+  const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+  it('a single sign-on return with an unknown state is a page, not JSON; an API client still gets problem+json', async () => {
+    const page = await env.app.request('/v1/sso/callback?state=not-a-state&code=abc', { headers: browser });
+    expect(page.status).toBeGreaterThanOrEqual(400);
+    expect(page.status).toBeLessThan(500);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expectAccessibleShell(await page.text());
+    const api = await env.app.request('/v1/sso/callback?state=not-a-state&code=abc', { headers: { accept: 'application/json' } });
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('signing in with an email no organisation has connected is a page', async () => {
+    const page = await env.app.request('/v1/sso/start?email=someone%40nowhere.example', { headers: browser });
+    expect(page.status).toBeGreaterThanOrEqual(400);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('an unknown problem kind asked for by a browser is the not-found page', async () => {
+    const page = await env.app.request('/problems/no-such-thing', { headers: browser });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('<h1>Page not found</h1>');
+  });
+});

@@ -7,11 +7,13 @@ import { NotFoundPage, ProblemPage } from '../../../web/pages/message.js';
 import { respond } from './render.js';
 
 const MACHINE_PATHS = ['/v1/', '/openapi.json', '/healthz', '/readyz', '/assets/'];
+// API paths a person's browser is sent to (single sign-on and LTI launches): their errors are pages too.
+const BROWSER_FLOWS = ['/v1/sso/start', '/v1/sso/callback', '/v1/lti/login', '/v1/lti/launch'];
 
 /** True when the caller is a browser asking for a page: not an API path, and Accept names text/html before JSON. */
 export function wantsHtml(c: Context): boolean {
   const path = c.req.path;
-  if (MACHINE_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p))) return false;
+  if (!BROWSER_FLOWS.includes(path) && MACHINE_PATHS.some((p) => path === p.replace(/\/$/, '') || path.startsWith(p))) return false;
   const accept = (c.req.header('accept') ?? '').toLowerCase();
   const html = accept.indexOf('text/html');
   if (html < 0) return false;
