@@ -20,6 +20,7 @@ import { registerDocs } from './docs.js';
 import { registerWeb } from './routes/web/index.js';
 import { tooManyAttempts } from './routes/web/limited.js';
 import { browserProblemPage, wantsHtml } from './routes/web/browser-errors.js';
+import { drainBody } from './middleware/body-drain.js';
 import { authenticate, requireScopeForKeys } from './middleware/auth.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MemoryRateLimiter, rateLimit } from './middleware/rate-limit.js';
@@ -67,18 +68,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, overwrite: false }));
   const generalLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      wantsHtml(c)
+    onError: async (c) => {
+      await drainBody(c.req.raw);
+      return wantsHtml(c)
         ? browserProblemPage(c, 413, 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.')
-        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`),
+        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`);
+    },
   });
   // Staff CSV imports (up to 20,000 rows) may be larger than other bodies.
   const importLimit = bodyLimit({
     maxSize: MAX_IMPORT_BODY_BYTES,
-    onError: (c) =>
-      wantsHtml(c)
+    onError: async (c) => {
+      await drainBody(c.req.raw);
+      return wantsHtml(c)
         ? browserProblemPage(c, 413, 'The file is over 8 MB. Split it into smaller files and import each.')
-        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_IMPORT_BODY_BYTES} bytes (8 MB).`),
+        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_IMPORT_BODY_BYTES} bytes (8 MB).`);
+    },
   });
   app.use('*', (c, next) => (isImportPath(c.req.path) ? importLimit(c, next) : generalLimit(c, next)));
   app.use('/v1/xapi/*', xapiVersion());
