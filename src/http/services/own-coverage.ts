@@ -7,7 +7,7 @@ import type { LocalLayer, LocalSession } from '../../domain/local-catalogue.js';
 import type { Content, Module } from '../../domain/types.js';
 import { bookingsFor, type Booking } from '../../repos/local-catalogues.js';
 import { settingIdsUnder, type Org } from '../../repos/orgs.js';
-import { coverageRows } from '../../repos/coverage.js';
+import { coverageRows, type CoverageRow } from '../../repos/coverage.js';
 import type { Staff } from '../../repos/staff.js';
 import type { AppEnv } from '../env.js';
 import { latestLayersOf, orgChain } from '../local-content.js';
@@ -44,6 +44,8 @@ export interface CoverageWithOwnTraining {
   readonly coverage: Coverage;
   readonly ownTraining: OwnTrainingSummary;
   readonly people: ReadonlyMap<string, OwnTrainingOfPerson>;
+  /** Each person's coverage row (secure areas, completed modules as stored), by staff id. */
+  readonly rows: ReadonlyMap<string, CoverageRow>;
 }
 
 /** The orgs whose catalogues reach `org`'s staff: a setting and its trust, or a trust and its settings. */
@@ -94,6 +96,12 @@ export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly St
     Promise.all(scope.map((orgId) => bookingsFor(database.db, orgId))).then((all) => all.flat()),
   ]);
   const byStaff = new Map(rows.map((r) => [r.staffId, r]));
+  const bookingsOf = new Map<string, Booking[]>();
+  for (const b of bookings) {
+    const list = bookingsOf.get(b.staffId);
+    if (list) list.push(b);
+    else bookingsOf.set(b.staffId, [b]);
+  }
   const qualify = qualifier(layers, new Set(base.catalogue.modules.map((m) => m.id)));
   const chains = new Map<string, string[]>();
   for (const settingId of new Set(staff.map((s) => s.settingId))) chains.set(settingId, await orgChain(database, settingId));
@@ -104,7 +112,7 @@ export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly St
   const coveragePeople = staff.map((s) => {
     const row = byStaff.get(s.id);
     const done = new Set([...(row?.completed ?? [])].flatMap((id) => qualify(chains.get(s.settingId) ?? [], id) ?? []));
-    const mine = bookings.filter((b) => b.staffId === s.id);
+    const mine = bookingsOf.get(s.id) ?? [];
     people.set(s.id, {
       ownModulesCompleted: [...done].filter((id) => id.includes('/')).length,
       upcoming: mine.flatMap((b) => byId.get(b.sessionId) ?? []).filter((x) => x.status === 'scheduled' && Date.parse(x.start) > now.getTime()).sort((a, b) => (a.start < b.start ? -1 : 1)),
@@ -120,5 +128,5 @@ export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly St
     completedBy: hide(everyone.filter((p) => p.ownModulesCompleted > 0).length),
     sessions: { ...sessionFigures(sessions, bookings, new Set(staff.map((s) => s.id)), now), staffAttended: hide(everyone.filter((p) => p.sessionsAttended > 0).length) },
   };
-  return { coverage, ownTraining, people };
+  return { coverage, ownTraining, people, rows: byStaff };
 }

@@ -5,7 +5,6 @@ import type { Coverage } from '../../../domain/coverage.js';
 import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
 import { usersWithOpenInvite } from '../../../repos/invites.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
-import { coverageRows, type CoverageRow } from '../../../repos/coverage.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
 import { usersWithPassword } from '../../../repos/users.js';
 import type { AppEnv } from '../../env.js';
@@ -64,15 +63,13 @@ export async function dashboardSettings(c: Context<AppEnv>, user: WebUser): Prom
 export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<DashboardData> {
   const db = c.get('database').db;
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
-  const ids = staff.map((s) => s.id);
   const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
-  const [rows, assignments, active, invited] = await Promise.all([
-    coverageRows(db, setting.id),
+  const [{ coverage, ownTraining, people: own, rows: byId }, assignments, active, invited] = await Promise.all([
+    coverageWithOwnTraining(c, setting, staff),
     allAssignments(db, setting.id),
     usersWithPassword(db, userIds),
     usersWithOpenInvite(db, userIds, c.get('clock')()),
   ]);
-  const byId = new Map<string, CoverageRow>(rows.map((r) => [r.staffId, r]));
   const accountOf = (s: Staff): AccountState => (!s.userId ? 'none' : active.has(s.userId) ? 'active' : invited.has(s.userId) ? 'invited' : 'invite-expired');
   const people = staff
     .map((s): StaffStatus => {
@@ -86,7 +83,6 @@ export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<D
       return { staff: s, account: accountOf(s), assessed, completed: completed.size, assignments: mine, assignedDone, assignedTotal: fixed.length, status };
     })
     .sort((a, b) => a.staff.name.localeCompare(b.staff.name, 'en-GB', { numeric: true }));
-  const { coverage, ownTraining, people: own } = await coverageWithOwnTraining(c, setting, staff);
   const groups = [...new Set(staff.flatMap((s) => s.groups))].sort();
   return { setting, people, coverage, ownTraining, own, groups, assignments };
 }
