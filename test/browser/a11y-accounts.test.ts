@@ -1,25 +1,15 @@
 // Signed-in pages in Chromium with axe-core (WCAG 2.2 AA tags), 320 px reflow and screenshots: sign-in, a member of
 // staff's saved pathway, check-in and progress; the leader dashboard, an invite link, assigning and importing; the
 // panel console.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
 import { PASSWORD, seedSetting } from '../web/seed.js';
 import { answerQuestionPage, answerTimePage, submitPage } from './journey-steps.js';
-import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, screenshots, startApp, type RunningApp } from './support.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, newPage, screenshots, useAppAndBrowser } from './support.js';
 
 browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ seed: (db) => seedSetting(db) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const shared = useAppAndBrowser({ seed: (db) => seedSetting(db) });
 
   const check = async (page: Page, name: string) => {
     await expectNoAxeViolations(page, name);
@@ -27,14 +17,14 @@ browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
     await screenshots(page, name);
   };
   const go = async (page: Page, path: string, status?: number) => {
-    const res = await page.goto(app.base + path);
+    const res = await page.goto(shared.app.base + path);
     if (status) expect(res?.status(), path).toBe(status);
     else expect(res?.status(), path).toBeLessThan(400);
   };
   const click = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 
   async function signIn(email: string, name: string | null): Promise<Page> {
-    const page = await newPage(browser, { bypassCSP: true });
+    const page = await newPage(shared.browser, { bypassCSP: true });
     await go(page, '/sign-in');
     if (name) await check(page, name);
     await page.fill('#email', email);
@@ -44,7 +34,7 @@ browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
   }
 
   it('sign-in errors, then a member of staff: assessment, saved pathway, check-in, progress, account', async () => {
-    const anon = await newPage(browser, { bypassCSP: true });
+    const anon = await newPage(shared.browser, { bypassCSP: true });
     await go(anon, '/sign-in');
     await anon.fill('#email', 'teacher@oak.example');
     await anon.fill('#password', 'wrong password here');

@@ -1,23 +1,13 @@
 // The leader's own-training pages in Chromium with axe-core (WCAG 2.2 AA tags), 320 px reflow and screenshots: own
 // modules and sessions (empty, with errors, with a module and a session), the session planner (form, errors, a
 // proposal, accepted), the assign form offering the setting's own module, and the dashboard's own-training figures.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PASSWORD, seedSetting } from '../web/seed.js';
-import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, screenshots, signedInPage, startApp, type RunningApp } from './support.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, screenshots, signedInPage, useAppAndBrowser } from './support.js';
 
 browserSuite('accessibility of own modules, own sessions and the session planner (Chromium + axe-core)', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ seed: (db) => seedSetting(db) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const shared = useAppAndBrowser({ seed: (db) => seedSetting(db) });
 
   const check = async (page: Page, name: string) => {
     await expectNoAxeViolations(page, name);
@@ -27,9 +17,9 @@ browserSuite('accessibility of own modules, own sessions and the session planner
   const submit = (page: Page, label: string) => Promise.all([page.waitForNavigation(), page.click(`main button:has-text("${label}")`)]);
 
   it('own modules and sessions: empty, with errors, then with a module and a live session', async () => {
-    const page = await signedInPage(browser, app.base, 'leader@oak.example', PASSWORD);
+    const page = await signedInPage(shared.browser, shared.app.base, 'leader@oak.example', PASSWORD);
     const dashboard = new URL(page.url()).pathname;
-    await page.goto(app.base + `${dashboard}/training`);
+    await page.goto(shared.app.base + `${dashboard}/training`);
     await check(page, 'own-training');
 
     await submit(page, 'Add the module');
@@ -68,7 +58,7 @@ browserSuite('accessibility of own modules, own sessions and the session planner
     expect(await page.textContent('main')).toContain('Library');
     await check(page, 'own-training-with-session');
 
-    await page.goto(app.base + `${dashboard}/assign`);
+    await page.goto(shared.app.base + `${dashboard}/assign`);
     await page.click('details summary:has-text("Choose modules")');
     expect(await page.textContent('main')).toContain('Your own modules');
     await check(page, 'assign-with-own-modules');
@@ -76,9 +66,9 @@ browserSuite('accessibility of own modules, own sessions and the session planner
   }, BROWSER_TEST_MS);
 
   it('the session planner: the form, its errors, a proposal, and the sessions accepted; the dashboard’s own training', async () => {
-    const page = await signedInPage(browser, app.base, 'leader@oak.example', PASSWORD);
+    const page = await signedInPage(shared.browser, shared.app.base, 'leader@oak.example', PASSWORD);
     const dashboard = new URL(page.url()).pathname;
-    await page.goto(app.base + `${dashboard}/planner`);
+    await page.goto(shared.app.base + `${dashboard}/planner`);
     await check(page, 'session-planner');
 
     await page.fill('#date-0', '2027-01-04');
@@ -99,7 +89,7 @@ browserSuite('accessibility of own modules, own sessions and the session planner
     expect(await page.textContent('main')).toContain('Sessions accepted and booked');
     await check(page, 'own-training-accepted');
 
-    await page.goto(app.base + dashboard);
+    await page.goto(shared.app.base + dashboard);
     expect(await page.textContent('main')).toContain('Your own training');
     await check(page, 'dashboard-own-training');
     await page.context().close();

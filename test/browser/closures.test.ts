@@ -1,23 +1,13 @@
 // The term dates and closures page in Chromium: axe (WCAG 2.2 AA) clean and no sideways scrolling at 320 px when
 // empty, with an error, and with closures listed; the error summary's links reach their fields; a closure is added
 // and removed by keyboard alone, and with JavaScript off.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PASSWORD, seedSetting } from '../web/seed.js';
-import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, startApp, type RunningApp } from './support.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, newPage, useAppAndBrowser } from './support.js';
 
 browserSuite('term dates and closures page (Chromium)', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ seed: (db) => seedSetting(db) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const shared = useAppAndBrowser({ seed: (db) => seedSetting(db) });
 
   const check = async (page: Page, label: string) => {
     await expectNoAxeViolations(page, label);
@@ -25,8 +15,8 @@ browserSuite('term dates and closures page (Chromium)', () => {
   };
 
   async function closuresPage(javaScriptEnabled: boolean): Promise<Page> {
-    const page = await newPage(browser, { bypassCSP: true, javaScriptEnabled });
-    await page.goto(app.base + '/sign-in');
+    const page = await newPage(shared.browser, { bypassCSP: true, javaScriptEnabled });
+    await page.goto(shared.app.base + '/sign-in');
     await page.fill('#email', 'leader@oak.example');
     await page.fill('#password', PASSWORD);
     await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/repos/database.js';
 import { openSqlite } from '../../src/repos/drivers/sqlite.js';
 import { MIGRATIONS_DIR } from '../helpers/node-app.js';
@@ -100,6 +100,26 @@ export async function startApp(options: { env?: Record<string, string>; seed?: (
 }
 
 /** Launches Debian's Chromium (never a downloaded browser). */
+/** The app and Chromium a suite shares; the fields are set before its first test, so read them inside tests. */
+export interface AppAndBrowser {
+  app: RunningApp;
+  browser: Browser;
+}
+
+/** Starts the app (with `options`) and Chromium before a suite's tests and stops both after them. */
+export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): AppAndBrowser {
+  const shared = {} as AppAndBrowser;
+  beforeAll(async () => {
+    shared.app = await startApp(options);
+    shared.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.app?.stop();
+  });
+  return shared;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
