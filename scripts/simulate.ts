@@ -2,16 +2,16 @@
 // Compares pathway policies on the same simulated staff and minutes budget, in several world variants
 // (scripts/lib/sim-world.ts). E_p = share of the available weighted headroom closed. Per world and seed, each
 // policy's share of the informed oracle's lift over static; mean ± 95% CI over seeds; and the targets of the
-// engine's personalisation. Population learning runs in world A only (--learners 0 skips it). Progress: stderr.
+// engine's personalisation. Population learning runs in world A only (--learners 0 skips it), through the service
+// functions real check-ins use (scripts/lib/learning-cohort.ts, as `npm run simulate:learning`). Progress: stderr.
 
 import { getShippedContent } from '../src/content/bundled.js';
 import type { Content, RecommendationRequest } from '../src/domain/types.js';
 import { indexContent } from '../src/domain/content-index.js';
-import { adjustEvidence } from '../src/domain/learning.js';
 import { estimateProfile } from '../src/domain/profile.js';
 import { createRng } from '../src/domain/rng.js';
 import { fmt, summarise, type Summary } from './lib/stats.js';
-import { learnFromPopulation } from './lib/sim-learning.js';
+import { runCohort } from './lib/learning-cohort.js';
 import { answerQuestionnaire, applyTrue, effectiveness, makePerson, makeTruth, panelTruth, WORLDS, type Person, type World } from './lib/sim-world.js';
 import { engineToldTruth, oneSizePolicy, oracle, ours, randomPolicy, rawGreedy, staticPolicy } from './lib/sim-policies.js';
 
@@ -85,15 +85,17 @@ function groupSummaries(content: Content, requests: readonly RecommendationReque
   return { median, average };
 }
 
-function runSeed(content: Content, world: World, o: Options, seed: number, log: (s: string) => void): SeedResult {
+async function runSeed(content: Content, world: World, o: Options, seed: number, log: (s: string) => void): Promise<SeedResult> {
   const ix = indexContent(content);
   const truth = makeTruth(content, world, createRng(seed * 7919 + 1));
   const informedTruth = panelTruth(content, truth);
   let learnedContent: Content | undefined;
   if (o.learners > 0 && world === WORLDS[0]) {
     log('learning');
-    const { learned } = learnFromPopulation(content, truth, o, (p, rs) => requestFor(p, rs, o.budget), createRng(seed * 7919 + 2));
-    learnedContent = { ...content, evidence: adjustEvidence(content.evidence, learned) };
+    // Staff enrol, assess and check in through the service; the panel publishes a learned set after each round.
+    const exploration = content.evidence.exploration ?? { margin: 0.3, maxLossShare: 0.02 };
+    const cohort = { learners: o.learners, rounds: o.rounds, budget: o.budget, exploration, minObservations: 1 };
+    learnedContent = (await runCohort(content, truth, cohort, seed * 7919 + 2)).content;
   }
   log('evaluating');
   const peopleRng = createRng(seed * 7919 + 3);
@@ -152,12 +154,16 @@ function report(world: World, results: readonly SeedResult[]): string[] {
   const answersShare = over((r) => (ep(r, 'ours') - ep(r, 'oneSize')) / (ep(r, 'told') - ep(r, 'oneSize')));
   const beatsOneSize = over((r) => ep(r, 'ours') - ep(r, 'oneSize'));
   const captured = over((r) => lift(r, 'ours'));
+  const learned = results[0]!.ep.learned === undefined ? [] : [
+    `- After population learning through the service: ${pct(over((r) => ep(r, 'learned') / ep(r, 'full')))} of the full oracle's E_p (before: ${pct(over((r) => ep(r, 'ours') / ep(r, 'full')))})`,
+  ];
   const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
   lines.push(
     '',
     `- Answers reach ≥ 80% of the gain over one-size the engine makes when told the truth: ${pct(answersShare)} → ${check(answersShare.mean >= 0.8)}`,
     `- Ours beats one-size-same-engine, CI excluding zero: ours − one-size = ${fmt(beatsOneSize, 4)} E_p → ${check(beatsOneSize.mean - beatsOneSize.half > 0)}`,
     `- Ours captures ≥ 80% of the informed oracle's lift over static: ${pct(captured)} → ${check(captured.mean >= 0.8)}`,
+    ...learned,
     '',
   );
   return lines;
@@ -167,7 +173,7 @@ function pct(s: Summary): string {
   return Number.isNaN(s.half) ? `${(100 * s.mean).toFixed(1)}%` : `${(100 * s.mean).toFixed(1)}% ± ${(100 * s.half).toFixed(1)}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const content = getShippedContent();
   const t0 = performance.now();
@@ -180,7 +186,7 @@ function main(): void {
     for (let s = 0; s < o.seeds; s++) {
       const seed = o.seed + s;
       const log = (phase: string) => process.stderr.write(`world ${world.name[0]} seed ${s + 1}/${o.seeds}: ${phase}… ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-      results.push(runSeed(content, world, o, seed, log));
+      results.push(await runSeed(content, world, o, seed, log));
     }
     lines.push(...report(world, results));
   }
@@ -192,4 +198,4 @@ function main(): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-main();
+await main();
