@@ -251,6 +251,7 @@ export const evidenceSetSchema = z.strictObject({
         z.strictObject({ meanShift: z.number().min(-0.5, { error: between(-0.5, 0.5) }).max(0.5, { error: between(-0.5, 0.5) }) }),
       )
       .optional(),
+    itemNoiseSd: z.number().gt(0, 'must be above 0').max(0.5, { error: between(0, 0.5) }).optional(),
   }),
   panelPrior: z.record(z.string(), z.strictObject({ expectedImpact: unit, impactSource: text })).optional(),
   exploration: z

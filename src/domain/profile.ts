@@ -33,9 +33,16 @@ export const NOT_RELEVANT_FACTOR = 0.3;
  * shipped priors (sd 0.15–0.22) k₀ is 0.8–1.8: a side answer of loading 0.3 moves the estimate a fifth to a
  * quarter of the way from the prior to the answer. Own answers are never shrunk in what is shown; the planner's
  * estimate gives one own answer of full loading weight 1 against the prior's k₀ (so about halfway for a teacher).
+ * Both sds are fitted from the service's own assessments by `npm run fit:priors` (prior-fit.ts: the answer noise
+ * from retests, each role's spread by the method of moments); a published set carries them (priors.itemNoiseSd).
  */
-export function priorWeight(prior: ConfidencePrior): number {
-  return (ITEM_NOISE_SD / prior.sd) ** 2;
+export function priorWeight(prior: ConfidencePrior, noiseSd = ITEM_NOISE_SD): number {
+  return (noiseSd / prior.sd) ** 2;
+}
+
+/** The answer noise sd in force: the set's fitted figure (prior-fit.ts) where it has one, else ITEM_NOISE_SD. */
+export function itemNoiseSd(evidence: EvidenceSet): number {
+  return evidence.priors.itemNoiseSd ?? ITEM_NOISE_SD;
 }
 
 /** Per-area profile, arrays indexed in taxonomy order. Values on the internal 0..1 scale. */
@@ -109,6 +116,11 @@ function tallyAnswers(ix: ContentIndex, request: RecommendationRequest): Tally[]
   return tallies;
 }
 
+/** Per area, the person's own answers (items whose main area it is): their loading-weighted mean and total loading. */
+export function ownAnswers(content: Content, request: RecommendationRequest): { value: number; weight: number }[] {
+  return tallyAnswers(indexContent(content), request).map((t) => ({ value: t.ownWeight > 0 ? t.ownSum / t.ownWeight : NaN, weight: t.ownWeight }));
+}
+
 /**
  * Estimate the profile for a request (see the file comment). Unknown ids are ignored here (validateRequestRefs
  * reports them). Deterministic and independent of the order of responses.
@@ -116,7 +128,8 @@ function tallyAnswers(ix: ContentIndex, request: RecommendationRequest): Tally[]
 export function estimateProfile(content: Content, request: RecommendationRequest): Profile {
   const ix = indexContent(content);
   const prior = priorFor(content.evidence, request.role, request.phase);
-  const k0 = priorWeight(prior);
+  const noiseSd = itemNoiseSd(content.evidence);
+  const k0 = priorWeight(prior, noiseSd);
   const profile: Profile = { mean: [], estimate: [], sd: [], basis: [], notRelevant: [], selfReport: [] };
   tallyAnswers(ix, request).forEach((t, a) => {
     const answered = t.ownWeight + t.sideWeight;
@@ -124,7 +137,7 @@ export function estimateProfile(content: Content, request: RecommendationRequest
     let mean = prior.mean;
     let basis: EstimateBasis = 'prior';
     let self = NaN;
-    let information = answered / ITEM_NOISE_SD ** 2;
+    let information = answered / noiseSd ** 2;
     let estimate = (k0 * prior.mean + t.ownSum + t.sideSum) / (k0 + answered);
     if (t.ownWeight > 0) {
       mean = self = t.ownSum / t.ownWeight;

@@ -228,6 +228,8 @@ export interface EvidenceSet {
     readonly default: ConfidencePrior;
     readonly byRole: Readonly<Partial<Record<Role, ConfidencePrior>>>;
     readonly byPhase?: Readonly<Partial<Record<Phase, { readonly meanShift: number }>>> | undefined;
+    /** Added: the noise sd of one answer of full loading, fitted from retests (prior-fit.ts); absent = ITEM_NOISE_SD. */
+    readonly itemNoiseSd?: number | undefined;
   };
   /**
    * Added: the panel-judged figure of every module whose expectedImpact here is learned. Learning always fits
