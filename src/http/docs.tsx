@@ -1,6 +1,7 @@
 // Serves /openapi.json (OpenAPI 3.1 from the zod schemas), the offline /docs page and the stylesheet.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
+import { withExamples } from './openapi-examples.js';
 import { ApiReference } from '../web/api-reference.js';
 import { page } from '../web/layout.js';
 import { STYLESHEET } from '../web/styles.js';
@@ -31,7 +32,7 @@ const docCache = new WeakMap<object, Record<string, unknown>>();
 export function openApiDocument(app: OpenAPIHono<AppEnv>): Record<string, unknown> {
   let doc = docCache.get(app);
   if (!doc) {
-    doc = app.getOpenAPI31Document(OPENAPI_INFO) as unknown as Record<string, unknown>;
+    doc = withExamples(app.getOpenAPI31Document(OPENAPI_INFO)) as unknown as Record<string, unknown>;
     docCache.set(app, doc);
   }
   return doc;

@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { FORMATS, LEVELS, PHASES, ROLES } from '../../domain/types.js';
 import { DETAILS } from '../recommendation-view.js';
+import { stepAccessFields } from './module-access.js';
 
 export const DEFAULT_TIME_BUDGET_MINUTES = 600;
 export const DEFAULT_WEEKLY_MINUTES = 60;
@@ -72,6 +73,7 @@ export const PathwayStepSchema = z
     evidence: z.object({ strength: z.number(), sources: z.array(z.string()) }),
     reasons: z.array(ReasonSchema),
     explanation: z.string(),
+    ...stepAccessFields,
   })
   .openapi('PathwayStep');
 

@@ -1,6 +1,7 @@
 // OpenAPI response schemas for the reference-data endpoints (GET /v1/needs-areas, questionnaire, modules, evidence set).
 import { z } from '@hono/zod-openapi';
 import { FORMATS, GROUPS, LEVELS, PHASES, ROLES } from '../../domain/types.js';
+import { moduleAccessFields } from './module-access.js';
 
 export const NeedsAreaSchema = z
   .object({
@@ -56,6 +57,7 @@ export const ModuleSchema = z
     prerequisites: z.array(z.string()),
     areas: z.array(z.object({ areaId: z.string(), relevance: z.number().min(0).max(1) })),
     tags: z.array(z.string()).optional(),
+    ...moduleAccessFields,
   })
   .openapi('Module');
 

@@ -31,6 +31,7 @@ const PlannedSessionSchema = z
     start: z.string(),
     end: z.string(),
     place: z.string(),
+    facilitator: z.string().optional().openapi({ description: 'Who runs it, when the leader named someone on accepting the plan' }),
     capacity: z.number().int(),
     attendees: z.array(z.object({ staffId: z.string(), name: z.string() })),
     minutesCovered: z.number().int(),

@@ -1,0 +1,105 @@
+// Checks real responses against the app's own OpenAPI document: every JSON success response an API test receives
+// is validated against the schema its operation declares (JSON Schema 2020-12, as OpenAPI 3.1 uses), and the first
+// request and response seen per operation are kept as that operation's example (scripts/openapi-examples.ts).
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+
+export type Doc = { paths: Record<string, Record<string, Operation>>; components?: Record<string, unknown> };
+type Media = { schema?: unknown };
+type Operation = { requestBody?: { content?: Record<string, Media> }; responses?: Record<string, { content?: Record<string, Media> }> };
+export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** One operation's recorded example: the JSON request body (if any) and the first JSON success response. */
+export interface RecordedExample {
+  request?: unknown;
+  response?: { status: number; body: unknown };
+}
+
+export interface OpenApiCheck {
+  readonly fetch: Fetch;
+  /** "GET /v1/path/{id} → 200: what is wrong", for every response that broke its schema. */
+  readonly failures: string[];
+  /** "METHOD /template" → status codes validated. */
+  readonly validated: Map<string, Set<number>>;
+  readonly examples: Map<string, RecordedExample>;
+}
+
+/** The operation key ("POST /v1/orgs/{orgId}/staff") for a concrete method and path, if the document has it. */
+export function operationFor(doc: Doc, method: string, path: string): string | undefined {
+  const clean = path.split('?')[0]!;
+  for (const template of Object.keys(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (pattern.test(clean) && doc.paths[template]![method.toLowerCase()]) return `${method.toUpperCase()} ${template}`;
+  }
+  return undefined;
+}
+
+/**
+ * A copy of `schema` that allows no property it does not describe: a response field the document leaves out is a
+ * documentation fault (Redocly reads examples the same way). Each object schema, reference and allOf is closed with
+ * `unevaluatedProperties: false` where it is used, except as a member of an allOf (the allOf itself is closed, so an
+ * extension's fields count) and at the top of a shared component (closed where it is referenced instead).
+ */
+export function closed(schema: unknown, open = false): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => closed(s, open));
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) copy[k] = k === 'example' || k === 'examples' ? v : closed(v, k === 'allOf');
+  const describes = 'properties' in copy || '$ref' in copy || 'allOf' in copy;
+  if (!open && describes && !('additionalProperties' in copy) && !('unevaluatedProperties' in copy)) copy.unevaluatedProperties = false;
+  return copy;
+}
+
+/** The document's shared schemas, each left open at its top (closed where referenced) and closed within. */
+function closedComponents(components: Record<string, unknown>): Record<string, unknown> {
+  const schemas = (components.schemas ?? {}) as Record<string, unknown>;
+  return { ...components, schemas: Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, closed(s, true)])) };
+}
+
+/** Each validation error with where it is and, for an undocumented property, its name. */
+function describe(errors: ValidateFunction['errors']): string {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${'unevaluatedProperty' in e.params ? ` \`${String(e.params.unevaluatedProperty)}\`` : ''}`).join('; ');
+}
+
+/** A fetch that validates every JSON success response against `doc`, recording failures and examples. */
+export function checkResponses(doc: Doc, inner: Fetch): OpenApiCheck {
+  const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ $id: 'openapi', components: closedComponents(doc.components ?? {}) });
+  const compiled = new Map<string, ValidateFunction>();
+  const failures: string[] = [];
+  const validated = new Map<string, Set<number>>();
+  const examples = new Map<string, RecordedExample>();
+
+  const validatorFor = (key: string, status: number, schema: unknown): ValidateFunction => {
+    const id = `${key} ${status}`;
+    let v = compiled.get(id);
+    const local = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')) as unknown;
+    if (!v) compiled.set(id, (v = ajv.compile(closed(local) as object)));
+    return v;
+  };
+
+  const check = async (method: string, path: string, init: RequestInit | undefined, res: Response): Promise<void> => {
+    const key = operationFor(doc, method, path);
+    const type = res.headers.get('content-type') ?? '';
+    if (!key || res.status < 200 || res.status >= 300 || !type.startsWith('application/json')) return;
+    const [m, template] = key.split(' ') as [string, string];
+    const declared = doc.paths[template]![m.toLowerCase()]!.responses?.[String(res.status)]?.content?.['application/json']?.schema;
+    const body = (await res.clone().json()) as unknown;
+    if (!declared) failures.push(`${key} → ${res.status}: not documented`);
+    else {
+      const validate = validatorFor(key, res.status, declared);
+      if (!validate(body)) failures.push(`${key} → ${res.status}: ${describe(validate.errors)}`);
+      else validated.set(key, (validated.get(key) ?? new Set()).add(res.status));
+    }
+    if (!examples.has(key)) {
+      const sent = typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').includes('json') ? (JSON.parse(init.body) as unknown) : undefined;
+      examples.set(key, { ...(sent === undefined ? {} : { request: sent }), response: { status: res.status, body } });
+    }
+  };
+
+  const fetch: Fetch = async (path, init) => {
+    const res = await inner(path, init);
+    await check(init?.method ?? 'GET', path, init, res);
+    return res;
+  };
+  return { fetch, failures, validated, examples };
+}
