@@ -32,18 +32,82 @@ function schemaOf(content: unknown): unknown {
   return first?.schema;
 }
 
-const Schema: FC<{ schema: unknown; doc: Json }> = ({ schema, doc }) => {
+const Schema: FC<{ schema: unknown; doc: Json; label?: string }> = ({ schema, doc, label = 'Schema' }) => {
   if (!schema) return null;
   const ref = (schema as { $ref?: string }).$ref;
   const name = ref?.split('/').pop();
   const resolved = name ? ((doc.components as Json | undefined)?.schemas as Json | undefined)?.[name] : schema;
   return (
     <details>
-      <summary>{name ? `Schema: ${name}` : 'Schema'}</summary>
+      <summary>{name ? `${label}: ${name}` : label}</summary>
       <pre tabindex={0}>{JSON.stringify(resolved, null, 2)}</pre>
     </details>
   );
 };
+
+function exampleOf(content: unknown): unknown {
+  const c = content as Record<string, { example?: unknown }> | undefined;
+  return c ? Object.values(c)[0]?.example : undefined;
+}
+
+/** A recorded example (see src/http/openapi-examples.ts), collapsed until opened. */
+const Example: FC<{ label: string; value: unknown }> = ({ label, value }) =>
+  value === undefined ? null : (
+    <details>
+      <summary>{label}</summary>
+      <pre tabindex={0}>{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required?: boolean;
+  readonly description?: string;
+  readonly schema?: { type?: unknown; enum?: unknown[] };
+}
+
+/** The operation's path, query and header parameters as a table. */
+const Parameters: FC<{ list: readonly Parameter[]; label: string }> = ({ list, label }) =>
+  list.length === 0 ? null : (
+    <>
+      <h4>Parameters</h4>
+      <div class="table-wrap" tabindex={0} role="region" aria-label={label}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">In</th>
+              <th scope="col">Required</th>
+              <th scope="col">Type</th>
+              <th scope="col">Meaning</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((p) => (
+              <tr>
+                <td>
+                  <code>{p.name}</code>
+                </td>
+                <td>{p.in}</td>
+                <td>{p.required ? 'yes' : 'no'}</td>
+                <td>{p.schema?.enum ? p.schema.enum.join(', ') : String(p.schema?.type ?? '')}</td>
+                <td>{p.description ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+
+/** "Needs credentials: apiKey (scope staff:read) or sessionCookie.", or "Credentials optional: …" for public operations. */
+function credentials(security: readonly Record<string, string[]>[]): string {
+  const named = security.filter((s) => Object.keys(s).length > 0);
+  const list = named.map((s) => Object.entries(s).map(([scheme, scopes]) => (scopes.length ? `${scheme} (scope ${scopes.join(', ')})` : scheme)).join(' and ')).join(' or ');
+  if (!named.length) return 'No credentials needed.';
+  return named.length < security.length ? `Credentials optional: ${list}.` : `Needs credentials: ${list}.`;
+}
 
 export const ApiReference: FC<{ doc: Json }> = ({ doc }) => {
   const groups = operations(doc);
@@ -84,11 +148,13 @@ export const ApiReference: FC<{ doc: Json }> = ({ doc }) => {
                   </code>
                 </h3>
                 <p>{String(op.summary ?? '')}</p>
-                {security && security.length ? <p>Needs credentials: {security.map((s) => Object.keys(s as Json).join(' or ')).join(', ')}.</p> : null}
+                {security && security.length ? <p>{credentials(security as Record<string, string[]>[])}</p> : null}
+                <Parameters list={(op.parameters as Parameter[] | undefined) ?? []} label={`Parameters of ${method} ${path}`} />
                 {body ? (
                   <>
                     <h4>Request body</h4>
                     <Schema schema={schemaOf(body)} doc={doc} />
+                    <Example label="Example request" value={exampleOf(body)} />
                   </>
                 ) : null}
                 <h4>Responses</h4>
@@ -110,6 +176,12 @@ export const ApiReference: FC<{ doc: Json }> = ({ doc }) => {
                     </tbody>
                   </table>
                 </div>
+                {Object.entries(responses).map(([status, r]) => (
+                  <>
+                    <Schema schema={schemaOf(r.content)} doc={doc} label={`Schema of the ${status} response`} />
+                    <Example label={`Example ${status} response`} value={exampleOf(r.content)} />
+                  </>
+                ))}
               </article>
             );
           })}

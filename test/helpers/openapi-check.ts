@@ -91,7 +91,8 @@ export function checkResponses(doc: Doc, inner: Fetch): OpenApiCheck {
       else validated.set(key, (validated.get(key) ?? new Set()).add(res.status));
     }
     if (!examples.has(key)) {
-      const sent = typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').includes('json') ? (JSON.parse(init.body) as unknown) : undefined;
+      const documented = doc.paths[template]![m.toLowerCase()]!.requestBody?.content?.['application/json'] !== undefined;
+      const sent = documented && typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').includes('json') ? (JSON.parse(init.body) as unknown) : undefined;
       examples.set(key, { ...(sent === undefined ? {} : { request: sent }), response: { status: res.status, body } });
     }
   };

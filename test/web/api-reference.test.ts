@@ -1,0 +1,37 @@
+// The API reference: /openapi.json carries the recorded examples on their operations, and /docs shows each
+// operation's parameters, schemas and examples, offline.
+import { afterAll, describe, expect, it } from 'vitest';
+import recorded from '../../src/http/openapi-examples.json';
+import { makeNodeApp } from '../helpers/node-app.js';
+
+const { app, close } = makeNodeApp();
+afterAll(close);
+
+type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>> };
+
+describe('API reference', () => {
+  it('every recorded example sits on an operation the document has', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as Doc;
+    for (const [key, example] of Object.entries(recorded as Record<string, { request?: unknown; response?: { status: number } }>)) {
+      const [method, template] = key.split(' ') as [string, string];
+      const op = doc.paths[template]?.[method.toLowerCase()];
+      expect(op, key).toBeDefined();
+      if (example.request !== undefined) expect(op!.requestBody?.content['application/json']?.example, key).toEqual(example.request);
+      if (example.response) expect(op!.responses[String(example.response.status)]?.content?.['application/json']?.example, key).toBeDefined();
+    }
+    const recommend = doc.paths['/v1/recommendations']!.post!;
+    expect(recommend.requestBody!.content['application/json']!.example).toMatchObject({ role: expect.any(String) });
+    expect(recommend.responses['200']!.content!['application/json']!.example).toMatchObject({ pathway: { steps: expect.any(Array) } });
+  });
+
+  it('/docs shows parameters, schemas and examples', async () => {
+    const html = await (await app.request('/docs')).text();
+    const recommend = html.slice(html.indexOf('id="op-post-v1-recommendations"'), html.indexOf('id="op-post-v1-recommendations-replay"'));
+    expect(recommend).toContain('Credentials optional: apiKey.');
+    expect(recommend).toContain('Example request');
+    expect(recommend).toContain('Example 200 response');
+    expect(recommend).toContain('Schema of the 200 response');
+    const staff = html.slice(html.indexOf('id="op-get-v1-orgs-orgid-staff"'));
+    expect(staff).toMatch(/<h4>Parameters<\/h4>[\s\S]*<code>orgId<\/code>/);
+  });
+});
