@@ -112,19 +112,33 @@ export function zodFieldErrors(issues: readonly { path: readonly PropertyKey[]; 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;
 const doc = (description: string) => ({ description, content: problemContent });
 
+/** 429 with the header that says when to try again (every /v1 route is rate-limited per key or client address). */
+const rateLimited = {
+  ...doc('Rate limit exceeded: wait for the seconds in Retry-After'),
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const, minimum: 1 } } },
+};
+
+/** 405 with the methods the path does answer. */
+const methodNotAllowed = {
+  ...doc('The path exists but not with this method'),
+  headers: { Allow: { description: 'The methods this path answers, e.g. `GET, HEAD`', schema: { type: 'string' as const } } },
+};
+
 /** Error responses spread into every route's OpenAPI `responses`. */
 export const commonErrors = {
   400: doc('Malformed JSON or bad request'),
+  405: methodNotAllowed,
   413: doc('Request body over 1 MB'),
   415: doc('Body is not application/json'),
   422: doc('Validation failed; `errors` names each failing field'),
-  429: doc('Rate limit exceeded; see Retry-After'),
+  429: rateLimited,
   500: doc('Unexpected error; no internals are included'),
 } as const;
 
 export const readErrors = {
   404: doc('Not found'),
-  429: doc('Rate limit exceeded; see Retry-After'),
+  405: methodNotAllowed,
+  429: rateLimited,
   500: doc('Unexpected error; no internals are included'),
 } as const;
 

@@ -24,6 +24,17 @@ describe('API reference', () => {
     expect(recommend.responses['200']!.content!['application/json']!.example).toMatchObject({ pathway: { steps: expect.any(Array) } });
   });
 
+  it('documents 405 with Allow and 429 with Retry-After, as the service answers them', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> };
+    const responses = doc.paths['/v1/recommendations']!.post!.responses;
+    expect(Object.keys(responses['429']!.headers ?? {})).toEqual(['Retry-After']);
+    expect(Object.keys(responses['405']!.headers ?? {})).toEqual(['Allow']);
+    const res = await app.request('/v1/recommendations', { method: 'PUT' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toMatch(/POST/);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('/docs shows parameters, schemas and examples', async () => {
     const html = await (await app.request('/docs')).text();
     const recommend = html.slice(html.indexOf('id="op-post-v1-recommendations"'), html.indexOf('id="op-post-v1-recommendations-replay"'));
