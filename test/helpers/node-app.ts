@@ -5,6 +5,7 @@ import { createApp } from '../../src/http/app.js';
 import type { AppConfig } from '../../src/http/env.js';
 import { createLogger } from '../../src/http/logger.js';
 import { openSqlite } from '../../src/repos/drivers/sqlite.js';
+import { checkAppResponses } from './openapi-check.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/repos/migrations/', import.meta.url));
 
@@ -18,5 +19,6 @@ export function makeNodeApp(config: AppConfig = {}, lines: string[] = [], now: (
     config,
     now,
   });
+  checkAppResponses(app);
   return { app, database, lines, close: () => database.close() };
 }

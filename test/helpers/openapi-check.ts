@@ -1,7 +1,10 @@
 // Checks real responses against the app's own OpenAPI document: every JSON success response an API test receives
 // is validated against the schema its operation declares (JSON Schema 2020-12, as OpenAPI 3.1 uses), and the first
 // request and response seen per operation are kept as that operation's example (scripts/openapi-examples.ts).
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+import { openApiDocument } from '../../src/http/docs.js';
+import type { AppEnv } from '../../src/http/env.js';
 
 export type Doc = { paths: Record<string, Record<string, Operation>>; components?: Record<string, unknown> };
 type Media = { schema?: unknown };
@@ -58,6 +61,26 @@ function closedComponents(components: Record<string, unknown>): Record<string, u
 /** Each validation error with where it is and, for an undocumented property, its name. */
 function describe(errors: ValidateFunction['errors']): string {
   return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${'unevaluatedProperty' in e.params ? ` \`${String(e.params.unevaluatedProperty)}\`` : ''}`).join('; ');
+}
+
+/**
+ * Makes `app.request` check every JSON success response against the app's own OpenAPI document (fetched on first
+ * use) and throw when one breaks its schema, so any test that calls the app also tests the document.
+ */
+export function checkAppResponses(app: OpenAPIHono<AppEnv>): void {
+  const original = app.request.bind(app);
+  const inner: Fetch = (path, init) => Promise.resolve(original(path, init));
+  let checked: OpenApiCheck | undefined;
+  app.request = async (input, init, ...rest) => {
+    if (typeof input !== 'string' || rest.length > 0) return original(input, init, ...rest);
+    const path = input;
+    // The document is built in process, not requested, so tests that count log lines or requests see only their own.
+    checked ??= checkResponses(openApiDocument(app) as unknown as Doc, inner);
+    const before = checked.failures.length;
+    const res = await checked.fetch(path, init);
+    if (checked.failures.length > before) throw new Error(`Response does not match the OpenAPI document: ${checked.failures.at(-1)}`);
+    return res;
+  };
 }
 
 /** A fetch that validates every JSON success response against `doc`, recording failures and examples. */

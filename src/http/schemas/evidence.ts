@@ -241,6 +241,21 @@ export const AggregationReportSchema = z
     ),
     changes: z.array(WeightChange),
     notes: z.array(z.string()),
+    learnedImpacts: z
+      .array(z.object({ moduleId: z.string(), before: z.number(), after: z.number(), prior: z.number(), n: z.number().int(), sd: z.number() }))
+      .optional()
+      .openapi({ description: 'Learned module effects the draft takes: the figure in force, the learned one, the panel prior, observations and posterior sd' }),
+    learning: z
+      .object({
+        observations: z.number().int(),
+        byChannel: z.record(z.string(), z.number().int()),
+        window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+        minObservations: z.number().int(),
+        modulesLearned: z.number().int(),
+        fittedAgainst: z.string(),
+      })
+      .optional()
+      .openapi({ description: 'What the learned effects were fitted from (present when the draft uses them)' }),
   })
   .openapi('AggregationReport');
 

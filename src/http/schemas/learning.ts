@@ -37,7 +37,7 @@ export const MyPathwaySchema = z
     totalMinutes: z.number().int(),
     completed: z.array(z.object({ moduleId: z.string(), title: z.string(), minutes: z.number().int() })),
     profile: z.record(z.string(), z.object({ confidence: z.number(), uncertainty: z.number(), need: z.number() }).loose()).nullable(),
-    provenance: ProvenanceSchema.nullable(),
+    provenance: z.union([ProvenanceSchema, z.null()]),
   })
   .openapi('MyPathway');
 

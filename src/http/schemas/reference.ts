@@ -77,6 +77,17 @@ export const EvidenceSetSchema = z
       date: z.string(),
       sources: z.array(z.string()),
       notes: z.string(),
+      learning: z
+        .object({
+          signedOffBy: z.string(),
+          signedOffAt: z.string(),
+          observations: z.number().int(),
+          window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+          modulesLearned: z.number().int(),
+          minObservations: z.number().int(),
+        })
+        .optional()
+        .openapi({ description: 'Set when module effects were learned from check-ins: who signed them off, when, and from which observations' }),
     }),
     modules: z.record(z.string(), z.object({ strength: z.number(), expectedImpact: z.number() }).loose()),
     areaImportance: z.record(z.string(), z.number()),

@@ -27,7 +27,7 @@ const ReportSchema = z
     byChannel: z.record(z.string(), z.number().int()).openapi({ description: "Observations by channel: 'checkin' (web or API) and 'xapi'" }),
     window: z.object({ from: z.string().nullable(), to: z.string().nullable() }).openapi({ description: 'Months (YYYY-MM) the observations span' }),
     minObservations: z.number().int(),
-    exploration: ExplorationSchema.nullable().openapi({ description: 'The set in force’s exploration settings; null = off' }),
+    exploration: z.union([ExplorationSchema, z.null()]).openapi({ description: 'The set in force’s exploration settings; null = off' }),
     pathways: z.object({ sampled: z.number().int(), exploring: z.number().int(), meanLossShare: z.number(), maxLossShare: z.number() }),
     modules: z.array(Row),
     needsData: z.array(z.string()),
