@@ -65,7 +65,7 @@ export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<D
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
   const [{ coverage, ownTraining, people: own, rows: byId }, assignments, active, invited] = await Promise.all([
-    coverageWithOwnTraining(c, setting, staff),
+    coverageWithOwnTraining(c, setting, true),
     allAssignments(db, setting.id),
     usersWithPassword(db, userIds),
     usersWithOpenInvite(db, userIds, c.get('clock')()),
