@@ -10,7 +10,11 @@ import { getShippedContent } from '../../src/content/bundled.js';
 import { recommend } from '../../src/domain/recommend.js';
 import type { RecommendationRequest } from '../../src/domain/types.js';
 import { newAssessment } from '../../src/repos/assessments.js';
-import { coverageRows } from '../../src/repos/coverage.js';
+import { computeCoverage } from '../../src/domain/coverage.js';
+import { createApp } from '../../src/http/app.js';
+import { createLogger } from '../../src/http/logger.js';
+import { coverageRows, toCoverageRow } from '../../src/repos/coverage.js';
+import { writePopulation } from '../../scripts/lib/population.js';
 import { applyMigrations } from '../../src/repos/drivers/migrate-sqlite.js';
 import { openSqlite, type SqliteDatabase } from '../../src/repos/drivers/sqlite.js';
 import { seedShippedEvidenceSet } from '../../src/repos/evidence-sets.js';
@@ -32,7 +36,7 @@ const STORED = `
 
 /** Stored rows with the completed modules in a fixed order (the set is what counts). */
 function stored(raw: BetterSqlite3.Database) {
-  return (raw.prepare(STORED).all() as { done: string }[]).map((r) => ({ ...r, done: r.done.split(',').filter(Boolean).sort().join(',') }));
+  return (raw.prepare(STORED).all() as { staff_id: string; done: string }[]).map((r) => ({ ...r, done: r.done.split(',').filter(Boolean).sort().join(',') }));
 }
 
 function request(role: RecommendationRequest['role'], seed: number): RecommendationRequest {
@@ -80,7 +84,7 @@ describe('coverage_people', () => {
       recordProgressQuery(database.db, people[1]!.id, m2!, 'completed', 'self', now),
     ]);
     check();
-    expect(stored(database.raw).find((r) => (r as { staff_id: string }).staff_id === people[1]!.id)!.done.split(',').length).toBe(2);
+    expect(stored(database.raw).find((r) => r.staff_id === people[1]!.id)!.done.split(',').length).toBe(2);
     await database.atomic([recordProgressQuery(database.db, people[0]!.id, m1!, 'completed', 'self', now)]);
     await updateStaff(database.db, people[2]!.id, { jobRole: 'leader', phase: 'secondary' }, now);
     await database.atomic([database.db.updateTable('staff').set({ setting_id: 'set_a2' }).where('id', '=', people[3]!.id).compile()]);
@@ -97,6 +101,28 @@ describe('coverage_people', () => {
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH coverage_people USING PRIMARY KEY \(setting_id=\?\)/);
     await database.close();
   });
+});
+
+describe('coverage added up in the database', () => {
+  it('gives a trust and a setting the same figures as counting each person, groups hidden alike', async () => {
+    const database = openSqlite(':memory:', MIGRATIONS_DIR);
+    await seedShippedEvidenceSet(database, content.evidence, new Date().toISOString());
+    const pop = writePopulation(database, content, { staff: 400, bigTrustStaff: 250, bigSettingStaff: 30, seed: 7 });
+    const token = 'coverage-people-admin-token-0123456789';
+    const app = createApp({ database: () => database, content: () => content, logger: createLogger('silent'), config: { adminToken: token }, now: () => new Date('2026-03-01T00:00:00Z') });
+    const small = database.raw.prepare(`SELECT o.id FROM orgs o WHERE o.kind = 'setting' AND (SELECT count(*) FROM staff s WHERE s.setting_id = o.id) BETWEEN 6 AND 20 LIMIT 1`).get() as { id: string };
+    for (const orgId of [pop.bigTrustId, pop.bigSettingId, small.id]) {
+      const res = await app.request(`/v1/orgs/${orgId}/coverage`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      const { orgId: _o, generatedAt: _g, areas: _a, ownTraining: _t, ...counted } = (await res.json()) as Record<string, unknown>;
+      const each = computeCoverage(content, (await coverageRows(database.db, orgId)).map(toCoverageRow));
+      expect(counted).toEqual(JSON.parse(JSON.stringify(each)));
+    }
+    const trust = computeCoverage(content, (await coverageRows(database.db, pop.bigTrustId)).map(toCoverageRow));
+    expect(trust.overall.staffCount).toBeGreaterThanOrEqual(250);
+    expect(trust.byRole.some((g) => g.suppressed) || trust.byRole.some((g) => g.areas.some((a) => a.suppressed))).toBe(true);
+    await database.close();
+  }, 60_000);
 });
 
 const before = mkdtempSync(join(tmpdir(), 'send-mig14-'));

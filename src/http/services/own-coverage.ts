@@ -2,12 +2,12 @@
 // count as training in the areas they cover, and live sessions add up to places booked, places left and attendance.
 // Used by GET /v1/orgs/{orgId}/coverage, the dashboard and its staff CSV alike.
 import type { Context } from 'hono';
-import { computeCoverage, type Coverage, type CoveragePerson } from '../../domain/coverage.js';
+import { addTally, computeCoverage, coverageOfCells, emptyTally, trainingAreas, type Coverage, type CoverageCell, type CoveragePerson } from '../../domain/coverage.js';
 import type { LocalLayer, LocalSession } from '../../domain/local-catalogue.js';
 import type { Content, Module } from '../../domain/types.js';
 import { bookingsFor, type Booking } from '../../repos/local-catalogues.js';
 import { settingIdsUnder, type Org } from '../../repos/orgs.js';
-import { coverageRows, idList, toCoverageRow, type CoverageRow, type StoredCoverageRow } from '../../repos/coverage.js';
+import { coverageCounts, coverageRows, idList, listedUnder, toCoverageRow, type CoverageRow } from '../../repos/coverage.js';
 import type { AppEnv } from '../env.js';
 import { latestLayersOf, orgChain } from '../local-content.js';
 
@@ -105,67 +105,112 @@ function byStaffId(bookings: readonly Booking[]): Map<string, Booking[]> {
   return out;
 }
 
-/** Each setting's catalogue chain (trust first), for the settings of these rows. */
-async function chainsOf(c: C, org: Org, rows: readonly StoredCoverageRow[]): Promise<Map<string, string[]>> {
+/** Each setting's catalogue chain (trust first). */
+async function chainsOf(c: C, org: Org, settingIds: Iterable<string>): Promise<Map<string, string[]>> {
   const chains = new Map<string, string[]>();
-  for (const r of rows) {
-    if (chains.has(r.settingId)) continue;
-    chains.set(r.settingId, org.kind === 'trust' && r.settingId !== org.id ? [org.id, r.settingId] : await orgChain(c.get('database'), r.settingId));
+  for (const id of settingIds) {
+    if (chains.has(id)) continue;
+    chains.set(id, org.kind === 'trust' && id !== org.id ? [org.id, id] : await orgChain(c.get('database'), id));
   }
   return chains;
 }
 
-/**
- * Coverage of everyone under `org` counting own modules as training, with the own-training summary. People alike in
- * all coverage reads (and, with own modules in scope, in their setting) are counted once with their number, so a
- * large trust costs a pass over short rows. `perPerson` also returns each person's row and own training (dashboard).
- */
-export async function coverageWithOwnTraining(c: C, org: Org, perPerson = false): Promise<CoverageWithOwnTraining> {
+/** What both ways of counting share: the own catalogues and bookings in scope, and how a module id resolves. */
+async function ownInScope(c: C, org: Org) {
   const database = c.get('database');
   const base = c.get('content');
   const scope = await orgsInScope(c, org);
-  const [layers, stored, bookings] = await Promise.all([
+  const [layers, bookings] = await Promise.all([
     latestLayersOf(database, scope),
-    coverageRows(database.db, org.id),
     Promise.all(scope.map((orgId) => bookingsFor(database.db, orgId))).then((all) => all.flat()),
   ]);
-  const bookingsOf = byStaffId(bookings);
-  const qualify = qualifier(layers, new Set(base.catalogue.modules.map((m) => m.id)));
-  const chains = await chainsOf(c, org, stored);
   const sessions = layers.flatMap((l) => l.body.sessions);
-  const byId = new Map(sessions.map((s) => [s.id, s]));
-  const now = c.get('clock')();
-  const alike = new Map<string, { person: CoveragePerson & { count: number }; own: number }>();
+  return {
+    layers,
+    bookings,
+    sessions,
+    content: contentWithOwn(base, layers),
+    qualify: qualifier(layers, new Set(base.catalogue.modules.map((m) => m.id))),
+    activeModules: new Set(layers.flatMap((l) => l.body.modules.filter((m) => m.status === 'active').map((m) => `${l.orgId}/${m.id}`))).size,
+    now: c.get('clock')(),
+  };
+}
+type OwnScope = Awaited<ReturnType<typeof ownInScope>>;
+
+function summary(own: OwnScope, coverage: Coverage, listed: ReadonlySet<string>, completedBy: number, staffAttended: number): OwnTrainingSummary {
+  const hide = (n: number) => (coverage.overall.suppressed ? null : n);
+  return {
+    activeModules: own.activeModules,
+    completedBy: hide(completedBy),
+    sessions: { ...sessionFigures(own.sessions, own.bookings, listed, own.now), staffAttended: hide(staffAttended) },
+  };
+}
+
+/** Qualified completed modules of a stored list, and how many of them are own modules. */
+function resolveDone(own: OwnScope, chain: readonly string[], done: string): { ids: Set<string>; own: number } {
+  const ids = new Set(idList(done).flatMap((id) => own.qualify(chain, id) ?? []));
+  return { ids, own: [...ids].filter((id) => id.includes('/')).length };
+}
+
+/**
+ * Coverage of everyone under `org` counting own modules as training, with the own-training summary. Without
+ * `perPerson` (the coverage API) the counts are added up in the database per role, phase and set of completed modules;
+ * with it (the dashboard) each person's row and own training are returned too, and the same counts made from them.
+ */
+export async function coverageWithOwnTraining(c: C, org: Org, perPerson = false): Promise<CoverageWithOwnTraining> {
+  const own = await ownInScope(c, org);
+  return perPerson ? coverageOfPeople(c, org, own) : coverageOfCounts(c, org, own);
+}
+
+async function coverageOfCounts(c: C, org: Org, own: OwnScope): Promise<CoverageWithOwnTraining> {
+  const db = c.get('database').db;
+  const areas = own.content.taxonomy.areas.map((a) => a.id);
+  const bySetting = own.layers.length > 0;
+  const [counts, listed] = await Promise.all([
+    coverageCounts(db, org.id, areas, bySetting),
+    own.bookings.length ? listedUnder(db, org.id, own.bookings.map((b) => b.staffId)) : Promise.resolve(new Set<string>()),
+  ]);
+  const chains = bySetting ? await chainsOf(c, org, counts.flatMap((x) => x.settingId ?? [])) : new Map<string, string[]>();
+  const trainingIn = trainingAreas(own.content);
+  const cells = new Map<string, CoverageCell>();
+  let completedBy = 0;
+  for (const x of counts) {
+    const key = `${x.role}\u0000${x.phase}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { role: x.role, phase: x.phase, ...emptyTally(areas.length) }));
+    const done = resolveDone(own, (x.settingId && chains.get(x.settingId)) || [], x.done);
+    const trained = new Set([...done.ids].flatMap((id) => trainingIn.get(id) ?? []));
+    addTally(cell, { n: x.n, assessed: x.assessed, trainedAny: done.ids.size > 0 ? x.n : 0, secure: x.secure, trained: areas.map((_, i) => (trained.has(i) ? x.n : 0)) });
+    if (done.own > 0) completedBy += x.n;
+  }
+  const coverage = coverageOfCells(areas, [...cells.values()]);
+  const attended = new Set(own.bookings.filter((b) => b.attendedAt !== null && listed.has(b.staffId)).map((b) => b.staffId));
+  return { coverage, ownTraining: summary(own, coverage, listed, completedBy, attended.size), people: new Map(), rows: new Map() };
+}
+
+async function coverageOfPeople(c: C, org: Org, own: OwnScope): Promise<CoverageWithOwnTraining> {
+  const stored = await coverageRows(c.get('database').db, org.id);
+  const chains = await chainsOf(c, org, stored.map((r) => r.settingId));
+  const bookingsOf = byStaffId(own.bookings);
+  const byId = new Map(own.sessions.map((s) => [s.id, s]));
   const people = new Map<string, OwnTrainingOfPerson>();
   const rows = new Map<string, CoverageRow>();
-  const listedBooked = new Set<string>();
+  const persons: CoveragePerson[] = [];
+  const listed = new Set<string>();
   let completedBy = 0;
   let staffAttended = 0;
   for (const r of stored) {
-    const key = `${layers.length ? r.settingId : ''}\u0000${r.role}\u0000${r.phase}\u0000${r.secureAreas ?? '\u0001'}\u0000${r.done}`;
-    let group = alike.get(key);
-    if (group) group.person.count++;
-    else {
-      const done = new Set(idList(r.done).flatMap((id) => qualify(chains.get(r.settingId) ?? [], id) ?? []));
-      const person = { role: r.role, phase: r.phase, secure: r.secureAreas === null ? null : new Set(idList(r.secureAreas)), completed: done, count: 1 };
-      alike.set(key, (group = { person, own: [...done].filter((id) => id.includes('/')).length }));
-    }
+    const done = resolveDone(own, chains.get(r.settingId) ?? [], r.done);
+    const row = toCoverageRow(r);
+    persons.push({ ...row, completed: done.ids });
     const mine = bookingsOf.get(r.staffId);
-    if (mine) listedBooked.add(r.staffId);
-    const seen = mine ? personSessions(mine, byId, now) : NO_SESSIONS;
-    if (group.own > 0) completedBy++;
+    if (mine) listed.add(r.staffId);
+    const seen = mine ? personSessions(mine, byId, own.now) : NO_SESSIONS;
+    if (done.own > 0) completedBy++;
     if (seen.sessionsAttended > 0) staffAttended++;
-    if (perPerson) {
-      people.set(r.staffId, { ownModulesCompleted: group.own, ...seen });
-      rows.set(r.staffId, toCoverageRow(r));
-    }
+    people.set(r.staffId, { ownModulesCompleted: done.own, ...seen });
+    rows.set(r.staffId, row);
   }
-  const coverage = computeCoverage(contentWithOwn(base, layers), [...alike.values()].map((g) => g.person));
-  const hide = (n: number) => (coverage.overall.suppressed ? null : n);
-  const ownTraining: OwnTrainingSummary = {
-    activeModules: new Set(layers.flatMap((l) => l.body.modules.filter((m) => m.status === 'active').map((m) => `${l.orgId}/${m.id}`))).size,
-    completedBy: hide(completedBy),
-    sessions: { ...sessionFigures(sessions, bookings, listedBooked, now), staffAttended: hide(staffAttended) },
-  };
-  return { coverage, ownTraining, people, rows };
+  const coverage = computeCoverage(own.content, persons);
+  return { coverage, ownTraining: summary(own, coverage, listed, completedBy, staffAttended), people, rows };
 }
