@@ -44,46 +44,61 @@ export function toCoverageRow(r: StoredCoverageRow): CoverageRow {
 export async function coverageRows(db: Kysely<DB>, orgId: string): Promise<StoredCoverageRow[]> {
   const r = await sql<{ staff_id: string; setting_id: string; job_role: string; phase: string; secure_areas: string | null; done: string }>`
     SELECT c.staff_id, c.setting_id, c.job_role, c.phase, c.secure_areas, c.done
-    FROM coverage_people c
-    WHERE c.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})`.execute(db);
+    FROM coverage_people c WHERE ${UNDER(orgId)}`.execute(db);
   return r.rows.map((x) => ({ staffId: x.staff_id, settingId: x.setting_id, role: x.job_role, phase: x.phase, secureAreas: x.secure_areas, done: x.done }));
 }
 
-/** People alike in role, phase, completed modules (and setting, when asked) with their counts, secure per area. */
-export interface CoverageCount {
+/** Everyone of one role in one phase: how many, how many assessed, how many secure in each area asked for. */
+export interface SecureCount {
+  readonly role: string;
+  readonly phase: string;
+  readonly n: number;
+  readonly assessed: number;
+  readonly secure: number[];
+}
+
+/** People alike in role, phase and completed modules (and setting, when asked), for those who completed any. */
+export interface DoneCount {
   readonly settingId: string | null;
   readonly role: string;
   readonly phase: string;
   readonly done: string;
   readonly n: number;
-  readonly assessed: number;
-  /** People secure in each of the areas asked for, in their order. */
-  readonly secure: number[];
+}
+
+const UNDER = (orgId: string) => sql`c.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})`;
+
+/** The bit of each area in coverage_people.secure_bits (migration 0014). */
+export async function areaBits(db: Kysely<DB>): Promise<Map<string, number>> {
+  const r = await sql<{ area_id: string; bit: number }>`SELECT area_id, bit FROM coverage_areas`.execute(db);
+  return new Map(r.rows.map((x) => [x.area_id, Number(x.bit)]));
 }
 
 /**
- * The coverage counts of everyone under `orgId`, added up in the database: one row per role, phase and set of
- * completed modules (and setting, with `bySetting`, for own modules that resolve per setting), with how many people
- * it stands for, how many of them are assessed and how many are secure in each of `areaIds`. A 50,000-staff trust
- * returns a few thousand short rows instead of 50,000.
+ * Per role and phase under `orgId`, added up in the database: people, people assessed, and people secure in each of
+ * `areaIds` (from the bit set; an area without a bit from the list). A 50,000-staff trust returns a dozen rows.
  */
-export async function coverageCounts(db: Kysely<DB>, orgId: string, areaIds: readonly string[], bySetting: boolean): Promise<CoverageCount[]> {
-  const secure = areaIds.map((id, i) => sql`sum(coalesce(instr(',' || c.secure_areas || ',', ${`,${id},`}), 0) > 0) AS ${sql.raw(`s${i}`)}`);
+export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: readonly string[], bits: ReadonlyMap<string, number>): Promise<SecureCount[]> {
+  const secure = areaIds.map((id, i) => {
+    const bit = bits.get(id);
+    const one = bit === undefined ? sql`(coalesce(instr(',' || c.secure_areas || ',', ${`,${id},`}), 0) > 0)` : sql`((c.secure_bits >> ${bit}) & 1)`;
+    return sql`coalesce(sum(${one}), 0) AS ${sql.raw(`s${i}`)}`;
+  });
+  const r = await sql<Record<string, string | number>>`
+    SELECT c.job_role, c.phase, count(*) AS n, count(c.secure_areas) AS assessed, ${sql.join(secure)}
+    FROM coverage_people c WHERE ${UNDER(orgId)}
+    GROUP BY c.job_role, c.phase`.execute(db);
+  return r.rows.map((x) => ({ role: String(x.job_role), phase: String(x.phase), n: Number(x.n), assessed: Number(x.assessed), secure: areaIds.map((_, i) => Number(x[`s${i}`])) }));
+}
+
+/** People under `orgId` who completed any module, counted per role, phase and set of modules (and setting). */
+export async function doneCounts(db: Kysely<DB>, orgId: string, bySetting: boolean): Promise<DoneCount[]> {
   const setting = bySetting ? sql`c.setting_id` : sql`NULL`;
-  const r = await sql<Record<string, string | number | null>>`
-    SELECT ${setting} AS setting_id, c.job_role, c.phase, c.done, count(*) AS n, count(c.secure_areas) AS assessed, ${sql.join(secure)}
-    FROM coverage_people c
-    WHERE c.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})
+  const r = await sql<{ setting_id: string | null; job_role: string; phase: string; done: string; n: number }>`
+    SELECT ${setting} AS setting_id, c.job_role, c.phase, c.done, count(*) AS n
+    FROM coverage_people c WHERE ${UNDER(orgId)} AND c.done <> ''
     GROUP BY 1, c.job_role, c.phase, c.done`.execute(db);
-  return r.rows.map((x) => ({
-    settingId: x.setting_id === null ? null : String(x.setting_id),
-    role: String(x.job_role),
-    phase: String(x.phase),
-    done: String(x.done),
-    n: Number(x.n),
-    assessed: Number(x.assessed),
-    secure: areaIds.map((_, i) => Number(x[`s${i}`])),
-  }));
+  return r.rows.map((x) => ({ settingId: x.setting_id, role: x.job_role, phase: x.phase, done: x.done, n: Number(x.n) }));
 }
 
 /** Which of `staffIds` are on the staff lists under `orgId`. */

@@ -32,11 +32,17 @@ const FROM_SOURCES = `
     coalesce((SELECT group_concat(p.module_id, ',') FROM (SELECT module_id FROM progress WHERE staff_id = s.id AND status = 'completed' ORDER BY module_id) p), '') AS done
   FROM staff s LEFT JOIN staff_coverage c ON c.staff_id = s.id ORDER BY s.id`;
 const STORED = `
-  SELECT setting_id, staff_id, job_role, phase, secure_areas, done FROM coverage_people ORDER BY staff_id`;
+  SELECT setting_id, staff_id, job_role, phase, secure_areas, secure_bits, done FROM coverage_people ORDER BY staff_id`;
+const BITS = new Map<string, number>(content.taxonomy.areas.map((a, i) => [a.id, i]));
 
 /** Stored rows with the completed modules in a fixed order (the set is what counts). */
 function stored(raw: BetterSqlite3.Database) {
-  return (raw.prepare(STORED).all() as { staff_id: string; done: string }[]).map((r) => ({ ...r, done: r.done.split(',').filter(Boolean).sort().join(',') }));
+  return (raw.prepare(STORED).all() as { staff_id: string; secure_areas: string | null; secure_bits: number | null; done: string }[]).map(({ secure_bits, ...r }) => {
+    // The bit set holds the same areas as the list.
+    const bits = r.secure_areas === null ? null : r.secure_areas.split(',').filter(Boolean).reduce((b, id) => b | (1 << BITS.get(id)!), 0);
+    expect(secure_bits).toBe(bits);
+    return { ...r, done: r.done.split(',').filter(Boolean).sort().join(',') };
+  });
 }
 
 function request(role: RecommendationRequest['role'], seed: number): RecommendationRequest {
@@ -140,12 +146,12 @@ describe('migration 0014_coverage_by_setting', () => {
       INSERT INTO orgs VALUES ('set_1', 'setting', NULL, 'One', 'school', 'primary', NULL, NULL, 't');
       INSERT INTO staff (id, setting_id, name, job_role, phase, created_at, updated_at) VALUES
         ('stf_1', 'set_1', 'A', 'teacher', 'primary', 't', 't'), ('stf_2', 'set_1', 'B', 'leader', 'primary', 't', 't');
-      INSERT INTO staff_coverage VALUES ('stf_1', 'pth_1', 'a1,a2');
+      INSERT INTO staff_coverage VALUES ('stf_1', 'pth_1', 'asd,vi');
       INSERT INTO progress VALUES ('stf_1', 'm1', 'completed', 'self', 't', 't'), ('stf_1', 'm2', 'started', 'self', 't', NULL),
         ('stf_2', 'm3', 'completed', 'self', 't', 't');`);
     expect(applyMigrations(raw, MIGRATIONS_DIR)).toContain('0014_coverage_by_setting.sql');
     expect(stored(raw)).toEqual([
-      { setting_id: 'set_1', staff_id: 'stf_1', job_role: 'teacher', phase: 'primary', secure_areas: 'a1,a2', done: 'm1' },
+      { setting_id: 'set_1', staff_id: 'stf_1', job_role: 'teacher', phase: 'primary', secure_areas: 'asd,vi', done: 'm1' },
       { setting_id: 'set_1', staff_id: 'stf_2', job_role: 'leader', phase: 'primary', secure_areas: null, done: 'm3' },
     ]);
   });

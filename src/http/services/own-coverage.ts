@@ -2,12 +2,12 @@
 // count as training in the areas they cover, and live sessions add up to places booked, places left and attendance.
 // Used by GET /v1/orgs/{orgId}/coverage, the dashboard and its staff CSV alike.
 import type { Context } from 'hono';
-import { addTally, computeCoverage, coverageOfCells, emptyTally, trainingAreas, type Coverage, type CoverageCell, type CoveragePerson } from '../../domain/coverage.js';
+import { computeCoverage, coverageOfCells, emptyTally, trainingAreas, type Coverage, type CoverageCell, type CoveragePerson } from '../../domain/coverage.js';
 import type { LocalLayer, LocalSession } from '../../domain/local-catalogue.js';
 import type { Content, Module } from '../../domain/types.js';
-import { bookingsFor, type Booking } from '../../repos/local-catalogues.js';
+import { bookingsForAll, type Booking } from '../../repos/local-catalogues.js';
 import { settingIdsUnder, type Org } from '../../repos/orgs.js';
-import { coverageCounts, coverageRows, idList, listedUnder, toCoverageRow, type CoverageRow } from '../../repos/coverage.js';
+import { areaBits, coverageRows, doneCounts, idList, listedUnder, secureCounts, toCoverageRow, type CoverageRow } from '../../repos/coverage.js';
 import type { AppEnv } from '../env.js';
 import { latestLayersOf, orgChain } from '../local-content.js';
 
@@ -122,7 +122,7 @@ async function ownInScope(c: C, org: Org) {
   const scope = await orgsInScope(c, org);
   const [layers, bookings] = await Promise.all([
     latestLayersOf(database, scope),
-    Promise.all(scope.map((orgId) => bookingsFor(database.db, orgId))).then((all) => all.flat()),
+    bookingsForAll(database.db, scope),
   ]);
   const sessions = layers.flatMap((l) => l.body.sessions);
   return {
@@ -165,23 +165,25 @@ export async function coverageWithOwnTraining(c: C, org: Org, perPerson = false)
 async function coverageOfCounts(c: C, org: Org, own: OwnScope): Promise<CoverageWithOwnTraining> {
   const db = c.get('database').db;
   const areas = own.content.taxonomy.areas.map((a) => a.id);
-  const bySetting = own.layers.length > 0;
-  const [counts, listed] = await Promise.all([
-    coverageCounts(db, org.id, areas, bySetting),
+  const bySetting = own.layers.some((l) => l.body.modules.length > 0);
+  const [secure, done, listed] = await Promise.all([
+    areaBits(db).then((bits) => secureCounts(db, org.id, areas, bits)),
+    doneCounts(db, org.id, bySetting),
     own.bookings.length ? listedUnder(db, org.id, own.bookings.map((b) => b.staffId)) : Promise.resolve(new Set<string>()),
   ]);
-  const chains = bySetting ? await chainsOf(c, org, counts.flatMap((x) => x.settingId ?? [])) : new Map<string, string[]>();
-  const trainingIn = trainingAreas(own.content);
   const cells = new Map<string, CoverageCell>();
+  for (const x of secure) cells.set(`${x.role}\u0000${x.phase}`, { role: x.role, phase: x.phase, ...emptyTally(areas.length), n: x.n, assessed: x.assessed, secure: x.secure });
+  const chains = bySetting ? await chainsOf(c, org, done.flatMap((x) => x.settingId ?? [])) : new Map<string, string[]>();
+  const trainingIn = trainingAreas(own.content);
   let completedBy = 0;
-  for (const x of counts) {
-    const key = `${x.role}\u0000${x.phase}`;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { role: x.role, phase: x.phase, ...emptyTally(areas.length) }));
-    const done = resolveDone(own, (x.settingId && chains.get(x.settingId)) || [], x.done);
-    const trained = new Set([...done.ids].flatMap((id) => trainingIn.get(id) ?? []));
-    addTally(cell, { n: x.n, assessed: x.assessed, trainedAny: done.ids.size > 0 ? x.n : 0, secure: x.secure, trained: areas.map((_, i) => (trained.has(i) ? x.n : 0)) });
-    if (done.own > 0) completedBy += x.n;
+  for (const x of done) {
+    const cell = cells.get(`${x.role}\u0000${x.phase}`);
+    const ids = resolveDone(own, (x.settingId && chains.get(x.settingId)) || [], x.done);
+    if (!cell || ids.ids.size === 0) continue;
+    const trained = new Set([...ids.ids].flatMap((id) => trainingIn.get(id) ?? []));
+    cell.trainedAny += x.n;
+    for (const i of trained) cell.trained[i]! += x.n;
+    if (ids.own > 0) completedBy += x.n;
   }
   const coverage = coverageOfCells(areas, [...cells.values()]);
   const attended = new Set(own.bookings.filter((b) => b.attendedAt !== null && listed.has(b.staffId)).map((b) => b.staffId));
