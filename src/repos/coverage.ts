@@ -74,20 +74,31 @@ export async function areaBits(db: Kysely<DB>): Promise<Map<string, number>> {
   return new Map(r.rows.map((x) => [x.area_id, Number(x.bit)]));
 }
 
+/** coverage_counts keeps s0 … s17: areas numbered 0–17 in coverage_areas. */
+const COUNTED_BITS = 18;
+
 /**
  * Per role and phase under `orgId`, added up in the database: people, people assessed, and people secure in each of
- * `areaIds` (from the bit set; an area without a bit from the list). A 50,000-staff trust returns a dozen rows.
+ * `areaIds`. From the per-setting counters (coverage_counts) when every area has a counter, so a 50,000-staff trust
+ * adds up a few rows per setting; otherwise from each person's row (an area without a bit from their list).
  */
 export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: readonly string[], bits: ReadonlyMap<string, number>): Promise<SecureCount[]> {
+  const counted = areaIds.every((id) => (bits.get(id) ?? COUNTED_BITS) < COUNTED_BITS);
   const secure = areaIds.map((id, i) => {
     const bit = bits.get(id);
+    if (counted) return sql`sum(c.${sql.raw(`s${bit}`)}) AS ${sql.raw(`s${i}`)}`;
     const one = bit === undefined ? sql`(coalesce(instr(',' || c.secure_areas || ',', ${`,${id},`}), 0) > 0)` : sql`((c.secure_bits >> ${bit}) & 1)`;
     return sql`coalesce(sum(${one}), 0) AS ${sql.raw(`s${i}`)}`;
   });
-  const r = await sql<Record<string, string | number>>`
-    SELECT c.job_role, c.phase, count(*) AS n, count(c.secure_areas) AS assessed, ${sql.join(secure)}
-    FROM coverage_people c WHERE ${UNDER(orgId)}
-    GROUP BY c.job_role, c.phase`.execute(db);
+  const r = counted
+    ? await sql<Record<string, string | number>>`
+      SELECT c.job_role, c.phase, sum(c.n) AS n, sum(c.assessed) AS assessed, ${sql.join(secure)}
+      FROM coverage_counts c WHERE ${UNDER(orgId)}
+      GROUP BY c.job_role, c.phase HAVING sum(c.n) > 0`.execute(db)
+    : await sql<Record<string, string | number>>`
+      SELECT c.job_role, c.phase, count(*) AS n, count(c.secure_areas) AS assessed, ${sql.join(secure)}
+      FROM coverage_people c WHERE ${UNDER(orgId)}
+      GROUP BY c.job_role, c.phase`.execute(db);
   return r.rows.map((x) => ({ role: String(x.job_role), phase: String(x.phase), n: Number(x.n), assessed: Number(x.assessed), secure: areaIds.map((_, i) => Number(x[`s${i}`])) }));
 }
 

@@ -33,6 +33,11 @@ const FROM_SOURCES = `
   FROM staff s LEFT JOIN staff_coverage c ON c.staff_id = s.id ORDER BY s.id`;
 const STORED = `
   SELECT setting_id, staff_id, job_role, phase, secure_areas, secure_bits, done FROM coverage_people ORDER BY staff_id`;
+const S = Array.from({ length: 18 }, (_, i) => i);
+/** The per-setting counters (coverage_counts), without the empty ones, and the same counted from the rows. */
+const COUNTS = `SELECT setting_id, job_role, phase, n, assessed, ${S.map((i) => `s${i}`).join(', ')} FROM coverage_counts WHERE n > 0 ORDER BY 1, 2, 3`;
+const COUNTED_FROM_ROWS = `SELECT setting_id, job_role, phase, count(*) AS n, count(secure_bits) AS assessed, ${S.map((i) => `coalesce(sum((secure_bits >> ${i}) & 1), 0) AS s${i}`).join(', ')}
+  FROM coverage_people GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 const BITS = new Map<string, number>(content.taxonomy.areas.map((a, i) => [a.id, i]));
 
 /** Stored rows with the completed modules in a fixed order (the set is what counts). */
@@ -75,7 +80,10 @@ describe('coverage_people', () => {
     const database = openSqlite(':memory:', MIGRATIONS_DIR);
     const now = new Date('2026-02-02T09:00:00Z');
     const people = await world(database, now);
-    const check = () => expect(stored(database.raw)).toEqual(database.raw.prepare(FROM_SOURCES).all());
+    const check = () => {
+      expect(stored(database.raw)).toEqual(database.raw.prepare(FROM_SOURCES).all());
+      expect(database.raw.prepare(COUNTS).all()).toEqual(database.raw.prepare(COUNTED_FROM_ROWS).all());
+    };
     check();
     for (const [i, st] of people.entries()) {
       const req = request(st.jobRole, i);
