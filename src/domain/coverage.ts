@@ -77,8 +77,8 @@ function complement(cells: Cell[]): void {
   if (shown[0]) shown[0].suppressed = true;
 }
 
-/** A group's counts: people, assessed, trained in anything, and per area secure and trained. */
-interface Tally {
+/** A group's counts: people, assessed, trained in anything, and per area (in taxonomy order) secure and trained. */
+export interface Tally {
   n: number;
   assessed: number;
   trainedAny: number;
@@ -86,8 +86,14 @@ interface Tally {
   readonly trained: number[];
 }
 
-/** Coverage of a set of people (one setting or a whole trust): one pass over the people, then counts per group. */
-export function computeCoverage(content: Content, people: readonly CoveragePerson[], minGroupSize = MIN_GROUP_SIZE): Coverage {
+/** The counts of the people of one role in one phase; coverage adds them up per role, per phase and overall. */
+export interface CoverageCell extends Tally {
+  readonly role: string;
+  readonly phase: string;
+}
+
+/** Areas each module counts as training in (relevance at least TRAINING_RELEVANCE), as indexes into the taxonomy. */
+export function trainingAreas(content: Content): Map<string, number[]> {
   const areas = content.taxonomy.areas.map((a) => a.id);
   const areaOfModule = new Map<string, number[]>();
   for (const m of content.catalogue.modules) {
@@ -96,32 +102,58 @@ export function computeCoverage(content: Content, people: readonly CoveragePerso
       if (a.relevance >= TRAINING_RELEVANCE && i >= 0) areaOfModule.set(m.id, [...(areaOfModule.get(m.id) ?? []), i]);
     }
   }
-  const tally = (): Tally => ({ n: 0, assessed: 0, trainedAny: 0, secure: areas.map(() => 0), trained: areas.map(() => 0) });
-  const overallT = tally();
-  const byRole = new Map<string, Tally>();
-  const byPhase = new Map<string, Tally>();
-  const add = (t: Tally, p: CoveragePerson, secure: boolean[], trained: boolean[]) => {
-    const k = p.count ?? 1;
-    t.n += k;
-    if (p.secure !== null) t.assessed += k;
-    if (p.completed.size > 0) t.trainedAny += k;
-    for (let i = 0; i < areas.length; i++) {
-      if (secure[i]) t.secure[i]! += k;
-      if (trained[i]) t.trained[i]! += k;
-    }
-  };
-  let total = 0;
-  const secure = areas.map(() => false);
+  return areaOfModule;
+}
+
+export const emptyTally = (areas: number): Tally => ({ n: 0, assessed: 0, trainedAny: 0, secure: new Array<number>(areas).fill(0), trained: new Array<number>(areas).fill(0) });
+
+/** Adds `t` into `into`. */
+export function addTally(into: Tally, t: Tally): void {
+  into.n += t.n;
+  into.assessed += t.assessed;
+  into.trainedAny += t.trainedAny;
+  for (let i = 0; i < into.secure.length; i++) {
+    into.secure[i]! += t.secure[i]!;
+    into.trained[i]! += t.trained[i]!;
+  }
+}
+
+/** Coverage of a set of people (one setting or a whole trust): one pass over the people into cells, then the groups. */
+export function computeCoverage(content: Content, people: readonly CoveragePerson[], minGroupSize = MIN_GROUP_SIZE): Coverage {
+  const areas = content.taxonomy.areas.map((a) => a.id);
+  const areaOfModule = trainingAreas(content);
+  const cells = new Map<string, CoverageCell>();
   const trained = areas.map(() => false);
   for (const p of people) {
+    const key = `${p.role}\u0000${p.phase}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { role: p.role, phase: p.phase, ...emptyTally(areas.length) }));
+    const k = p.count ?? 1;
     trained.fill(false);
     for (const id of p.completed) for (const i of areaOfModule.get(id) ?? []) trained[i] = true;
-    for (let i = 0; i < areas.length; i++) secure[i] = p.secure !== null && p.secure.has(areas[i]!);
-    total += p.count ?? 1;
-    add(overallT, p, secure, trained);
-    add(groupOf(byRole, p.role, tally), p, secure, trained);
-    add(groupOf(byPhase, p.phase, tally), p, secure, trained);
+    cell.n += k;
+    if (p.secure !== null) cell.assessed += k;
+    if (p.completed.size > 0) cell.trainedAny += k;
+    for (let i = 0; i < areas.length; i++) {
+      if (p.secure !== null && p.secure.has(areas[i]!)) cell.secure[i]! += k;
+      if (trained[i]) cell.trained[i]! += k;
+    }
   }
+  return coverageOfCells(areas, [...cells.values()], minGroupSize);
+}
+
+/** Coverage from the counts of each role in each phase (`areas` in taxonomy order): groups, suppression, shares. */
+export function coverageOfCells(areas: readonly string[], cells: readonly CoverageCell[], minGroupSize = MIN_GROUP_SIZE): Coverage {
+  const overallT = emptyTally(areas.length);
+  const byRole = new Map<string, Tally>();
+  const byPhase = new Map<string, Tally>();
+  const tally = () => emptyTally(areas.length);
+  for (const c of cells) {
+    addTally(overallT, c);
+    addTally(groupOf(byRole, c.role, tally), c);
+    addTally(groupOf(byPhase, c.phase, tally), c);
+  }
+  const total = overallT.n;
   interface Draft { value: string; t: Tally; cell: Cell; areaCells: Cell[] }
   const draft = (value: string, t: Tally): Draft => ({
     value,

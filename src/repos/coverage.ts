@@ -1,29 +1,126 @@
-// What a coverage count reads for everyone in a setting or a trust, in one query: each person's role and phase,
-// the areas where they are secure (null before a first self-assessment; the narrow row written with each pathway)
-// and the modules they completed. A 50,000-staff trust is 50,000 short rows, with no stored response read.
+// What a coverage count reads for everyone in a setting or a trust, in one query over coverage_people (migration
+// 0014): one short row a person, stored together per setting and kept in step by triggers, with the person's role and
+// phase, the areas where they are secure (null before a first self-assessment) and the modules they completed. A
+// 50,000-staff trust reads its settings' contiguous ranges of that table, with no other table touched.
 import { sql, type Kysely } from 'kysely';
 import type { CoveragePerson } from '../domain/coverage.js';
 import type { DB } from './schema.js';
+import { chunksOfJson } from './staff.js';
+
+/** Characters of one bound JSON array of ids (as staff imports bind them, within D1's limits). */
+const JSON_CHARS = 250_000;
+
+/** A person's row as stored: secure areas and completed modules still comma-separated. */
+export interface StoredCoverageRow {
+  readonly staffId: string;
+  readonly settingId: string;
+  readonly role: string;
+  readonly phase: string;
+  /** Comma-separated secure area ids, '' for none, null before a first self-assessment. */
+  readonly secureAreas: string | null;
+  /** Comma-separated ids of completed modules, '' for none. */
+  readonly done: string;
+}
 
 export interface CoverageRow extends CoveragePerson {
   readonly staffId: string;
 }
 
-const toPerson = (x: { job_role: string; phase: string; secure_areas: string | null; done: string | null }) => ({
-  role: x.job_role,
-  phase: x.phase,
-  secure: x.secure_areas === null ? null : new Set(x.secure_areas ? x.secure_areas.split(',') : []),
-  completed: new Set(x.done ? x.done.split(',') : []),
-});
+/** Ids from a comma-separated list ('' is none). */
+export const idList = (s: string): string[] => (s ? s.split(',') : []);
 
-const DONE = sql<string | null>`(SELECT group_concat(p.module_id, ',') FROM progress p WHERE p.staff_id = s.id AND p.status = 'completed')`;
-
-/** One row per member of staff of `orgId` (a setting, or a trust and its settings). */
-export async function coverageRows(db: Kysely<DB>, orgId: string): Promise<CoverageRow[]> {
-  const r = await sql<{ id: string; job_role: string; phase: string; secure_areas: string | null; done: string | null }>`
-    SELECT s.id, s.job_role, s.phase, c.secure_areas, ${DONE} AS done
-    FROM staff s LEFT JOIN staff_coverage c ON c.staff_id = s.id
-    WHERE s.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})`.execute(db);
-  return r.rows.map((x) => ({ staffId: x.id, ...toPerson(x) }));
+/** The row as coverage counts it, with sets. */
+export function toCoverageRow(r: StoredCoverageRow): CoverageRow {
+  return {
+    staffId: r.staffId,
+    role: r.role,
+    phase: r.phase,
+    secure: r.secureAreas === null ? null : new Set(idList(r.secureAreas)),
+    completed: new Set(idList(r.done)),
+  };
 }
 
+/** One row per member of staff of `orgId` (a setting, or a trust and its settings), in setting then staff id order. */
+export async function coverageRows(db: Kysely<DB>, orgId: string): Promise<StoredCoverageRow[]> {
+  const r = await sql<{ staff_id: string; setting_id: string; job_role: string; phase: string; secure_areas: string | null; done: string }>`
+    SELECT c.staff_id, c.setting_id, c.job_role, c.phase, c.secure_areas, c.done
+    FROM coverage_people c WHERE ${UNDER(orgId)}`.execute(db);
+  return r.rows.map((x) => ({ staffId: x.staff_id, settingId: x.setting_id, role: x.job_role, phase: x.phase, secureAreas: x.secure_areas, done: x.done }));
+}
+
+/** Everyone of one role in one phase: how many, how many assessed, how many secure in each area asked for. */
+export interface SecureCount {
+  readonly role: string;
+  readonly phase: string;
+  readonly n: number;
+  readonly assessed: number;
+  readonly secure: number[];
+}
+
+/** People alike in role, phase and completed modules (and setting, when asked), for those who completed any. */
+export interface DoneCount {
+  readonly settingId: string | null;
+  readonly role: string;
+  readonly phase: string;
+  readonly done: string;
+  readonly n: number;
+}
+
+const UNDER = (orgId: string) => sql`c.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})`;
+
+/** The bit of each area in coverage_people.secure_bits (migration 0014). */
+export async function areaBits(db: Kysely<DB>): Promise<Map<string, number>> {
+  const r = await sql<{ area_id: string; bit: number }>`SELECT area_id, bit FROM coverage_areas`.execute(db);
+  return new Map(r.rows.map((x) => [x.area_id, Number(x.bit)]));
+}
+
+/** coverage_counts keeps s0 … s17: areas numbered 0–17 in coverage_areas. */
+const COUNTED_BITS = 18;
+
+/**
+ * Per role and phase under `orgId`, added up in the database: people, people assessed, and people secure in each of
+ * `areaIds`. From the per-setting counters (coverage_counts) when every area has a counter, so a 50,000-staff trust
+ * adds up a few rows per setting; otherwise from each person's row (an area without a bit from their list).
+ */
+export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: readonly string[], bits: ReadonlyMap<string, number>): Promise<SecureCount[]> {
+  const counted = areaIds.every((id) => (bits.get(id) ?? COUNTED_BITS) < COUNTED_BITS);
+  const secure = areaIds.map((id, i) => {
+    const bit = bits.get(id);
+    if (counted) return sql`sum(c.${sql.raw(`s${bit}`)}) AS ${sql.raw(`s${i}`)}`;
+    const one = bit === undefined ? sql`(coalesce(instr(',' || c.secure_areas || ',', ${`,${id},`}), 0) > 0)` : sql`((c.secure_bits >> ${bit}) & 1)`;
+    return sql`coalesce(sum(${one}), 0) AS ${sql.raw(`s${i}`)}`;
+  });
+  const r = counted
+    ? await sql<Record<string, string | number>>`
+      SELECT c.job_role, c.phase, sum(c.n) AS n, sum(c.assessed) AS assessed, ${sql.join(secure)}
+      FROM coverage_counts c WHERE ${UNDER(orgId)}
+      GROUP BY c.job_role, c.phase HAVING sum(c.n) > 0`.execute(db)
+    : await sql<Record<string, string | number>>`
+      SELECT c.job_role, c.phase, count(*) AS n, count(c.secure_areas) AS assessed, ${sql.join(secure)}
+      FROM coverage_people c WHERE ${UNDER(orgId)}
+      GROUP BY c.job_role, c.phase`.execute(db);
+  return r.rows.map((x) => ({ role: String(x.job_role), phase: String(x.phase), n: Number(x.n), assessed: Number(x.assessed), secure: areaIds.map((_, i) => Number(x[`s${i}`])) }));
+}
+
+/** People under `orgId` who completed any module, counted per role, phase and set of modules (and setting). */
+export async function doneCounts(db: Kysely<DB>, orgId: string, bySetting: boolean): Promise<DoneCount[]> {
+  const setting = bySetting ? sql`c.setting_id` : sql`NULL`;
+  const r = await sql<{ setting_id: string | null; job_role: string; phase: string; done: string; n: number }>`
+    SELECT ${setting} AS setting_id, c.job_role, c.phase, c.done, count(*) AS n
+    FROM coverage_people c WHERE ${UNDER(orgId)} AND c.done <> ''
+    GROUP BY 1, c.job_role, c.phase, c.done`.execute(db);
+  return r.rows.map((x) => ({ settingId: x.setting_id, role: x.job_role, phase: x.phase, done: x.done, n: Number(x.n) }));
+}
+
+/** Which of `staffIds` are on the staff lists under `orgId`. */
+export async function listedUnder(db: Kysely<DB>, orgId: string, staffIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const json of chunksOfJson([...new Set(staffIds)], JSON_CHARS)) {
+    const r = await sql<{ id: string }>`
+      SELECT s.id FROM staff s
+      WHERE s.id IN (SELECT value FROM json_each(${json}))
+        AND s.setting_id IN (SELECT o.id FROM orgs o WHERE o.id = ${orgId} OR o.parent_id = ${orgId})`.execute(db);
+    for (const x of r.rows) found.add(x.id);
+  }
+  return found;
+}

@@ -1,6 +1,6 @@
 // An organisation's own catalogue versions (immutable, numbered from 1), bookings on its live sessions, and its
 // session plans. No rules here: services decide what a valid next version is.
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { LocalCatalogueBody, LocalLayer } from '../domain/local-catalogue.js';
 import type { DB } from './schema.js';
 
@@ -11,7 +11,8 @@ export async function latestVersions(db: Kysely<DB>, orgIds: readonly string[]):
   const rows = await db
     .selectFrom('local_catalogues')
     .select(['org_id', (e) => e.fn.max('version').as('version')])
-    .where('org_id', 'in', [...orgIds])
+    // One bound JSON array: a trust's hundreds of settings stay within D1's 100 bound parameters.
+    .where(sql<boolean>`org_id IN (SELECT value FROM json_each(${JSON.stringify(orgIds)}))`)
     .groupBy('org_id')
     .execute();
   for (const r of rows) out.set(r.org_id, Number(r.version));
@@ -52,6 +53,23 @@ export async function bookingsFor(db: Kysely<DB>, orgId: string, sessionIds?: re
     q = q.where('session_id', 'in', [...sessionIds]);
   }
   return (await q.orderBy('session_id').orderBy('staff_id').execute()).map(toBooking);
+}
+
+/** Bookings on the sessions of all of `orgIds` in one query, in their order, then by session and person. */
+export async function bookingsForAll(db: Kysely<DB>, orgIds: readonly string[]): Promise<Booking[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('session_attendees')
+    .select(['org_id', 'session_id', 'staff_id', 'attended_at'])
+    .where(sql<boolean>`org_id IN (SELECT value FROM json_each(${JSON.stringify(orgIds)}))`)
+    .execute();
+  const at = new Map(orgIds.map((id, i) => [id, i]));
+  const key = (r: (typeof rows)[number]) => [at.get(r.org_id)!, r.session_id, r.staff_id] as const;
+  rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+  });
+  return rows.map(toBooking);
 }
 
 /** One person's bookings, across organisations. */

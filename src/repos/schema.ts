@@ -159,6 +159,18 @@ export interface StaffCoverageTable {
   secure_areas: string;
 }
 
+/** One short row a person, stored together per setting, that coverage reads (migration 0014; kept by triggers). */
+export interface CoveragePeopleTable {
+  setting_id: string;
+  staff_id: string;
+  job_role: string;
+  phase: string;
+  /** Comma-separated secure area ids, or null before a first self-assessment. */
+  secure_areas: string | null;
+  /** Comma-separated ids of completed modules. */
+  done: Generated<string>;
+}
+
 export interface AssignmentsTable {
   id: string;
   setting_id: string;
@@ -293,6 +305,7 @@ export interface DB {
   assessments: AssessmentsTable;
   pathways: PathwaysTable;
   staff_coverage: StaffCoverageTable;
+  coverage_people: CoveragePeopleTable;
   assignments: AssignmentsTable;
   progress: ProgressTable;
   checkins: CheckinsTable;

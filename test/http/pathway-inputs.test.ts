@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
 import { checkIn } from '../../src/domain/checkin.js';
 import { coverageConfidence, secureAreas } from '../../src/domain/coverage.js';
-import { coverageRows } from '../../src/repos/coverage.js';
+import { coverageRows, toCoverageRow } from '../../src/repos/coverage.js';
 import { derive } from '../../src/domain/derivation.js';
 import { recommend } from '../../src/domain/recommend.js';
 import { createRng } from '../../src/domain/rng.js';
@@ -77,7 +77,7 @@ describe('pathways stored as their inputs', () => {
       const back = await allPathways(database.db, staffId, rederive);
       expect(back.map((p) => JSON.stringify(p.response))).toEqual(texts);
     }
-    const rows = new Map((await coverageRows(database.db, org.id)).map((r) => [r.staffId, r]));
+    const rows = new Map((await coverageRows(database.db, org.id)).map((r) => [r.staffId, toCoverageRow(r)]));
     expect(rows.size).toBe(6);
     for (const [staffId, texts] of issued) {
       const latest = coverageConfidence((JSON.parse(texts[texts.length - 1]!) as RecommendationResponse).profile);

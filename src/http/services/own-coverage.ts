@@ -2,13 +2,12 @@
 // count as training in the areas they cover, and live sessions add up to places booked, places left and attendance.
 // Used by GET /v1/orgs/{orgId}/coverage, the dashboard and its staff CSV alike.
 import type { Context } from 'hono';
-import { computeCoverage, type Coverage } from '../../domain/coverage.js';
+import { computeCoverage, coverageOfCells, emptyTally, trainingAreas, type Coverage, type CoverageCell, type CoveragePerson } from '../../domain/coverage.js';
 import type { LocalLayer, LocalSession } from '../../domain/local-catalogue.js';
 import type { Content, Module } from '../../domain/types.js';
-import { bookingsFor, type Booking } from '../../repos/local-catalogues.js';
+import { bookingsForAll, type Booking } from '../../repos/local-catalogues.js';
 import { settingIdsUnder, type Org } from '../../repos/orgs.js';
-import { coverageRows, type CoverageRow } from '../../repos/coverage.js';
-import type { Staff } from '../../repos/staff.js';
+import { areaBits, coverageRows, doneCounts, idList, listedUnder, secureCounts, toCoverageRow, type CoverageRow } from '../../repos/coverage.js';
 import type { AppEnv } from '../env.js';
 import { latestLayersOf, orgChain } from '../local-content.js';
 
@@ -43,8 +42,9 @@ export interface OwnTrainingSummary {
 export interface CoverageWithOwnTraining {
   readonly coverage: Coverage;
   readonly ownTraining: OwnTrainingSummary;
+  /** Each person's own training, by staff id (filled when asked for per person). */
   readonly people: ReadonlyMap<string, OwnTrainingOfPerson>;
-  /** Each person's coverage row (secure areas, completed modules as stored), by staff id. */
+  /** Each person's coverage row (secure areas, completed modules as stored), by staff id (when asked for per person). */
   readonly rows: ReadonlyMap<string, CoverageRow>;
 }
 
@@ -85,48 +85,134 @@ function sessionFigures(sessions: readonly LocalSession[], bookings: readonly Bo
   };
 }
 
-/** Coverage of `staff` (everyone under `org`) counting own modules as training, with the own-training summary. */
-export async function coverageWithOwnTraining(c: C, org: Org, staff: readonly Staff[]): Promise<CoverageWithOwnTraining> {
+const NO_SESSIONS = { upcoming: [], sessionsAttended: 0 } as const;
+
+/** Upcoming scheduled sessions of a person's bookings, soonest first, and how many sessions they attended. */
+function personSessions(mine: readonly Booking[], byId: ReadonlyMap<string, LocalSession>, now: Date) {
+  return {
+    upcoming: mine.flatMap((b) => byId.get(b.sessionId) ?? []).filter((x) => x.status === 'scheduled' && Date.parse(x.start) > now.getTime()).sort((a, b) => (a.start < b.start ? -1 : 1)),
+    sessionsAttended: mine.filter((b) => b.attendedAt !== null).length,
+  };
+}
+
+function byStaffId(bookings: readonly Booking[]): Map<string, Booking[]> {
+  const out = new Map<string, Booking[]>();
+  for (const b of bookings) {
+    const list = out.get(b.staffId);
+    if (list) list.push(b);
+    else out.set(b.staffId, [b]);
+  }
+  return out;
+}
+
+/** Each setting's catalogue chain (trust first). */
+async function chainsOf(c: C, org: Org, settingIds: Iterable<string>): Promise<Map<string, string[]>> {
+  const chains = new Map<string, string[]>();
+  for (const id of settingIds) {
+    if (chains.has(id)) continue;
+    chains.set(id, org.kind === 'trust' && id !== org.id ? [org.id, id] : await orgChain(c.get('database'), id));
+  }
+  return chains;
+}
+
+/** What both ways of counting share: the own catalogues and bookings in scope, and how a module id resolves. */
+async function ownInScope(c: C, org: Org) {
   const database = c.get('database');
   const base = c.get('content');
   const scope = await orgsInScope(c, org);
-  const [layers, rows, bookings] = await Promise.all([
+  const [layers, bookings] = await Promise.all([
     latestLayersOf(database, scope),
-    coverageRows(database.db, org.id),
-    Promise.all(scope.map((orgId) => bookingsFor(database.db, orgId))).then((all) => all.flat()),
+    bookingsForAll(database.db, scope),
   ]);
-  const byStaff = new Map(rows.map((r) => [r.staffId, r]));
-  const bookingsOf = new Map<string, Booking[]>();
-  for (const b of bookings) {
-    const list = bookingsOf.get(b.staffId);
-    if (list) list.push(b);
-    else bookingsOf.set(b.staffId, [b]);
-  }
-  const qualify = qualifier(layers, new Set(base.catalogue.modules.map((m) => m.id)));
-  const chains = new Map<string, string[]>();
-  for (const settingId of new Set(staff.map((s) => s.settingId))) chains.set(settingId, await orgChain(database, settingId));
   const sessions = layers.flatMap((l) => l.body.sessions);
-  const byId = new Map(sessions.map((s) => [s.id, s]));
-  const now = c.get('clock')();
-  const people = new Map<string, OwnTrainingOfPerson>();
-  const coveragePeople = staff.map((s) => {
-    const row = byStaff.get(s.id);
-    const done = new Set([...(row?.completed ?? [])].flatMap((id) => qualify(chains.get(s.settingId) ?? [], id) ?? []));
-    const mine = bookingsOf.get(s.id) ?? [];
-    people.set(s.id, {
-      ownModulesCompleted: [...done].filter((id) => id.includes('/')).length,
-      upcoming: mine.flatMap((b) => byId.get(b.sessionId) ?? []).filter((x) => x.status === 'scheduled' && Date.parse(x.start) > now.getTime()).sort((a, b) => (a.start < b.start ? -1 : 1)),
-      sessionsAttended: mine.filter((b) => b.attendedAt !== null).length,
-    });
-    return { role: s.jobRole, phase: s.phase, secure: row?.secure ?? null, completed: done };
-  });
-  const coverage = computeCoverage(contentWithOwn(base, layers), coveragePeople);
-  const hide = (n: number) => (coverage.overall.suppressed ? null : n);
-  const everyone = [...people.values()];
-  const ownTraining: OwnTrainingSummary = {
+  return {
+    layers,
+    bookings,
+    sessions,
+    content: contentWithOwn(base, layers),
+    qualify: qualifier(layers, new Set(base.catalogue.modules.map((m) => m.id))),
     activeModules: new Set(layers.flatMap((l) => l.body.modules.filter((m) => m.status === 'active').map((m) => `${l.orgId}/${m.id}`))).size,
-    completedBy: hide(everyone.filter((p) => p.ownModulesCompleted > 0).length),
-    sessions: { ...sessionFigures(sessions, bookings, new Set(staff.map((s) => s.id)), now), staffAttended: hide(everyone.filter((p) => p.sessionsAttended > 0).length) },
+    now: c.get('clock')(),
   };
-  return { coverage, ownTraining, people, rows: byStaff };
+}
+type OwnScope = Awaited<ReturnType<typeof ownInScope>>;
+
+function summary(own: OwnScope, coverage: Coverage, listed: ReadonlySet<string>, completedBy: number, staffAttended: number): OwnTrainingSummary {
+  const hide = (n: number) => (coverage.overall.suppressed ? null : n);
+  return {
+    activeModules: own.activeModules,
+    completedBy: hide(completedBy),
+    sessions: { ...sessionFigures(own.sessions, own.bookings, listed, own.now), staffAttended: hide(staffAttended) },
+  };
+}
+
+/** Qualified completed modules of a stored list, and how many of them are own modules. */
+function resolveDone(own: OwnScope, chain: readonly string[], done: string): { ids: Set<string>; own: number } {
+  const ids = new Set(idList(done).flatMap((id) => own.qualify(chain, id) ?? []));
+  return { ids, own: [...ids].filter((id) => id.includes('/')).length };
+}
+
+/**
+ * Coverage of everyone under `org` counting own modules as training, with the own-training summary. Without
+ * `perPerson` (the coverage API) the counts are added up in the database per role, phase and set of completed modules;
+ * with it (the dashboard) each person's row and own training are returned too, and the same counts made from them.
+ */
+export async function coverageWithOwnTraining(c: C, org: Org, perPerson = false): Promise<CoverageWithOwnTraining> {
+  const own = await ownInScope(c, org);
+  return perPerson ? coverageOfPeople(c, org, own) : coverageOfCounts(c, org, own);
+}
+
+async function coverageOfCounts(c: C, org: Org, own: OwnScope): Promise<CoverageWithOwnTraining> {
+  const db = c.get('database').db;
+  const areas = own.content.taxonomy.areas.map((a) => a.id);
+  const bySetting = own.layers.some((l) => l.body.modules.length > 0);
+  const [secure, done, listed] = await Promise.all([
+    areaBits(db).then((bits) => secureCounts(db, org.id, areas, bits)),
+    doneCounts(db, org.id, bySetting),
+    own.bookings.length ? listedUnder(db, org.id, own.bookings.map((b) => b.staffId)) : Promise.resolve(new Set<string>()),
+  ]);
+  const cells = new Map<string, CoverageCell>();
+  for (const x of secure) cells.set(`${x.role}\u0000${x.phase}`, { role: x.role, phase: x.phase, ...emptyTally(areas.length), n: x.n, assessed: x.assessed, secure: x.secure });
+  const chains = bySetting ? await chainsOf(c, org, done.flatMap((x) => x.settingId ?? [])) : new Map<string, string[]>();
+  const trainingIn = trainingAreas(own.content);
+  let completedBy = 0;
+  for (const x of done) {
+    const cell = cells.get(`${x.role}\u0000${x.phase}`);
+    const ids = resolveDone(own, (x.settingId && chains.get(x.settingId)) || [], x.done);
+    if (!cell || ids.ids.size === 0) continue;
+    const trained = new Set([...ids.ids].flatMap((id) => trainingIn.get(id) ?? []));
+    cell.trainedAny += x.n;
+    for (const i of trained) cell.trained[i]! += x.n;
+    if (ids.own > 0) completedBy += x.n;
+  }
+  const coverage = coverageOfCells(areas, [...cells.values()]);
+  const attended = new Set(own.bookings.filter((b) => b.attendedAt !== null && listed.has(b.staffId)).map((b) => b.staffId));
+  return { coverage, ownTraining: summary(own, coverage, listed, completedBy, attended.size), people: new Map(), rows: new Map() };
+}
+
+async function coverageOfPeople(c: C, org: Org, own: OwnScope): Promise<CoverageWithOwnTraining> {
+  const stored = await coverageRows(c.get('database').db, org.id);
+  const chains = await chainsOf(c, org, stored.map((r) => r.settingId));
+  const bookingsOf = byStaffId(own.bookings);
+  const byId = new Map(own.sessions.map((s) => [s.id, s]));
+  const people = new Map<string, OwnTrainingOfPerson>();
+  const rows = new Map<string, CoverageRow>();
+  const persons: CoveragePerson[] = [];
+  const listed = new Set<string>();
+  let completedBy = 0;
+  let staffAttended = 0;
+  for (const r of stored) {
+    const done = resolveDone(own, chains.get(r.settingId) ?? [], r.done);
+    const row = toCoverageRow(r);
+    persons.push({ ...row, completed: done.ids });
+    const mine = bookingsOf.get(r.staffId);
+    if (mine) listed.add(r.staffId);
+    const seen = mine ? personSessions(mine, byId, own.now) : NO_SESSIONS;
+    if (done.own > 0) completedBy++;
+    if (seen.sessionsAttended > 0) staffAttended++;
+    people.set(r.staffId, { ownModulesCompleted: done.own, ...seen });
+    rows.set(r.staffId, row);
+  }
+  const coverage = computeCoverage(own.content, persons);
+  return { coverage, ownTraining: summary(own, coverage, listed, completedBy, staffAttended), people, rows };
 }

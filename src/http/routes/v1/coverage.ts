@@ -4,7 +4,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { GroupCoverage } from '../../../domain/coverage.js';
-import { allStaffUnder } from '../../../repos/staff.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
@@ -90,7 +89,7 @@ const csv = createRoute({
 
 async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<CoverageWithOwnTraining> {
   const org = await visibleOrg(c, orgId);
-  return coverageWithOwnTraining(c, org, await allStaffUnder(c.get('database').db, org.id));
+  return coverageWithOwnTraining(c, org);
 }
 
 const cell = (v: number | null, suppressed: boolean) => (suppressed ? 'suppressed' : v);
