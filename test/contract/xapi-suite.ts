@@ -175,7 +175,7 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       const read = (params: string, extra: Record<string, string> = {}) => call<Record<string, any>>(f, `/v1/xapi/statements?statementId=${id}${params}`, { headers: { ...key, ...V, ...extra } }, 200);
       const exact = await read('');
       expect(await read('&format=exact')).toEqual(exact);
-      expect(exact).toMatchObject({ actor: sent.actor, verb: sent.verb, object: sent.object, context: sent.context });
+      expect(exact).toMatchObject({ actor: sent.actor, verb: sent.verb, object: sent.object, context: (sent as Record<string, unknown>).context });
       const ids = await read('&format=ids');
       expect(ids.actor).toEqual({ objectType: 'Agent', mbox: `mailto:${email}` });
       expect(ids.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/experienced' });
@@ -233,6 +233,15 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       // A voiding statement cannot be voided.
       const again = await f('/v1/xapi/statements', json('POST', { ...voiding, id: crypto.randomUUID(), object: { objectType: 'StatementRef', id: voiding.id } }, { ...key, ...V }));
       expect(again.status).toBe(422);
+    });
+
+    it('takes back a completion when its only statement is voided', async () => {
+      const done = statement({ id: crypto.randomUUID(), object: { id: 'https://lms.example.org/modules/sensory-impairment-awareness' }, timestamp: '2026-10-02T09:00:00Z' });
+      await call(f, '/v1/xapi/statements', json('POST', done, { ...key, ...V }), 200);
+      const module = async () => (await call<{ data: { moduleId: string; status: string }[] }>(f, `/v1/staff/${staffId}/progress`, { headers: person }, 200)).data.find((p) => p.moduleId === 'sensory-impairment-awareness');
+      expect(await module()).toMatchObject({ status: 'completed' });
+      await call(f, '/v1/xapi/statements', json('POST', { id: crypto.randomUUID(), actor: { mbox: 'mailto:lms-admin@lms.example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: done.id } }, { ...key, ...V }), 200);
+      expect(await module()).toBeUndefined();
     });
 
     it('identifies the person by mbox_sha1sum too', async () => {

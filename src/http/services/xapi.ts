@@ -146,9 +146,11 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
   const p = c.get('principal')!;
   const authority = { objectType: 'Agent', name: 'send-pathways', account: { homePage: new URL(c.req.url).origin, name: principalScope(p) } };
   const out: Prepared = { ids, queries: [], checkIns: [] };
+  // Progress taken back by voiding comes first, so statements of the same request may record it again.
+  const voiding = { voided: new Set<string>(), undo: [] as CompiledQuery[] };
   for (const [i, s] of statements.entries()) {
     if (isVoiding(s)) {
-      await prepareVoid(c, s, { id: ids[i]!, stored: skip.has(ids[i]!), storedAt: stored, authority, path: (p) => at(i, p) }, errors, out.queries);
+      await prepareVoid(c, s, { id: ids[i]!, stored: skip.has(ids[i]!), storedAt: stored, authority, path: (p) => at(i, p), ...voiding }, errors, out.queries);
       continue;
     }
     const found = await findActor(c, s.actor);
@@ -185,6 +187,7 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
       out.queries.push(webhookEvent(database.db, setting, 'module.completed', { staffId, moduleId, source: 'xapi', statementId: ids[i]! }, now));
     }
   }
+  out.queries.unshift(...voiding.undo);
   return out;
 }
 
