@@ -236,11 +236,12 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
     });
 
     it('takes back a completion when its only statement is voided', async () => {
-      const done = statement({ id: crypto.randomUUID(), object: { id: 'https://lms.example.org/modules/sensory-impairment-awareness' }, timestamp: '2026-10-02T09:00:00Z' });
+      const doneId = crypto.randomUUID();
+      const done = statement({ id: doneId, object: { id: 'https://lms.example.org/modules/sensory-impairment-awareness' }, timestamp: '2026-10-02T09:00:00Z' });
       await call(f, '/v1/xapi/statements', json('POST', done, { ...key, ...V }), 200);
       const module = async () => (await call<{ data: { moduleId: string; status: string }[] }>(f, `/v1/staff/${staffId}/progress`, { headers: person }, 200)).data.find((p) => p.moduleId === 'sensory-impairment-awareness');
       expect(await module()).toMatchObject({ status: 'completed' });
-      await call(f, '/v1/xapi/statements', json('POST', { id: crypto.randomUUID(), actor: { mbox: 'mailto:lms-admin@lms.example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: done.id } }, { ...key, ...V }), 200);
+      await call(f, '/v1/xapi/statements', json('POST', { id: crypto.randomUUID(), actor: { mbox: 'mailto:lms-admin@lms.example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: doneId } }, { ...key, ...V }), 200);
       expect(await module()).toBeUndefined();
     });
 
