@@ -12,6 +12,9 @@ import type { AppEnv } from '../env.js';
 import type { FieldError } from '../problem.js';
 import { VOIDED_VERB, type Statement } from '../schemas/xapi.js';
 import { undoProgressQueries } from './xapi-undo.js';
+import { forwardStatementQuery } from '../../repos/xapi-forwarding.js';
+
+const COMPLETIONS = new Set(['http://adlnet.gov/expapi/verbs/completed', 'http://adlnet.gov/expapi/verbs/passed']);
 
 /** True when the statement is about voiding (its verb voids, or its object is a StatementRef). */
 export const isVoiding = (s: Statement): boolean => s.verb.id === VOIDED_VERB || s.object.objectType === 'StatementRef';
@@ -42,6 +45,8 @@ export async function prepareVoid(
     insertStatementQuery(db, { id: v.id, setting_id: target.settingId, staff_id: target.staffId, verb_id: VOIDED_VERB, object_id: target.id, timestamp, stored: v.storedAt, body: JSON.stringify(statement) }),
     voidStatementQuery(db, target.id, v.id),
   );
+  // The voiding of a forwarded completion is forwarded too, so the organisation's LRS drops it as well.
+  if (COMPLETIONS.has(String((target.statement.verb as { id?: string } | undefined)?.id))) queries.push(forwardStatementQuery(db, target.settingId, statement, c.get('clock')()));
   v.voided.add(target.id);
   v.undo.push(...(await undoProgressQueries(db, target, v.voided)));
 }
