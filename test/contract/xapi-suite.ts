@@ -47,9 +47,9 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
   describe(`integration routes in the OpenAPI document on ${runtime}`, () => {
     it('gives every xAPI, webhook, single sign-on and LTI route its security and problem answers', async () => {
       const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
-      const ours = Object.entries(doc.paths).filter(([p]) => /^\/v1\/(xapi|webhooks|orgs\/\{orgId\}\/(webhooks|sso|lti))|^\/v1\/(sso|lti)|^\/\.well-known\/jwks/.test(p));
+      const ours = Object.entries(doc.paths).filter(([p]) => /^\/v1\/(xapi|webhooks|lrs|orgs\/\{orgId\}\/(webhooks|sso|lti|lrs))|^\/v1\/(sso|lti)|^\/\.well-known\/jwks/.test(p));
       expect(ours.map(([p]) => p)).toEqual(
-        expect.arrayContaining(['/v1/xapi/statements', '/v1/xapi/about', '/v1/orgs/{orgId}/webhooks', '/v1/webhooks/{endpointId}/deliveries', '/v1/orgs/{orgId}/sso', '/v1/sso/start', '/v1/sso/callback', '/v1/orgs/{orgId}/lti/platforms', '/v1/lti/login', '/v1/lti/launch', '/.well-known/jwks.json']),
+        expect.arrayContaining(['/v1/xapi/statements', '/v1/xapi/about', '/v1/orgs/{orgId}/lrs', '/v1/lrs/{destinationId}/deliveries', '/v1/orgs/{orgId}/webhooks', '/v1/webhooks/{endpointId}/deliveries', '/v1/orgs/{orgId}/sso', '/v1/sso/start', '/v1/sso/callback', '/v1/orgs/{orgId}/lti/platforms', '/v1/lti/login', '/v1/lti/launch', '/.well-known/jwks.json']),
       );
       for (const [path, ops] of ours) {
         for (const [method, op] of Object.entries(ops)) {
