@@ -34,6 +34,7 @@ import { registerAssessments } from './routes/v1/assessments.js';
 import { registerAssignments } from './routes/v1/assignments.js';
 import { registerProgress } from './routes/v1/progress.js';
 import { registerXapi } from './routes/v1/xapi.js';
+import { registerXapiForwarding } from './routes/v1/xapi-forwarding.js';
 import { xapiVersion } from './middleware/xapi-version.js';
 import { registerWebhooks } from './routes/v1/webhooks.js';
 import { registerSso } from './routes/v1/sso.js';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerAssignments(app);
   registerProgress(app);
   registerXapi(app);
+  registerXapiForwarding(app);
   registerWebhooks(app);
   registerSso(app);
   registerLti(app);

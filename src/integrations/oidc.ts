@@ -31,7 +31,8 @@ export async function discover(issuer: string, policy: OutboundPolicy): Promise<
   await callable(issuer, policy);
   let meta: ProviderMetadata;
   try {
-    const res = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000), redirect: 'error' });
+    const res = await fetch(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000), redirect: 'manual' });
+    // `manual` (workerd has no `error`): a redirect is an answer that is not ok, refused like any other.
     if (!res.ok) throw new OidcError(`discovery answered ${res.status}`);
     meta = (await res.json()) as ProviderMetadata;
   } catch (e) {
@@ -70,7 +71,7 @@ export async function exchangeCode(meta: ProviderMetadata, p: { clientId: string
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   if (p.clientSecret) headers.authorization = `Basic ${btoa(`${encodeURIComponent(p.clientId)}:${encodeURIComponent(p.clientSecret)}`)}`;
   else body.set('client_id', p.clientId);
-  const res = await fetch(meta.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000), redirect: 'error' });
+  const res = await fetch(meta.token_endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000), redirect: 'manual' });
   const json = (await res.json().catch(() => ({}))) as { id_token?: string; error?: string; error_description?: string };
   if (!res.ok || !json.id_token) throw new OidcError(`the token endpoint refused the code (${json.error ?? res.status}${json.error_description ? `: ${json.error_description}` : ''})`);
   return json.id_token;

@@ -1,4 +1,5 @@
-// Sends due outbox messages to their endpoints, signed per Standard Webhooks, logging every attempt; a failure is
+// Sends due outbox messages to their endpoints, signed per Standard Webhooks (or, to an LRS, as an xAPI statement
+// with Basic auth), logging every attempt; a failure is
 // retried with backoff until the schedule runs out. Also queues `assignment.due` once per assignment as its due date
 // nears. Runtime-neutral (fetch and Web Crypto): Node runs it on a timer, Workers from waitUntil and a cron trigger.
 import type { Database } from '../repos/database.js';
@@ -6,6 +7,9 @@ import { attemptQueries, claimDue, type DueMessage } from '../repos/webhooks.js'
 import { outboundUrlProblem, type HostResolver } from './outbound-url.js';
 import { webhookEvent } from './webhook-events.js';
 import { webhookHeaders } from './webhook-signature.js';
+
+/** The xAPI version sent to a learning record store. */
+const XAPI_VERSION = '1.0.3';
 
 /** Seconds to wait after the 1st, 2nd, … failed attempt; after the last, the message fails for good (8 attempts). */
 export const RETRY_SCHEDULE_SECONDS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000] as const;
@@ -32,16 +36,26 @@ export interface DeliveryReport {
   readonly failed: number;
 }
 
+/** How a message goes out: a signed webhook POST, or an xAPI statement PUT to an LRS under its own id with Basic auth. */
+async function request(m: DueMessage, at: Date): Promise<{ url: string; method: string; headers: Record<string, string> }> {
+  if (m.kind === 'lrs') {
+    const id = String((JSON.parse(m.payload) as { id?: unknown }).id);
+    const url = `${m.url.replace(/\/*$/, '')}/statements?statementId=${encodeURIComponent(id)}`;
+    return { url, method: 'PUT', headers: { authorization: `Basic ${btoa(m.basicAuth ?? '')}`, 'x-experience-api-version': XAPI_VERSION, 'user-agent': 'send-pathways-xapi' } };
+  }
+  return { url: m.url, method: 'POST', headers: { ...(await webhookHeaders(m.secrets, m.id, Math.floor(at.getTime() / 1000), m.payload)), 'user-agent': 'send-pathways-webhooks' } };
+}
+
 async function sendOne(database: Database, m: DueMessage, o: DeliveryOptions, retries = true): Promise<DeliveryOutcome> {
   const started = o.now();
-  const headers = await webhookHeaders(m.secrets, m.id, Math.floor(started.getTime() / 1000), m.payload);
+  const out = await request(m, started);
   let statusCode: number | null = null;
   let error: string | null = await outboundUrlProblem(m.url, { allowPrivate: o.allowPrivate === true, resolve: o.resolve });
   if (error) error = `Not sent: ${error}`;
   else try {
-    const res = await (o.fetch ?? fetch)(m.url, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'send-pathways-webhooks' },
+    const res = await (o.fetch ?? fetch)(out.url, {
+      method: out.method,
+      headers: { ...out.headers, 'content-type': 'application/json' },
       body: m.payload,
       redirect: 'manual',
       signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),

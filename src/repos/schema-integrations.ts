@@ -26,6 +26,10 @@ export interface WebhookEndpointsTable {
   created_by: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** 'webhook' (signed per Standard Webhooks) or 'lrs' (xAPI statements forwarded with Basic auth); 'webhook' when absent on insert. */
+  kind?: 'webhook' | 'lrs';
+  /** For an LRS: `key:secret` for HTTP Basic auth. */
+  basic_auth?: string | null;
 }
 
 export interface WebhookOutboxTable {

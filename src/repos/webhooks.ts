@@ -50,11 +50,11 @@ export async function insertEndpoint(
 }
 
 export async function getEndpointRow(db: Kysely<DB>, id: string): Promise<WebhookEndpointsTable | undefined> {
-  return db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).where('kind', '=', 'webhook').executeTakeFirst();
 }
 
 export async function listEndpoints(db: Kysely<DB>, orgId: string): Promise<WebhookEndpoint[]> {
-  return (await db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', orgId).orderBy('id').execute()).map(toEndpoint);
+  return (await db.selectFrom('webhook_endpoints').selectAll().where('org_id', '=', orgId).where('kind', '=', 'webhook').orderBy('id').execute()).map(toEndpoint);
 }
 
 /** Stops new messages and deliveries to the endpoint; its log stays readable. */
@@ -94,6 +94,9 @@ export interface DueMessage {
   readonly attempts: number;
   /** The secrets that sign now: the current one, and the previous one during a rotation's grace period. */
   readonly secrets: string[];
+  /** 'lrs': an xAPI statement PUT to the LRS with Basic auth (`basicAuth`), not a signed webhook. */
+  readonly kind: 'webhook' | 'lrs';
+  readonly basicAuth: string | null;
 }
 
 /** Queues one message for one endpoint only (a test ping), whatever it subscribes to; returns its id. */
@@ -111,7 +114,7 @@ export async function claimDue(db: Kysely<DB>, now: Date, limit: number, leaseSe
   if (onlyId) q = q.where('m.id', '=', onlyId);
   const rows = await q
     .innerJoin('webhook_endpoints as e', 'e.id', 'm.endpoint_id')
-    .select(['m.id', 'm.endpoint_id', 'm.payload', 'm.attempts', 'm.locked_until', 'e.url', 'e.secret', 'e.previous_secret', 'e.previous_expires_at'])
+    .select(['m.id', 'm.endpoint_id', 'm.payload', 'm.attempts', 'm.locked_until', 'e.url', 'e.secret', 'e.previous_secret', 'e.previous_expires_at', 'e.kind', 'e.basic_auth'])
     .where('m.status', '=', 'pending')
     .where('m.next_attempt_at', '<=', at)
     .where((eb) => eb.or([eb('m.locked_until', 'is', null), eb('m.locked_until', '<=', at)]))
@@ -130,7 +133,7 @@ export async function claimDue(db: Kysely<DB>, now: Date, limit: number, leaseSe
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     const secrets = [r.secret, ...(r.previous_secret && r.previous_expires_at && r.previous_expires_at > at ? [r.previous_secret] : [])];
-    out.push({ id: r.id, endpointId: r.endpoint_id, url: r.url, payload: r.payload, attempts: r.attempts, secrets });
+    out.push({ id: r.id, endpointId: r.endpoint_id, url: r.url, payload: r.payload, attempts: r.attempts, secrets, kind: r.kind ?? 'webhook', basicAuth: r.basic_auth ?? null });
   }
   return out;
 }

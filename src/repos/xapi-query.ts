@@ -1,15 +1,16 @@
 // Listing stored xAPI statements (Communication part 2.1.3): filters on agent, verb, activity, registration and the
 // stored time, newest first (or oldest), a page at a time with a cursor, within the settings the caller may read.
 // Voided statements are never listed; voiding is a mark on the row (voided_by).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from './schema.js';
 
 export interface StatementFilter {
   /** Settings the caller may read; null for every setting (administrators). */
   readonly settingsUnder: string | null;
-  /** One inverse functional identifier of the actor: [JSON path in the statement, value]. */
-  readonly agent?: readonly [string, string] | undefined;
-  readonly agentHomePage?: string | undefined;
+  /** One inverse functional identifier of an agent: its property (`account` for account.name), value and account home page. */
+  readonly agent?: AgentMatch | undefined;
+  /** Match the agent as actor, authority, instructor or team, or as a member of one of those groups (related_agents). */
+  readonly relatedAgents?: boolean | undefined;
   readonly verb?: string | undefined;
   readonly activity?: string | undefined;
   readonly relatedActivities?: boolean | undefined;
@@ -24,6 +25,28 @@ export interface StatementFilter {
   readonly after?: { stored: string; seq: number } | undefined;
 }
 
+export interface AgentMatch {
+  readonly ifi: 'mbox' | 'mbox_sha1sum' | 'openid' | 'account';
+  readonly value: string;
+  readonly homePage?: string | undefined;
+}
+
+/** Where related_agents looks for the agent: these objects, and the members of those that are groups. */
+const AGENT_PLACES = ['$.actor', '$.authority', '$.context.instructor', '$.context.team'];
+
+/** SQL true when the JSON object `obj` carries the agent's identifier. */
+const hasIdentifier = (obj: RawBuilder<unknown>, a: AgentMatch) =>
+  a.ifi === 'account'
+    ? sql`(json_extract(${obj}, '$.account.name') = ${a.value} AND json_extract(${obj}, '$.account.homePage') = ${a.homePage ?? ''})`
+    : sql`json_extract(${obj}, ${`$.${a.ifi}`}) = ${a.value}`;
+
+function agentCondition(a: AgentMatch, related: boolean) {
+  if (!related) return hasIdentifier(sql`json_extract(body, '$.actor')`, a);
+  const places = sql.join(AGENT_PLACES.map((p) => sql.lit(p)));
+  const members = sql.join(AGENT_PLACES.map((p) => sql.lit(`${p}.member`)));
+  return sql`EXISTS (SELECT 1 FROM json_tree(body) t WHERE t.type = 'object' AND (t.fullkey IN (${places}) OR t.path IN (${members})) AND ${hasIdentifier(sql`t.value`, a)})`;
+}
+
 /** Up to `limit` statements (parsed), and the cursor of the last one when more may follow. */
 export async function listStatements(db: Kysely<DB>, f: StatementFilter): Promise<{ statements: Record<string, unknown>[]; next: { stored: string; seq: number } | null }> {
   let q = db.selectFrom('xapi_statements').select(['stored', 'body', sql<number>`rowid`.as('seq')]).where('voided_by', 'is', null);
@@ -31,8 +54,7 @@ export async function listStatements(db: Kysely<DB>, f: StatementFilter): Promis
     const org = f.settingsUnder;
     q = q.where((eb) => eb('setting_id', 'in', eb.selectFrom('orgs').select('id').where((o) => o.or([o('id', '=', org), o('parent_id', '=', org)]))));
   }
-  if (f.agent) q = q.where(sql<string>`json_extract(body, ${f.agent[0]})`, '=', f.agent[1]);
-  if (f.agentHomePage) q = q.where(sql<string>`json_extract(body, '$.actor.account.homePage')`, '=', f.agentHomePage);
+  if (f.agent) q = q.where(agentCondition(f.agent, f.relatedAgents === true) as RawBuilder<boolean>);
   if (f.verb) q = q.where('verb_id', '=', f.verb);
   if (f.activity && f.relatedActivities) {
     const a = f.activity;

@@ -47,9 +47,9 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
   describe(`integration routes in the OpenAPI document on ${runtime}`, () => {
     it('gives every xAPI, webhook, single sign-on and LTI route its security and problem answers', async () => {
       const doc = (await (await f('/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> }>> };
-      const ours = Object.entries(doc.paths).filter(([p]) => /^\/v1\/(xapi|webhooks|orgs\/\{orgId\}\/(webhooks|sso|lti))|^\/v1\/(sso|lti)|^\/\.well-known\/jwks/.test(p));
+      const ours = Object.entries(doc.paths).filter(([p]) => /^\/v1\/(xapi|webhooks|lrs|orgs\/\{orgId\}\/(webhooks|sso|lti|lrs))|^\/v1\/(sso|lti)|^\/\.well-known\/jwks/.test(p));
       expect(ours.map(([p]) => p)).toEqual(
-        expect.arrayContaining(['/v1/xapi/statements', '/v1/xapi/about', '/v1/orgs/{orgId}/webhooks', '/v1/webhooks/{endpointId}/deliveries', '/v1/orgs/{orgId}/sso', '/v1/sso/start', '/v1/sso/callback', '/v1/orgs/{orgId}/lti/platforms', '/v1/lti/login', '/v1/lti/launch', '/.well-known/jwks.json']),
+        expect.arrayContaining(['/v1/xapi/statements', '/v1/xapi/about', '/v1/orgs/{orgId}/lrs', '/v1/lrs/{destinationId}/deliveries', '/v1/orgs/{orgId}/webhooks', '/v1/webhooks/{endpointId}/deliveries', '/v1/orgs/{orgId}/sso', '/v1/sso/start', '/v1/sso/callback', '/v1/orgs/{orgId}/lti/platforms', '/v1/lti/login', '/v1/lti/launch', '/.well-known/jwks.json']),
       );
       for (const [path, ops] of ours) {
         for (const [method, op] of Object.entries(ops)) {
@@ -161,6 +161,62 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       }
     });
 
+    it('answers format=ids with identifiers only, canonical with one language per map, exact as stored', async () => {
+      const id = crypto.randomUUID();
+      const instructor = { objectType: 'Agent', name: 'Mo Instructor', mbox: `mailto:instructor.${run}@lms.example.org` };
+      const sent = statement({
+        id,
+        actor: { objectType: 'Agent', name: 'Xavi', mbox: `mailto:${email}` },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced', fr: 'a vécu' } },
+        object: { objectType: 'Activity', id: 'https://lms.example.org/modules/understanding-autism', definition: { name: { 'en-GB': 'Understanding autism', fr: 'Comprendre l’autisme' }, type: 'http://adlnet.gov/expapi/activities/module' } },
+        context: { instructor, contextActivities: { parent: [{ id: 'https://lms.example.org/courses/send', definition: { name: { 'en-GB': 'SEND course' } } }] } },
+      });
+      await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
+      const read = (params: string, extra: Record<string, string> = {}) => call<Record<string, any>>(f, `/v1/xapi/statements?statementId=${id}${params}`, { headers: { ...key, ...V, ...extra } }, 200);
+      const exact = await read('');
+      expect(await read('&format=exact')).toEqual(exact);
+      expect(exact).toMatchObject({ actor: sent.actor, verb: sent.verb, object: sent.object, context: (sent as Record<string, unknown>).context });
+      const ids = await read('&format=ids');
+      expect(ids.actor).toEqual({ objectType: 'Agent', mbox: `mailto:${email}` });
+      expect(ids.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/experienced' });
+      expect(ids.object).toEqual({ objectType: 'Activity', id: 'https://lms.example.org/modules/understanding-autism' });
+      expect(ids.context).toEqual({ instructor: { objectType: 'Agent', mbox: instructor.mbox }, contextActivities: { parent: [{ objectType: 'Activity', id: 'https://lms.example.org/courses/send' }] } });
+      expect(ids.authority).toEqual({ objectType: 'Agent', account: exact.authority.account });
+      expect([ids.id, ids.stored, ids.timestamp]).toEqual([exact.id, exact.stored, exact.timestamp]);
+      const french = await read('&format=canonical', { 'accept-language': 'fr-CA, en;q=0.5' });
+      expect([french.verb.display, french.object.definition.name]).toEqual([{ fr: 'a vécu' }, { fr: 'Comprendre l’autisme' }]);
+      expect(french.actor).toEqual(sent.actor);
+      const english = await read('&format=canonical', { 'accept-language': 'en-GB' });
+      expect([english.verb.display, english.object.definition.name]).toEqual([{ 'en-GB': 'experienced' }, { 'en-GB': 'Understanding autism' }]);
+      // The same formats apply to lists.
+      const listed = await call<{ statements: Record<string, any>[] }>(f, `/v1/xapi/statements?format=ids&agent=${encodeURIComponent(JSON.stringify({ mbox: `mailto:${email}` }))}&limit=1`, { headers: { ...key, ...V } }, 200);
+      expect(listed.statements[0]).toMatchObject({ id, actor: { objectType: 'Agent', mbox: `mailto:${email}` }, verb: { id: sent.verb.id } });
+      expect(listed.statements[0]!.verb.display).toBeUndefined();
+      expect((await f(`/v1/xapi/statements?statementId=${id}&format=short`, { headers: { ...key, ...V } })).status).toBe(400);
+    });
+
+    it('matches agent as instructor, team member or authority only with related_agents=true', async () => {
+      const id = crypto.randomUUID();
+      const instructor = { mbox: `mailto:tutor.${run}@lms.example.org` };
+      const member = { account: { homePage: 'https://lms.example.org', name: `member-${run}` } };
+      const sent = statement({ id, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, context: { instructor, team: { objectType: 'Group', name: 'Year 2 team', member: [member] } } });
+      await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
+      const ids = async (agent: unknown, related?: boolean) =>
+        (await call<{ statements: { id: string }[] }>(f, `/v1/xapi/statements?agent=${encodeURIComponent(JSON.stringify(agent))}${related === undefined ? '' : `&related_agents=${related}`}`, { headers: { ...key, ...V } }, 200)).statements.map((s) => s.id);
+      expect(await ids(instructor)).toEqual([]);
+      expect(await ids(instructor, false)).toEqual([]);
+      expect(await ids(instructor, true)).toEqual([id]);
+      expect(await ids(member, true)).toEqual([id]);
+      expect(await ids({ account: { homePage: 'https://other.example.org', name: `member-${run}` } }, true)).toEqual([]);
+      // The authority this service set is an agent too.
+      const { authority } = await call<{ authority: { account: { homePage: string; name: string } } }>(f, `/v1/xapi/statements?statementId=${id}`, { headers: { ...key, ...V } }, 200);
+      expect(await ids({ account: authority.account })).not.toContain(id);
+      expect(await ids({ account: authority.account }, true)).toContain(id);
+      // The actor still matches either way.
+      expect(await ids({ mbox: `mailto:${email}` }, true)).toContain(id);
+      expect((await f('/v1/xapi/statements?related_agents=yes', { headers: { ...key, ...V } })).status).toBe(400);
+    });
+
     it('voids a statement: it leaves lists and statementId, and is read by voidedStatementId', async () => {
       const target = { ...statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' } }), id: crypto.randomUUID() };
       await call(f, '/v1/xapi/statements', json('POST', target, { ...key, ...V }), 200);
@@ -177,6 +233,16 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       // A voiding statement cannot be voided.
       const again = await f('/v1/xapi/statements', json('POST', { ...voiding, id: crypto.randomUUID(), object: { objectType: 'StatementRef', id: voiding.id } }, { ...key, ...V }));
       expect(again.status).toBe(422);
+    });
+
+    it('takes back a completion when its only statement is voided', async () => {
+      const doneId = crypto.randomUUID();
+      const done = statement({ id: doneId, object: { id: 'https://lms.example.org/modules/sensory-impairment-awareness' }, timestamp: '2026-10-02T09:00:00Z' });
+      await call(f, '/v1/xapi/statements', json('POST', done, { ...key, ...V }), 200);
+      const module = async () => (await call<{ data: { moduleId: string; status: string }[] }>(f, `/v1/staff/${staffId}/progress`, { headers: person }, 200)).data.find((p) => p.moduleId === 'sensory-impairment-awareness');
+      expect(await module()).toMatchObject({ status: 'completed' });
+      await call(f, '/v1/xapi/statements', json('POST', { id: crypto.randomUUID(), actor: { mbox: 'mailto:lms-admin@lms.example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: doneId } }, { ...key, ...V }), 200);
+      expect(await module()).toBeUndefined();
     });
 
     it('identifies the person by mbox_sha1sum too', async () => {

@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
 
 export interface RunningWorker {
+  /** The Worker's origin, e.g. http://127.0.0.1:41234 (what it sees as its own address). */
+  readonly base: string;
   readonly fetch: (path: string, init?: RequestInit) => Promise<Response>;
   readonly stop: () => Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
   });
   const base = (await mf.ready).origin;
   return {
+    base: base.replace(/\/$/, ''),
     fetch: (path, init) => fetch(base + path, { redirect: 'manual', ...init }),
     stop: async () => {
       await mf.dispose();

@@ -1,11 +1,14 @@
 // The integrations in workerd: a write's webhook message leaves from waitUntil after the response, signed, to a
-// receiver on 127.0.0.1; the tool's JWKS is generated and kept with Web Crypto; xAPI answers with its version.
+// receiver on 127.0.0.1; the tool's JWKS is generated and kept with Web Crypto; xAPI answers with its version;
+// single sign-on against a real OpenID provider (oidc-provider) on 127.0.0.1, discovery, code exchange and id_token
+// checks all made by the Worker.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type RunningWorker } from '../helpers/workerd.js';
 import { call, json } from '../contract/accounts-world.js';
+import { followToCallback, startProvider } from './oidc-provider.js';
 
 const TOKEN = 'workerd-webhooks-admin-token-0123456789';
 const admin = { authorization: `Bearer ${TOKEN}` };
@@ -56,5 +59,44 @@ describe('integrations in workerd', () => {
     const about = await worker.fetch('/v1/xapi/about');
     expect(about.headers.get('x-experience-api-version')).toBe('1.0.3');
     await about.arrayBuffer();
+  });
+
+  it('signs a member of staff in through an OpenID provider, and refuses a replayed callback and an unverified email', async () => {
+    const f = worker.fetch;
+    const redirect = `${worker.base}/v1/sso/callback`;
+    const op = await startProvider(redirect);
+    try {
+      const setting = (await call<{ id: string }>(f, '/v1/orgs', json('POST', { kind: 'setting', name: 'Worker SSO School', settingType: 'school', phase: 'primary' }, admin), 201)).id;
+      await call(f, `/v1/orgs/${setting}/staff`, json('POST', { name: 'Wren Ali', email: 'wren@worker-sso.example', jobRole: 'teacher' }, admin), 201);
+      op.accounts.set('wren', { email: 'wren@worker-sso.example', emailVerified: true, name: 'Wren Ali' });
+      op.accounts.set('unverified', { email: 'uv@worker-sso.example', emailVerified: false, name: 'UV' });
+      const connection = await call<{ id: string; redirectUri: string }>(f, `/v1/orgs/${setting}/sso`, json('POST', { issuer: op.issuer, clientId: op.clientId, clientSecret: op.clientSecret, domains: ['worker-sso.example'] }, admin), 201);
+      expect(connection.redirectUri).toBe(redirect);
+      const signIn = async (sub: string) => {
+        op.next = sub;
+        const start = await f(`/v1/sso/start?connection=${connection.id}&returnTo=/pathway`);
+        expect(start.status).toBe(302);
+        const to = new URL(start.headers.get('location')!);
+        expect([to.origin, to.searchParams.get('code_challenge_method'), !!to.searchParams.get('nonce')]).toEqual([op.issuer, 'S256', true]);
+        return new URL(await followToCallback(to.toString(), redirect));
+      };
+      const back = await signIn('wren');
+      const res = await f(back.pathname + back.search);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/pathway');
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-sp_session='))!.split(';')[0]!;
+      const me = await call<{ user: { email: string; role: string } }>(f, '/v1/me', { headers: { cookie } }, 200);
+      expect(me.user).toMatchObject({ email: 'wren@worker-sso.example', role: 'staff' });
+      // The same callback again: the state was used.
+      const again = await f(back.pathname + back.search);
+      expect([again.status, again.headers.get('content-type')]).toEqual([400, expect.stringMatching(/problem\+json/)]);
+      await again.arrayBuffer();
+      const uvBack = await signIn('unverified');
+      const uv = await f(uvBack.pathname + uvBack.search);
+      expect(uv.status).toBe(403);
+      expect(((await uv.json()) as { detail: string }).detail).toMatch(/not verified/);
+    } finally {
+      await op.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Voiding xAPI statements (Data part 2.3.2): a statement with the verb …/voided and a StatementRef object marks the
 // statement it names voided, in the same write as storing it. The target must be one the caller may read and not
-// itself a voiding statement. Voiding hides the statement from reads; progress it recorded stays (see README).
+// itself a voiding statement. Voiding hides the statement from reads and takes back progress only it recorded
+// (xapi-undo.ts).
 import type { Context } from 'hono';
 import type { CompiledQuery } from 'kysely';
 import { getOrg } from '../../repos/orgs.js';
@@ -10,18 +11,23 @@ import { mayManageOrg } from '../auth/access.js';
 import type { AppEnv } from '../env.js';
 import type { FieldError } from '../problem.js';
 import { VOIDED_VERB, type Statement } from '../schemas/xapi.js';
+import { undoProgressQueries } from './xapi-undo.js';
+import { forwardStatementQuery } from '../../repos/xapi-forwarding.js';
+
+const COMPLETIONS = new Set(['http://adlnet.gov/expapi/verbs/completed', 'http://adlnet.gov/expapi/verbs/passed']);
 
 /** True when the statement is about voiding (its verb voids, or its object is a StatementRef). */
 export const isVoiding = (s: Statement): boolean => s.verb.id === VOIDED_VERB || s.object.objectType === 'StatementRef';
 
 /**
  * Checks a voiding statement and adds its writes (store it beside its target's setting and person; mark the target).
- * `stored` is true when this id is stored already (nothing is written again).
+ * `stored` is true when this id is stored already (nothing is written again). `voided` gathers the targets of the
+ * request, and `undo` the writes that take back their progress (run before the request's own progress writes).
  */
 export async function prepareVoid(
   c: Context<AppEnv>,
   s: Statement,
-  v: { id: string; stored: boolean; storedAt: string; authority: Record<string, unknown>; path: (p: string) => string },
+  v: { id: string; stored: boolean; storedAt: string; authority: Record<string, unknown>; path: (p: string) => string; voided: Set<string>; undo: CompiledQuery[] },
   errors: FieldError[],
   queries: CompiledQuery[],
 ): Promise<void> {
@@ -39,4 +45,8 @@ export async function prepareVoid(
     insertStatementQuery(db, { id: v.id, setting_id: target.settingId, staff_id: target.staffId, verb_id: VOIDED_VERB, object_id: target.id, timestamp, stored: v.storedAt, body: JSON.stringify(statement) }),
     voidStatementQuery(db, target.id, v.id),
   );
+  // The voiding of a forwarded completion is forwarded too, so the organisation's LRS drops it as well.
+  if (COMPLETIONS.has(String((target.statement.verb as { id?: string } | undefined)?.id))) queries.push(forwardStatementQuery(db, target.settingId, statement, c.get('clock')()));
+  v.voided.add(target.id);
+  v.undo.push(...(await undoProgressQueries(db, target, v.voided)));
 }

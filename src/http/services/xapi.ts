@@ -12,6 +12,7 @@ import { toOrg } from '../../repos/orgs.js';
 import { recordProgressQuery } from '../../repos/progress.js';
 import { getStaff } from '../../repos/staff.js';
 import { normaliseEmail } from '../../repos/users.js';
+import { forwardStatementQuery } from '../../repos/xapi-forwarding.js';
 import { getStatements, insertStatementQuery } from '../../repos/xapi-statements.js';
 import { mayManageOrg } from '../auth/access.js';
 import { principalScope } from '../auth/principal.js';
@@ -146,9 +147,11 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
   const p = c.get('principal')!;
   const authority = { objectType: 'Agent', name: 'send-pathways', account: { homePage: new URL(c.req.url).origin, name: principalScope(p) } };
   const out: Prepared = { ids, queries: [], checkIns: [] };
+  // Progress taken back by voiding comes first, so statements of the same request may record it again.
+  const voiding = { voided: new Set<string>(), undo: [] as CompiledQuery[] };
   for (const [i, s] of statements.entries()) {
     if (isVoiding(s)) {
-      await prepareVoid(c, s, { id: ids[i]!, stored: skip.has(ids[i]!), storedAt: stored, authority, path: (p) => at(i, p) }, errors, out.queries);
+      await prepareVoid(c, s, { id: ids[i]!, stored: skip.has(ids[i]!), storedAt: stored, authority, path: (p) => at(i, p), ...voiding }, errors, out.queries);
       continue;
     }
     const found = await findActor(c, s.actor);
@@ -180,11 +183,14 @@ async function prepare(c: C, statements: readonly Statement[], ids: string[], sk
     out.queries.push(insertStatementQuery(database.db, { id: ids[i]!, setting_id: setting, staff_id: staffId, verb_id: s.verb.id, object_id: s.object.id, timestamp, stored, body: JSON.stringify(statement) }));
     // A completion with re-ratings is recorded by the check-in itself; otherwise progress is recorded at the statement's time.
     if (status && known) out.queries.push(recordProgressQuery(database.db, staffId, moduleId, status, 'xapi', new Date(timestamp)));
+    // A completion (with or without re-ratings) is forwarded to the organisation's own LRS destinations, if any.
+    if (status === 'completed' && known) out.queries.push(forwardStatementQuery(database.db, setting, statement, now));
     // The check-in reports its own completion; otherwise the completion is reported here.
     if (status === 'completed' && known && out.checkIns.length === checkInsBefore) {
       out.queries.push(webhookEvent(database.db, setting, 'module.completed', { staffId, moduleId, source: 'xapi', statementId: ids[i]! }, now));
     }
   }
+  out.queries.unshift(...voiding.undo);
   return out;
 }
 

@@ -2,8 +2,7 @@
 // once), list, disable, rotate the secret, send a test ping, and read the delivery log of every attempt.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { newWebhookSecret } from '../../../integrations/webhook-signature.js';
-import { deliveryLog, disableEndpoint, getEndpointRow, insertEndpoint, listEndpoints, rotateSecret, toEndpoint, type WebhookEndpoint } from '../../../repos/webhooks.js';
+import { deliveryLog, disableEndpoint, getEndpointRow, listEndpoints, toEndpoint, type WebhookEndpoint } from '../../../repos/webhooks.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
@@ -12,13 +11,12 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
 import { CreatedEndpointSchema, DeliveryLogSchema, DeliverySchema, EndpointIdParam, EndpointSchema, NewEndpointBody, RotatedSecretSchema } from '../../schemas/webhooks.js';
-import { callableUrlProblem } from '../../services/webhook-url.js';
+import { ROTATION_GRACE_HOURS, rotateEndpointSecret, subscribeEndpoint } from '../../services/webhook-endpoints.js';
 import { pingEndpoint } from '../../services/webhook-ping.js';
 
 const tags = ['Webhooks'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
-/** How long the previous secret keeps signing after a rotation. */
-export const ROTATION_GRACE_HOURS = 24;
+export { ROTATION_GRACE_HOURS };
 
 const route = <M extends 'get' | 'post' | 'delete'>(method: M, path: string, operationId: string, summary: string) => ({ method, path, tags, operationId, summary, security: SECURITY.either, middleware: leaders });
 
@@ -70,12 +68,9 @@ export { visibleEndpoint };
 export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    const body = c.req.valid('json');
-    const bad = await callableUrlProblem(c, body.url);
-    if (bad) throw new ProblemError('validation', bad, [{ path: 'url', message: bad }]);
-    const secret = newWebhookSecret();
-    const endpoint = await insertEndpoint(c.get('database').db, { orgId: org.id, url: body.url, events: body.events, description: body.description, secret, createdBy: actorUserId(c.get('principal')!) }, c.get('clock')());
-    return c.json({ endpoint, secret }, 201);
+    const made = await subscribeEndpoint(c, org.id, c.req.valid('json'), actorUserId(c.get('principal')!));
+    if (!made.ok) throw new ProblemError('validation', made.errors[0]!.message, made.errors);
+    return c.json({ endpoint: made.endpoint, secret: made.secret }, 201);
   });
 
   app.openapi(list, async (c) => {
@@ -92,10 +87,7 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   app.openapi(rotate, async (c) => {
     const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
     if (endpoint.disabledAt) throw new ProblemError('conflict', 'The endpoint is disabled; subscribe a new one instead.');
-    const secret = newWebhookSecret();
-    const until = new Date(c.get('clock')().getTime() + ROTATION_GRACE_HOURS * 3_600_000);
-    await rotateSecret(c.get('database').db, endpoint.id, secret, until);
-    return c.json({ secret, previousSecretExpiresAt: until.toISOString() }, 200);
+    return c.json(await rotateEndpointSecret(c, endpoint), 200);
   });
 
   app.openapi(ping, async (c) => {

@@ -4,13 +4,14 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getOrg } from '../../../repos/orgs.js';
-import { getVoidedStatement, listStatements, type StatementFilter } from '../../../repos/xapi-query.js';
+import { getVoidedStatement, listStatements, type AgentMatch, type StatementFilter } from '../../../repos/xapi-query.js';
 import { getStatement } from '../../../repos/xapi-statements.js';
 import { mayManageOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
+import { formatStatement } from './xapi-format.js';
 import { AgentSchema, isXapiTimestamp, StoredStatementSchema, VersionHeader, withZone } from '../../schemas/xapi.js';
 
 /** Most statements in one page (and what limit=0 means). */
@@ -26,12 +27,12 @@ const ReadQuery = z.object({
   verb: z.string().optional(),
   activity: z.string().optional(),
   registration: z.uuid('registration must be a UUID').optional(),
-  related_activities: bool,
-  related_agents: bool,
+  related_activities: bool.openapi({ description: 'true: `activity` may also be any context activity' }),
+  related_agents: bool.openapi({ description: 'true: `agent` may also be the authority, context instructor or team, or a member of one of those groups' }),
   since: time('since'),
   until: time('until'),
   limit: z.coerce.number().int().min(0, 'limit is 0 or more').optional(),
-  format: z.enum(['ids', 'exact', 'canonical']).optional(),
+  format: z.enum(['ids', 'exact', 'canonical']).optional().openapi({ description: '`exact` (default), `ids` (identifiers only) or `canonical` (one language per language map, by Accept-Language)' }),
   attachments: z.enum(['false']).optional().openapi({ description: 'Attachments are not accepted, so only false' }),
   ascending: bool,
   cursor: z.string().max(200).optional().openapi({ description: 'From a `more` link' }),
@@ -45,7 +46,8 @@ const get = createRoute({
   tags: ['xAPI'],
   operationId: 'getXapiStatements',
   summary: 'One statement (statementId or voidedStatementId), or a filtered list with a `more` link',
-  description: 'Voided statements are left out of lists and of statementId; read them by voidedStatementId. `format` is accepted; every format answers the statement as stored (this service keeps no canonical activity definitions).',
+  description:
+    'Voided statements are left out of lists and of statementId; read them by voidedStatementId. `format`: `exact` (default) answers each statement as stored; `ids` keeps only what identifies each Agent or Group (its one identifier), Activity (`objectType` and `id`) and Verb (`id`); `canonical` keeps one language in each Verb `display` and Activity `name` and `description`, chosen by `Accept-Language` (this service keeps no other canonical definitions). `related_agents=true` matches `agent` as the actor, authority, context instructor or team, or a member of one of those groups; `related_activities=true` matches `activity` as the object or any context activity.',
   security: SECURITY.key,
   middleware: access,
   request: { headers: VersionHeader, query: ReadQuery },
@@ -56,8 +58,8 @@ const bad = (detail: string, path: string): never => {
   throw new ProblemError('bad-request', detail, [{ path, message: detail }]);
 };
 
-/** The JSON path and value of the agent's one identifier, and the account's home page. */
-function agentFilter(raw: string): Pick<StatementFilter, 'agent' | 'agentHomePage'> {
+/** The agent's one identifier (and the account's home page). */
+function agentFilter(raw: string): AgentMatch {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -67,10 +69,10 @@ function agentFilter(raw: string): Pick<StatementFilter, 'agent' | 'agentHomePag
   const r = AgentSchema.safeParse(parsed);
   if (!r.success) return bad(`agent is not a valid Agent: ${r.error.issues[0]?.message ?? 'see the xAPI specification'}`, 'agent');
   const a = r.data;
-  if (a.mbox) return { agent: ['$.actor.mbox', a.mbox] };
-  if (a.mbox_sha1sum) return { agent: ['$.actor.mbox_sha1sum', a.mbox_sha1sum] };
-  if (a.openid) return { agent: ['$.actor.openid', a.openid] };
-  return { agent: ['$.actor.account.name', a.account!.name], agentHomePage: a.account!.homePage };
+  if (a.mbox) return { ifi: 'mbox', value: a.mbox };
+  if (a.mbox_sha1sum) return { ifi: 'mbox_sha1sum', value: a.mbox_sha1sum };
+  if (a.openid) return { ifi: 'openid', value: a.openid };
+  return { ifi: 'account', value: a.account!.name, homePage: a.account!.homePage };
 }
 
 async function single(c: Context<AppEnv>, q: z.infer<typeof ReadQuery>): Promise<Record<string, unknown>> {
@@ -83,7 +85,7 @@ async function single(c: Context<AppEnv>, q: z.infer<typeof ReadQuery>): Promise
   const org = one && !('voided' in one && one.voided) ? await getOrg(db, one.settingId) : null;
   if (!one || !org || !mayManageOrg(c.get('principal'), org)) throw new ProblemError('not-found', `No ${q.statementId ? '' : 'voided '}statement ${id} is visible to you.`);
   c.header('Last-Modified', new Date(String(one.statement.stored)).toUTCString());
-  return one.statement;
+  return formatStatement(one.statement, q.format, c.req.header('accept-language'));
 }
 
 function cursorOf(raw: string | undefined): StatementFilter['after'] {
@@ -103,7 +105,8 @@ export function registerXapiRead(app: OpenAPIHono<AppEnv>): void {
     const p = c.get('principal')!;
     const filter: StatementFilter = {
       settingsUnder: p.role === 'admin' ? null : ('orgId' in p && p.orgId ? p.orgId : '-'),
-      ...(q.agent ? agentFilter(q.agent) : {}),
+      agent: q.agent ? agentFilter(q.agent) : undefined,
+      relatedAgents: q.related_agents === 'true',
       verb: q.verb,
       activity: q.activity,
       relatedActivities: q.related_activities === 'true',
@@ -121,7 +124,8 @@ export function registerXapiRead(app: OpenAPIHono<AppEnv>): void {
       u.searchParams.set('cursor', `${page.next.stored}_${page.next.seq}`);
       more = `${u.pathname}?${u.searchParams.toString()}`;
     }
-    return c.json({ statements: page.statements, more }, 200);
+    const lang = c.req.header('accept-language');
+    return c.json({ statements: page.statements.map((s) => formatStatement(s, q.format, lang)), more }, 200);
   }, (result) => {
     if (!result.success) throw new ProblemError('bad-request', 'The query does not follow xAPI 1.0.3; see `errors`.', result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
     return undefined;
