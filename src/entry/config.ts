@@ -39,7 +39,6 @@ export const ConfigSchema = Settings.refine((c) => !c.SMTP_URL || c.MAIL_FROM, {
 export const WorkerConfigSchema = Settings.pick({ LOG_LEVEL: true, ADMIN_TOKEN: true, SESSION_SECRET: true, RATE_LIMITS: true, ALLOW_PRIVATE_URLS: true });
 
 export type Config = z.infer<typeof ConfigSchema>;
-export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 
 /** Settings whose values are secrets: problems name them and their length, never the value. */
 const SECRETS = new Set(['ADMIN_TOKEN', 'SESSION_SECRET']);

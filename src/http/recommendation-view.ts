@@ -93,8 +93,6 @@ export function leanRecommendation(full: RecommendationResponse, evidence: Evide
   };
 }
 
-export type LeanRecommendation = ReturnType<typeof leanRecommendation>;
-
 /**
  * The JSON text of a recommendation made with `content`, in the asked detail, with where each step is taken
  * (provider, link, sessions) appended to every step. `full` keeps the engine's own fields and order, so the same

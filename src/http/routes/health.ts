@@ -41,7 +41,7 @@ export function registerHealth(app: OpenAPIHono<AppEnv>): void {
       ok = await database.ping();
       writable = ok && (await database.writable());
     } catch {
-      writable = false;
+      // Not answering or not writable: the flags keep the value they had when the call failed.
     }
     if (!ok) return sendProblem(c, 'unavailable', 'The database is not answering.') as never;
     if (!writable) return sendProblem(c, 'unavailable', 'The database cannot be written (a read-only file, folder or disk); every change would fail.') as never;
