@@ -16,8 +16,6 @@ export interface AppConfig {
   readonly rateLimits?: RateLimits | undefined;
   /** Key (32+ characters) that signs the web pages' cookies and CSRF tokens. */
   readonly sessionSecret?: string | undefined;
-  /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
-  readonly benchBaseline?: boolean | undefined;
   /** Lets webhook endpoints use http and private or loopback addresses (tests, on-premises receivers). */
   readonly allowPrivateUrls?: boolean | undefined;
   /** Resolves host names for the outbound URL check (Node: node:dns); absent, only the literal check applies. */
