@@ -12,7 +12,6 @@ import { rmSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getShippedContent } from '../src/content/bundled.js';
-import type { RecommendationRequest } from '../src/domain/types.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/http/logger.js';
 import { runRecompute, startRecompute } from '../src/http/services/recompute.js';

@@ -24,19 +24,6 @@ export function summarise(xs: readonly number[]): Summary {
   return { mean, half: t975(n - 1) * Math.sqrt(v / n), n };
 }
 
-/** Shannon entropy of non-negative weights divided by log(k): 1 = spread evenly over all k bins. */
-export function normalisedEntropy(weights: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) total += weights[i]!;
-  if (total <= 0 || weights.length < 2) return 0;
-  let h = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const p = weights[i]! / total;
-    if (p > 0) h -= p * Math.log(p);
-  }
-  return h / Math.log(weights.length);
-}
-
 export function fmt(s: Summary, digits = 3): string {
   return Number.isNaN(s.half) ? s.mean.toFixed(digits) : `${s.mean.toFixed(digits)} ± ${s.half.toFixed(digits)}`;
 }

@@ -8,7 +8,7 @@ import { ContentError, zodProblems, type Problem } from './problems.js';
 import { checkReferences } from './rules.js';
 import { catalogueSchema, evidenceSetSchema, questionnaireSchema, taxonomySchema } from './schemas.js';
 
-export type { ContentFiles, NamedFile } from './files.js';
+export type { ContentFiles } from './files.js';
 
 /** Says "required field is missing" instead of zod's "expected string, received undefined". */
 const missingFieldMessage = (iss: { code?: string; input?: unknown }) =>

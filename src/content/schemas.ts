@@ -262,9 +262,11 @@ export const evidenceSetSchema = z.strictObject({
     .optional(),
 });
 
-// Compile-time check: what the schemas produce must be usable wherever the engine's types are expected.
+// Compile-time check: what the schemas produce must be usable wherever the engine's types are expected. Nothing
+// imports it; the compiler reads it (hence `@public`, which keeps the dead-code check from listing it).
 type Assignable<From, To> = [From] extends [To] ? true : false;
 type Expect<T extends true> = T;
+/** @public */
 export type SchemaOutputsMatchDomainTypes = [
   Expect<Assignable<z.output<typeof taxonomySchema>, Taxonomy>>,
   Expect<Assignable<z.output<typeof questionnaireSchema>, Questionnaire>>,

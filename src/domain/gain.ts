@@ -76,7 +76,3 @@ export function levelFit(levelCode: number, c: number): number {
 export function gainFactor(levelCode: number, c: number): number {
   return lookup(GAIN_TABLE, levelCode, c);
 }
-
-export function levelFitFor(level: Level, c: number): number {
-  return levelFit(LEVEL_CODE[level], c);
-}

@@ -174,8 +174,3 @@ export function rerateArea(profile: Profile, area: number, y: number, noiseSd: n
   profile.sd[area] = 1 / Math.sqrt(before + rating);
   profile.selfReport[area] = y;
 }
-
-/** A deep copy so updates never touch the original. */
-export function copyProfile(p: Profile): Profile {
-  return { mean: [...p.mean], estimate: [...p.estimate], sd: [...p.sd], basis: [...p.basis], notRelevant: [...p.notRelevant], selfReport: [...p.selfReport] };
-}

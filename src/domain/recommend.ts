@@ -10,7 +10,7 @@ import { round } from './numeric.js';
 import { explorationReason, explorationReport, explorePlan, seedFromHash } from './explore.js';
 import { estimateProfile, type Profile } from './profile.js';
 
-export { validateRequestRefs, validateCheckInRefs, type RefError } from './validate-refs.js';
+export { validateRequestRefs, validateCheckInRefs } from './validate-refs.js';
 
 /** Version of the profile → need → planner → explanation algorithm; change it whenever outputs can change. */
 export const ALGORITHM_VERSION = 'planner-2.0.0';

@@ -1,7 +1,9 @@
 // Configuration from the environment (Node) or the Worker's bindings, validated by one zod schema; a bad value is
 // one clear line naming the setting and what to do, and never echoes a secret.
 import { z } from 'zod';
+import type { AppConfig } from '../http/env.js';
 import { LOG_LEVELS } from '../http/logger.js';
+import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 
 /** Where the database lives when DATABASE_PATH is unset (its folder is created on first start). */
 export const DEFAULT_DATABASE = 'var/send-pathways.sqlite';
@@ -35,14 +37,38 @@ const Settings = z.object({
 
 export const ConfigSchema = Settings.refine((c) => !c.SMTP_URL || c.MAIL_FROM, { path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is, e.g. "SEND training <training@school.example>"' });
 
-/** The settings a Worker reads from its bindings (the rest are Node-only). */
-export const WorkerConfigSchema = Settings.pick({ LOG_LEVEL: true, ADMIN_TOKEN: true, SESSION_SECRET: true, RATE_LIMITS: true, ALLOW_PRIVATE_URLS: true });
+/**
+ * The settings a Worker reads from its bindings (the rest are Node-only), by the same rules; a Worker sends email
+ * through an HTTP API (MAIL_API_KEY) rather than SMTP, and needs MAIL_FROM with it just as SMTP_URL does.
+ */
+export const WorkerConfigSchema = Settings.pick({ LOG_LEVEL: true, ADMIN_TOKEN: true, SESSION_SECRET: true, RATE_LIMITS: true, ALLOW_PRIVATE_URLS: true, MAIL_FROM: true, PUBLIC_URL: true })
+  .extend({
+    MAIL_API_KEY: z.string().optional(),
+    MAIL_API_URL: z.url({ message: 'must be an absolute URL, e.g. https://api.resend.com/emails' }).optional(),
+  })
+  .refine((c) => !c.MAIL_API_KEY || c.MAIL_FROM, { path: ['MAIL_FROM'], message: 'must be set when MAIL_API_KEY is, e.g. "SEND training <training@school.example>"' });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 
 /** Settings whose values are secrets: problems name them and their length, never the value. */
-const SECRETS = new Set(['ADMIN_TOKEN', 'SESSION_SECRET']);
+const SECRETS = new Set(['ADMIN_TOKEN', 'SESSION_SECRET', 'MAIL_API_KEY']);
+
+/** The settings both entries turn into the app's config the same way. */
+type SharedSettings = Pick<Config, 'ADMIN_TOKEN' | 'RATE_LIMITS' | 'ALLOW_PRIVATE_URLS'>;
+
+/**
+ * The app's config from validated settings, by one set of rules for both entries; `runtime` brings what each entry
+ * makes itself (the session key, the mailer, Node's host resolver).
+ */
+export function appConfig(settings: SharedSettings, runtime: Pick<AppConfig, 'sessionSecret' | 'mailer' | 'resolveHost'>): AppConfig {
+  return {
+    adminToken: settings.ADMIN_TOKEN,
+    rateLimits: settings.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
+    allowPrivateUrls: settings.ALLOW_PRIVATE_URLS === 'on',
+    ...runtime,
+  };
+}
 
 export class ConfigError extends Error {}
 
@@ -50,16 +76,17 @@ export class ConfigError extends Error {}
  * Parses `env` with `schema` (default: the Node settings); empty strings count as unset; keys the schema does not
  * know are ignored. Throws ConfigError with one line naming each bad setting.
  */
-export function loadConfig(env: Record<string, unknown>): Config;
-export function loadConfig<S extends z.ZodObject>(env: Record<string, unknown>, schema: S): z.infer<S>;
-export function loadConfig(env: Record<string, unknown>, schema: z.ZodObject = ConfigSchema): unknown {
+export function loadConfig(env: object): Config;
+export function loadConfig<S extends z.ZodObject>(env: object, schema: S): z.infer<S>;
+export function loadConfig(env: object, schema: z.ZodObject = ConfigSchema): unknown {
   const keys = Object.keys(schema.shape);
-  const cleaned = Object.fromEntries(keys.map((k) => [k, env[k]]).filter(([, v]) => typeof v === 'string' && v !== ''));
+  const given = (key: string): unknown => Reflect.get(env, key);
+  const cleaned = Object.fromEntries(keys.map((k) => [k, given(k)]).filter(([, v]) => typeof v === 'string' && v !== ''));
   const r = schema.safeParse(cleaned);
   if (r.success) return r.data;
   const parts = r.error.issues.map((i) => {
     const key = String(i.path[0]);
-    const value = String(env[key] ?? '');
+    const value = String(given(key) ?? '');
     const shown = SECRETS.has(key) ? ` (${value.length} characters)` : `=${JSON.stringify(value)}`;
     return `${key}${shown} ${i.message}`;
   });

@@ -1,18 +1,17 @@
 // Node entry: config, better-sqlite3 database, content, HTTP server, graceful shutdown on SIGTERM/SIGINT (or when
 // the process that started it goes). Every start-up failure is one line on stderr and a non-zero exit.
-import { serve } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { fileURLToPath } from 'node:url';
 import { getShippedContent } from '../content/bundled.js';
 import { loadContentFromDir } from '../content/fs.js';
 import { createApp } from '../http/app.js';
 import { createLogger } from '../http/logger.js';
-import { DEFAULT_RATE_LIMITS } from '../http/middleware/rate-limit.js';
 import { startDispatcher } from '../integrations/dispatcher.js';
 import { backgroundTick } from '../integrations/background.js';
 import { nodeResolver } from '../integrations/resolve-node.js';
 import { smtpMailer } from '../integrations/mail-smtp.js';
-import { ConfigError, loadConfig } from './config.js';
+import { appConfig, ConfigError, loadConfig } from './config.js';
 import { sessionSecret } from './session-secret.js';
 import { listenProblem, openServerDatabase, StartupError, watchParent } from './startup.js';
 
@@ -58,14 +57,7 @@ async function main(): Promise<void> {
     database: () => database,
     content: () => content,
     logger,
-    config: {
-      adminToken: config.ADMIN_TOKEN,
-      rateLimits: config.RATE_LIMITS === 'on' ? DEFAULT_RATE_LIMITS : undefined,
-      sessionSecret: secret,
-      allowPrivateUrls: config.ALLOW_PRIVATE_URLS === 'on',
-      resolveHost: nodeResolver,
-      mailer,
-    },
+    config: appConfig(config, { sessionSecret: secret, mailer, resolveHost: nodeResolver }),
     clientAddress: (c) => getConnInfo(c).remote.address,
     now: () => new Date(),
   });
@@ -74,10 +66,10 @@ async function main(): Promise<void> {
   // Count requests in flight so shutdown can wait for exactly those, not for idle keep-alive sockets.
   let inFlight = 0;
   let onIdle: (() => void) | undefined;
-  const fetch = async (req: Request, env: unknown) => {
+  const fetch = async (req: Request, env: HttpBindings | Http2Bindings) => {
     inFlight++;
     try {
-      return await app.fetch(req, env as Record<string, unknown>);
+      return await app.fetch(req, env);
     } finally {
       inFlight--;
       if (inFlight === 0) onIdle?.();

@@ -40,7 +40,6 @@ import { registerWebhooks } from './routes/v1/webhooks.js';
 import { registerSso } from './routes/v1/sso.js';
 import { registerLti } from './routes/v1/lti.js';
 import { registerCoverage } from './routes/v1/coverage.js';
-import { registerBenchBaseline } from './routes/bench-baseline.js';
 import { registerOrgModules } from './routes/v1/org-modules.js';
 import { registerOrgSessions } from './routes/v1/org-sessions.js';
 import { registerOrgClosures } from './routes/v1/org-closures.js';
@@ -133,7 +132,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerOrgSessions(app);
   registerOrgClosures(app);
   registerSessionPlans(app);
-  if (typeof deps.config === 'object' && deps.config.benchBaseline) registerBenchBaseline(app);
   registerDocs(app);
   registerWeb(app);
 

@@ -1,4 +1,5 @@
 // The app's dependency bundle and the Hono Env type that flows through app, context and middleware.
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
@@ -15,8 +16,6 @@ export interface AppConfig {
   readonly rateLimits?: RateLimits | undefined;
   /** Key (32+ characters) that signs the web pages' cookies and CSRF tokens. */
   readonly sessionSecret?: string | undefined;
-  /** Registers the same-size baseline route the HTTP benchmark compares against (never in production). */
-  readonly benchBaseline?: boolean | undefined;
   /** Lets webhook endpoints use http and private or loopback addresses (tests, on-premises receivers). */
   readonly allowPrivateUrls?: boolean | undefined;
   /** Resolves host names for the outbound URL check (Node: node:dns); absent, only the literal check applies. */
@@ -25,13 +24,35 @@ export interface AppConfig {
   readonly mailer?: Mailer | undefined;
 }
 
+/** A Worker's bindings (wrangler.toml and `wrangler secret put`); the settings are read by src/entry/config.ts. */
+export interface WorkerBindings {
+  readonly DB: D1Database;
+  readonly LOG_LEVEL?: string;
+  readonly ADMIN_TOKEN?: string;
+  /** Signs web cookies and CSRF tokens. */
+  readonly SESSION_SECRET?: string;
+  /** `off` disables rate limits (local test runs). */
+  readonly RATE_LIMITS?: string;
+  /** `on` lets webhook endpoints use http and private addresses (local tests). */
+  readonly ALLOW_PRIVATE_URLS?: string;
+  /** Email through Resend's HTTP API: the key, a verified sender, and (tests) where to send requests. */
+  readonly MAIL_API_KEY?: string;
+  readonly MAIL_FROM?: string;
+  readonly MAIL_API_URL?: string;
+  /** The site's public origin, for links in reminder emails. */
+  readonly PUBLIC_URL?: string;
+}
+
+/** Hono's `c.env` on either runtime: a Worker's bindings, or the request objects @hono/node-server passes on Node. */
+export type Bindings = WorkerBindings | HttpBindings | Http2Bindings;
+
 export interface AppDeps {
-  /** Resolves the database for a request; Workers pass their bindings, Node ignores them. */
-  readonly database: (bindings: unknown) => Database;
+  /** Resolves the database for a request; Workers read their D1 binding, Node ignores the bindings. */
+  readonly database: (bindings: Bindings) => Database;
   /** The validated content (taxonomy, questionnaire, catalogue, shipped evidence set). */
   readonly content: () => Content;
   readonly logger: Logger;
-  readonly config: AppConfig | ((bindings: unknown) => AppConfig);
+  readonly config: AppConfig | ((bindings: Bindings) => AppConfig);
   /** Wall clock; injected so tests can fix it. */
   readonly now: () => Date;
   /** Counts requests for rate limits; default: an in-memory limiter per app (per isolate on Workers). */
@@ -41,7 +62,7 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Bindings: Record<string, unknown>;
+  Bindings: Bindings;
   Variables: {
     requestId: string;
     database: Database;

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { formatPath } from '../content/problems.js';
+import type { JsonResponse } from './respond.js';
 
 /** Problem `type`s are addresses of pages this service serves, /problems/<kind>, on the origin that answered. */
 export const PROBLEM_PATH = '/problems/';
@@ -88,20 +89,20 @@ export function problemBody(kind: ProblemKind, detail: string, extras: ProblemEx
 }
 
 /** Sends a problem+json response on the given context. */
-export function sendProblem(
+export function sendProblem<K extends ProblemKind>(
   c: Context,
-  kind: ProblemKind,
+  kind: K,
   detail: string,
   errors?: readonly FieldError[],
   headers?: Record<string, string>,
-): Response {
+): JsonResponse<Problem, (typeof PROBLEMS)[K]['status']> {
   const requestId = c.get('requestId') as string | undefined;
   const body = problemBody(kind, detail, { requestId, errors, instance: c.req.path, origin: new URL(c.req.url).origin });
   const res = new Response(JSON.stringify(body), {
     status: body.status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
-  return res;
+  return res as JsonResponse<Problem, (typeof PROBLEMS)[K]['status']>;
 }
 
 /** Turns zod issues into field errors a person can act on. */

@@ -2,6 +2,7 @@
 // reason texts and source texts left out, sources referenced by id within the evidence set) or the full detail as the
 // engine made it. Source ids are stable for a set's text, so a client can cache them.
 import type { Content, EvidenceSet, RecommendationResponse } from '../domain/types.js';
+import { jsonTextOf } from './respond.js';
 import { recommendationWithAccess } from './step-access.js';
 
 export const DETAILS = ['lean', 'full'] as const;
@@ -93,14 +94,12 @@ export function leanRecommendation(full: RecommendationResponse, evidence: Evide
   };
 }
 
-export type LeanRecommendation = ReturnType<typeof leanRecommendation>;
-
 /**
  * The JSON text of a recommendation made with `content`, in the asked detail, with where each step is taken
  * (provider, link, sessions) appended to every step. `full` keeps the engine's own fields and order, so the same
  * input, catalogue and set give the same bytes (replay compares these bytes).
  */
-export function recommendationJson(content: Content, full: RecommendationResponse, detail: Detail): string {
+export function recommendationJson(content: Content, full: RecommendationResponse, detail: Detail) {
   const body = detail === 'full' ? full : leanRecommendation(full, content.evidence);
-  return JSON.stringify(recommendationWithAccess(content, body));
+  return jsonTextOf(recommendationWithAccess(content, body));
 }

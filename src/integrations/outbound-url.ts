@@ -97,11 +97,3 @@ export async function outboundUrlProblem(url: string, policy: OutboundPolicy): P
   const inside = addresses.find(isPrivateAddress);
   return inside ? `The host ${host} resolves to a private or loopback address (${inside}), which this server does not call.` : null;
 }
-
-export class OutboundUrlError extends Error {}
-
-/** Throws OutboundUrlError when `url` may not be called now. */
-export async function assertOutboundUrl(url: string, policy: OutboundPolicy): Promise<void> {
-  const bad = await outboundUrlProblem(url, policy);
-  if (bad) throw new OutboundUrlError(bad);
-}

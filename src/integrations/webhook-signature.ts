@@ -34,16 +34,3 @@ export async function webhookHeaders(secrets: readonly string[], id: string, tim
   const sigs = await Promise.all(secrets.map((s) => signWebhook(s, id, timestampSeconds, body)));
   return { 'webhook-id': id, 'webhook-timestamp': String(timestampSeconds), 'webhook-signature': sigs.join(' ') };
 }
-
-/**
- * Verifies a delivery as a receiver does: a signature made with `secret` is among those sent, and the timestamp is
- * within `toleranceSeconds` of `nowSeconds`. Constant-time comparison.
- */
-export async function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, nowSeconds: number, toleranceSeconds = 300): Promise<boolean> {
-  const id = headers['webhook-id'];
-  const ts = Number(headers['webhook-timestamp']);
-  const sent = headers['webhook-signature'];
-  if (!id || !sent || !Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false;
-  const expected = await signWebhook(secret, id, ts, body);
-  return sent.split(' ').some((s) => s.length === expected.length && [...s].reduce((d, ch, i) => d | (ch.charCodeAt(0) ^ expected.charCodeAt(i)), 0) === 0);
-}

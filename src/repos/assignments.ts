@@ -79,12 +79,6 @@ export function newAssignmentQuery(db: Kysely<DB>, input: NewAssignment, now: Da
   return { id, query };
 }
 
-export async function createAssignment(db: Kysely<DB>, input: NewAssignment, now: Date): Promise<Assignment> {
-  const made = newAssignmentQuery(db, input, now);
-  await db.executeQuery(made.query);
-  return (await getAssignment(db, made.id))!;
-}
-
 export async function getAssignment(db: Kysely<DB>, id: string): Promise<Assignment | null> {
   const r = await withAssigner(db).where('a.id', '=', id).executeTakeFirst();
   return r ? toAssignment(r) : null;

@@ -17,7 +17,7 @@ export interface EvidenceSetRecord {
   readonly publishedAt: string | null;
   readonly supersededAt: string | null;
   /** The last aggregation report of a draft (JSON value), or null. */
-  readonly aggregation: unknown;
+  readonly aggregation: Readonly<Record<string, unknown>> | null;
 }
 
 function toRecord(row: EvidenceSetsTable): EvidenceSetRecord {
@@ -30,7 +30,7 @@ function toRecord(row: EvidenceSetsTable): EvidenceSetRecord {
     createdAt: row.created_at,
     publishedAt: row.published_at,
     supersededAt: row.superseded_at,
-    aggregation: row.aggregation === null ? null : (JSON.parse(row.aggregation) as unknown),
+    aggregation: row.aggregation === null ? null : (JSON.parse(row.aggregation) as Record<string, unknown>),
   };
 }
 

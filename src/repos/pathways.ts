@@ -1,12 +1,11 @@
 // Recommended pathways per person (from an assessment or a check-in re-plan), stored as their engine inputs and
 // provenance with the compact plan; the explained response is re-derived on read (rows from before migration 0012
 // keep theirs). Each write also updates the person's narrow coverage row.
-import { type CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely';
+import { type CompiledQuery, type Kysely } from 'kysely';
 import { coverageConfidence, secureAreas } from '../domain/coverage.js';
 import type { Derivation } from '../domain/derivation.js';
 import type { RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from './crypto.js';
-import { chunks } from './page.js';
 import type { DB, PathwaysTable } from './schema.js';
 
 export interface StoredPathway {
@@ -124,24 +123,4 @@ export async function allPathways(db: Kysely<DB>, staffId: string, rederive: Red
   const out: StoredPathway[] = [];
   for (const r of rows) out.push(await toPathway(r, rederive));
   return out;
-}
-
-/** The latest pathway of each listed person who has one. */
-export async function latestPathways(db: Kysely<DB>, staffIds: readonly string[], rederive: Rederive): Promise<Map<string, StoredPathway>> {
-  const out = new Map<string, StoredPathway>();
-  for (const part of chunks(staffIds)) {
-    const rows = await db
-      .selectFrom('pathways as p')
-      .selectAll('p')
-      .where('p.staff_id', 'in', part)
-      .where(({ eb, selectFrom }) => eb('p.id', '=', latestIdOf(selectFrom)))
-      .execute();
-    for (const r of rows) out.set(r.staff_id, await toPathway(r, rederive));
-  }
-  return out;
-}
-
-/** Correlated subquery: the newest pathway id of the outer row's person (`pathways as p`). */
-function latestIdOf(selectFrom: ExpressionBuilder<DB & { p: PathwaysTable }, 'p'>['selectFrom']) {
-  return selectFrom('pathways as q').select(({ fn }) => fn.max('q.id').as('id')).whereRef('q.staff_id', '=', 'p.staff_id');
 }

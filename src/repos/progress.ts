@@ -58,24 +58,6 @@ export async function listProgress(db: Kysely<DB>, staffId: string): Promise<Pro
 }
 
 /** Completed module ids per person, for the listed people. */
-/** Completed modules of everyone in `orgId` (a setting, or a trust and its settings), by staff id. */
-export async function completedUnder(db: Kysely<DB>, orgId: string): Promise<Map<string, Set<string>>> {
-  const rows = await db
-    .selectFrom('progress as p')
-    .innerJoin('staff as s', 's.id', 'p.staff_id')
-    .select(['p.staff_id', 'p.module_id'])
-    .where((eb) => eb('s.setting_id', 'in', eb.selectFrom('orgs').select('id').where((o) => o.or([o('id', '=', orgId), o('parent_id', '=', orgId)]))))
-    .where('p.status', '=', 'completed')
-    .execute();
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let set = out.get(r.staff_id);
-    if (!set) out.set(r.staff_id, (set = new Set()));
-    set.add(r.module_id);
-  }
-  return out;
-}
-
 export async function completedModules(db: Kysely<DB>, staffIds: readonly string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   for (const part of chunks(staffIds)) {

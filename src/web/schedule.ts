@@ -11,8 +11,6 @@ export interface DateRange {
 }
 
 export const BANK_HOLIDAYS: ReadonlySet<string> = new Set(bankHolidays.dates.map((d) => d.date));
-/** The last date the shipped bank holiday list covers. */
-export const BANK_HOLIDAYS_UNTIL: string = bankHolidays.coversUntil;
 
 export const ymdOf = (d: Date) => d.toISOString().slice(0, 10);
 export const addDays = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));

@@ -18,7 +18,7 @@ export function forStaff(text: string): string {
     if (next === out) break;
     out = next;
   }
-  out = out.replace(/\u0000/g, '(').replace(/\u0001/g, ')');
+  out = out.replaceAll('\u0000', '(').replaceAll('\u0001', ')');
   out = out
     .split(/(?<=[.!?])\s+/)
     .filter((sentence) => !isInternal(sentence))

@@ -1,7 +1,8 @@
 // Starts the Worker in workerd through Miniflare's API on 127.0.0.1: the script is bundled by `wrangler deploy
 // --dry-run` (the same build a deploy uploads) and runs on a fresh local D1 migrated by `wrangler d1 migrations apply`.
+// Both are made once per test file; each worker then starts on its own copy of the migrated database.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,15 +31,29 @@ function wranglerSettings(): { compatibilityDate: string; compatibilityFlags: st
   };
 }
 
+/** The bundle and a migrated, empty local D1, made once per test file (removed when the process exits). */
+let prepared: Promise<{ dir: string; bundle: string; state: string }> | undefined;
+function prepare() {
+  prepared ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'send-workerd-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const state = join(dir, 'state');
+    const bundle = join(dir, 'bundle');
+    // The two wrangler steps are independent; run them side by side.
+    await Promise.all([
+      run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { env: QUIET }),
+      run(WRANGLER, ['deploy', '--dry-run', '--outdir', bundle], { env: QUIET }),
+    ]);
+    return { dir, bundle, state };
+  })();
+  return prepared;
+}
+
 export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
-  const dir = mkdtempSync(join(tmpdir(), 'send-workerd-'));
+  const { bundle, state } = await prepare();
+  const dir = mkdtempSync(join(tmpdir(), 'send-workerd-db-'));
   const persistTo = join(dir, 'state');
-  const bundle = join(dir, 'bundle');
-  // The two wrangler steps are independent; run them side by side.
-  await Promise.all([
-    run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], { env: QUIET }),
-    run(WRANGLER, ['deploy', '--dry-run', '--outdir', bundle], { env: QUIET }),
-  ]);
+  cpSync(state, persistTo, { recursive: true });
   const settings = wranglerSettings();
   const mf = new Miniflare({
     host: '127.0.0.1',

@@ -1,5 +1,6 @@
 // App-level behaviour on Node that the contract suite does not cover: logging, 500s without internals.
 import { describe, expect, it } from 'vitest';
+import { registerBenchBaseline } from '../../scripts/lib/bench-baseline.js';
 import { makeNodeApp } from '../helpers/node-app.js';
 
 describe('request logging', () => {
@@ -35,6 +36,27 @@ describe('unexpected errors', () => {
     expect(text).not.toContain('secret');
     expect(text).not.toContain('at ');
     expect(lines.some((l) => l.includes('secret database detail'))).toBe(true);
+    await close();
+  });
+});
+
+describe('the benchmark baseline route', () => {
+  const body = JSON.stringify({ role: 'teacher', phase: 'primary', responses: [] });
+  const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+
+  it('is not in the product app', async () => {
+    const { app, close } = makeNodeApp();
+    expect((await app.request('/v1/bench/baseline', post)).status).toBe(404);
+    await close();
+  });
+
+  it('answers in the benchmark server with the bytes of the recommendation it stands in for', async () => {
+    const { app, close } = makeNodeApp();
+    registerBenchBaseline(app);
+    const real = await app.request('/v1/recommendations', post);
+    const baseline = await app.request('/v1/bench/baseline', post);
+    expect(baseline.status).toBe(200);
+    expect((await baseline.text()).length).toBe((await real.text()).length);
     await close();
   });
 });

@@ -27,26 +27,12 @@ export async function startProvider(redirectUri: string): Promise<TestProvider> 
   const state = { next: '' };
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', use: 'sig', alg: 'RS256' };
-  let provider!: Provider;
-  const server: Server = createServer(async (req, res) => {
-    try {
-      if (req.url?.startsWith('/interaction/')) {
-        const details = await provider.interactionDetails(req, res);
-        if (details.prompt.name === 'login') return await provider.interactionFinished(req, res, { login: { accountId: state.next } }, { mergeWithLastSubmission: false });
-        const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
-        grant.addOIDCScope('openid email profile');
-        return await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-      }
-      return provider.callback()(req, res);
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
-  });
+  const server: Server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = 'send-pathways';
   const clientSecret = 'test-client-secret-0123456789abcdef';
-  provider = new Provider(issuer, {
+  const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
     jwks: { keys: [jwk] },
     cookies: { keys: ['test-cookie-key-0123456789'] },
@@ -62,6 +48,21 @@ export async function startProvider(redirectUri: string): Promise<TestProvider> 
     },
   });
   provider.proxy = false;
+  // The provider needs the issuer (the server's port), so requests are wired up once it exists.
+  server.on('request', async (req, res) => {
+    try {
+      if (req.url?.startsWith('/interaction/')) {
+        const details = await provider.interactionDetails(req, res);
+        if (details.prompt.name === 'login') return await provider.interactionFinished(req, res, { login: { accountId: state.next } }, { mergeWithLastSubmission: false });
+        const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+        grant.addOIDCScope('openid email profile');
+        return await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+      }
+      return provider.callback()(req, res);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
   return {
     issuer,
     clientId,

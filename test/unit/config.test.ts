@@ -1,6 +1,7 @@
 // Configuration from the environment: defaults, coercion, and one clear line for each bad value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, WorkerConfigSchema } from '../../src/entry/config.js';
+import { appConfig, ConfigError, loadConfig, WorkerConfigSchema } from '../../src/entry/config.js';
+import { DEFAULT_RATE_LIMITS } from '../../src/http/middleware/rate-limit.js';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -60,5 +61,22 @@ describe('loadConfig', () => {
       ALLOW_PRIVATE_URLS: 'off',
     });
     expect(loadConfig({ DB: {} }, WorkerConfigSchema).SESSION_SECRET).toBeUndefined();
+  });
+
+  it('asks for MAIL_FROM beside a Worker’s MAIL_API_KEY, as Node does beside SMTP_URL, without echoing the key', () => {
+    const key = 're_0123456789abcdef';
+    expect(() => loadConfig({ MAIL_API_KEY: key }, WorkerConfigSchema)).toThrow(/MAIL_FROM="" must be set when MAIL_API_KEY is/);
+    expect(() => loadConfig({ MAIL_API_KEY: key, MAIL_API_URL: 'not a url', MAIL_FROM: 'a@b.example' }, WorkerConfigSchema)).toThrow(/MAIL_API_URL="not a url" must be an absolute URL/);
+    expect(() => loadConfig({ MAIL_API_KEY: key }, WorkerConfigSchema)).not.toThrow(new RegExp(key));
+  });
+});
+
+describe('appConfig', () => {
+  it('turns the settings of either entry into the same app config', () => {
+    const node = appConfig(loadConfig({ ADMIN_TOKEN: 'a'.repeat(20), ALLOW_PRIVATE_URLS: 'on' }), { sessionSecret: 's'.repeat(32), mailer: undefined });
+    const worker = appConfig(loadConfig({ DB: {}, ADMIN_TOKEN: 'a'.repeat(20), ALLOW_PRIVATE_URLS: 'on' }, WorkerConfigSchema), { sessionSecret: 's'.repeat(32), mailer: undefined });
+    expect(worker).toEqual(node);
+    expect(node).toMatchObject({ adminToken: 'a'.repeat(20), allowPrivateUrls: true, rateLimits: DEFAULT_RATE_LIMITS });
+    expect(appConfig(loadConfig({ RATE_LIMITS: 'off' }, WorkerConfigSchema), { sessionSecret: undefined, mailer: undefined }).rateLimits).toBeUndefined();
   });
 });

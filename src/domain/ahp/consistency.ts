@@ -1,7 +1,7 @@
 // Consistency of a pairwise matrix: Saaty's CI and CR (named RI table), the geometric consistency index (GCI),
 // and the judgements that disagree most with the derived priorities. Flags inconsistency; never repairs it.
 
-import { formatNumber, validatePairwiseMatrix, type MatrixOptions } from './matrix.js';
+import { validatePairwiseMatrix, type MatrixOptions } from './matrix.js';
 import { geometricMeanPriorities, principalEigen, type PriorityMethod } from './priority.js';
 import { randomIndex, type RandomIndexTable } from './random-index.js';
 import type { Checked, PairwiseMatrix } from './types.js';
@@ -170,10 +170,4 @@ export function analysePairwise(matrix: PairwiseMatrix, options: AnalyseOptions 
       mostInconsistentPairs: mostInconsistentPairs(matrix, chosen, options.items, options.pairLimit ?? 3),
     },
   };
-}
-
-/** One-line reading of an analysis for a panel report, e.g. "CR 0.074 (saaty RI 0.9): acceptable". */
-export function describeConsistency(a: PairwiseAnalysis): string {
-  const cr = a.cr === null ? 'CR unavailable' : `CR ${formatNumber(a.cr)} (${a.randomIndexTable} RI ${formatNumber(a.randomIndex ?? NaN)})`;
-  return `${cr}, GCI ${formatNumber(a.gci)}: ${a.inconsistent ? 'inconsistent, revisit the listed pairs' : 'acceptable'}`;
 }

@@ -72,8 +72,3 @@ export function principalEigen(matrix: PairwiseMatrix): PrincipalEigen {
   }
   return powerIteration(matrix);
 }
-
-/** Priorities (sum 1) by the chosen method. */
-export function priorities(matrix: PairwiseMatrix, method: PriorityMethod = 'geometric-mean'): readonly number[] {
-  return method === 'geometric-mean' ? geometricMeanPriorities(matrix) : principalEigen(matrix).priorities;
-}

@@ -41,10 +41,10 @@ export function registerHealth(app: OpenAPIHono<AppEnv>): void {
       ok = await database.ping();
       writable = ok && (await database.writable());
     } catch {
-      writable = false;
+      // Not answering or not writable: the flags keep the value they had when the call failed.
     }
-    if (!ok) return sendProblem(c, 'unavailable', 'The database is not answering.') as never;
-    if (!writable) return sendProblem(c, 'unavailable', 'The database cannot be written (a read-only file, folder or disk); every change would fail.') as never;
+    if (!ok) return sendProblem(c, 'unavailable', 'The database is not answering.');
+    if (!writable) return sendProblem(c, 'unavailable', 'The database cannot be written (a read-only file, folder or disk); every change would fail.');
     return c.json({ status: 'ok' as const, database: database.kind }, 200);
   });
 }

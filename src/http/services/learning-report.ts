@@ -8,7 +8,7 @@ import type { RecommendationResponse } from '../../domain/types.js';
 import { observationSummary } from '../../repos/checkins.js';
 import type { AppEnv } from '../env.js';
 
-export type { LearningReport, LearningRow };
+export type { LearningReport };
 import { moduleEffects } from './module-effects.js';
 
 /** Pathways (latest first, under the set in force) read to measure exploration. */

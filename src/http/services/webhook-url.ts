@@ -4,8 +4,6 @@ import type { Context } from 'hono';
 import { outboundUrlProblem, urlFormProblem, type OutboundPolicy } from '../../integrations/outbound-url.js';
 import type { AppEnv } from '../env.js';
 
-export { isPrivateHost } from '../../integrations/outbound-url.js';
-
 /** Why `url` cannot be called (by its form alone), or null when it can. */
 export const endpointUrlProblem = (url: string, allowPrivate: boolean): string | null => urlFormProblem(url, allowPrivate);
 

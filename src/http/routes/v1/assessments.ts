@@ -16,6 +16,7 @@ import { AssessmentBody, AssessmentCreatedSchema, AssessmentSchema, MyPathwaySch
 import { takeAssessment } from '../../services/staff-progress.js';
 import { toEngineRequest } from './recommendations.js';
 import type { Context } from 'hono';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Assessments and pathways'];
 const staffOnly = requireUser(['staff', 'leader']);
@@ -100,7 +101,7 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
     // Checks every id in the body (422 naming each unknown one) before anything is stored.
     const request = toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase });
     const taken = await takeAssessment(c, content, staff, { request, answers: body, alsoCompleted: body.completedModuleIds });
-    return c.json({ assessment: taken.assessment, pathway: pathwayWithAccess(catalogue, myPathway(content, taken.state)) } as never, 201);
+    return sendJson(c, { assessment: taken.assessment, pathway: pathwayWithAccess(catalogue, myPathway(content, taken.state)) }, 201);
   });
 
   app.openapi(history, async (c) => {
@@ -112,7 +113,7 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(mine, async (c) => {
     const staff = await ownStaff(c);
     const catalogue = await staffCatalogue(c, staff.settingId);
-    return c.json(pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))) as never, 200);
+    return sendJson(c, pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))), 200);
   });
 
   app.openapi(theirs, async (c) => {
@@ -124,6 +125,6 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(theirPathway, async (c) => {
     const staff = await sharedStaff(c, c.req.valid('param').staffId);
     const catalogue = await staffCatalogue(c, staff.settingId);
-    return c.json(pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))) as never, 200);
+    return sendJson(c, pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))), 200);
   });
 }

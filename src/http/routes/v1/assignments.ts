@@ -17,6 +17,7 @@ import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } f
 import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssignmentSchema, CreateAssignmentBody, MyAssignmentSchema } from '../../schemas/learning.js';
 import { z } from '@hono/zod-openapi';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Assignments'];
 const AssignmentIdParam = z.object({ assignmentId: z.string().min(1).max(64).openapi({ param: { name: 'assignmentId', in: 'path' } }) });
@@ -121,6 +122,6 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
       ...view(a),
       modules: withStepAccess(content, a.moduleIds.map((id) => ({ moduleId: id, title: titles.get(id) ?? id, status: status.get(id) ?? ('not_started' as const) }))),
     }));
-    return c.json({ data } as never, 200);
+    return sendJson(c, { data }, 200);
   });
 }

@@ -8,6 +8,7 @@ import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema, Publish
 import { createDraft, publishDraft } from '../../services/evidence-sets.js';
 import { fieldErrors } from '../../services/outcome.js';
 import { adminDoc, conflictDoc, findDraft, notDraft, recordView } from './evidence-shared.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Evidence sets'];
 
@@ -57,7 +58,7 @@ export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
       throw new ProblemError('conflict', 'Another draft was created at the same moment; try again.');
     }
     const id = made.value.id;
-    return c.json(recordView(made.value) as never, 201, { Location: `/v1/evidence-sets/${encodeURIComponent(id)}` });
+    return sendJson(c, recordView(made.value), 201, { Location: `/v1/evidence-sets/${encodeURIComponent(id)}` });
   });
 
   app.openapi(publish, async (c) => {
@@ -65,7 +66,7 @@ export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
     const body = PublishBodySchema.parse(c.req.valid('json') ?? {});
     const draft = await findDraft(c, id, 'publish it again');
     const published = await publishDraft(c, draft, body.signOff?.by);
-    if (published.ok) return c.json(recordView(published.value) as never, 200);
+    if (published.ok) return sendJson(c, recordView(published.value), 200);
     switch (published.reason) {
       case 'stale':
         throw new ProblemError(

@@ -23,6 +23,7 @@ import { aggregateDraft, previewDraft, storeJudgements } from '../../services/ev
 import { fieldErrors } from '../../services/outcome.js';
 import { toEngineRequest } from './recommendations.js';
 import { adminDoc, conflictDoc, findDraft, findSet, notDraft, recordView } from './evidence-shared.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Evidence panel'];
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
@@ -107,13 +108,13 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
       throw notDraft(id, 'no longer a draft', 'accept judgements');
     }
     const { expert, weight, submittedAt, replaced, consistency } = stored.value[0]!;
-    return c.json({ evidenceSetId: id, expert, weight, submittedAt, replaced, consistency } as never, replaced ? 200 : 201);
+    return sendJson(c, { evidenceSetId: id, expert, weight, submittedAt, replaced, consistency }, replaced ? 200 : 201);
   });
 
   app.openapi(listRoute, async (c) => {
     const id = (await findSet(c, c.req.valid('param').id)).id;
     const rows = await listJudgements<PanelJudgement>(c.get('database'), id);
-    return c.json({ data: rows.map((r) => ({ expert: r.expert, weight: r.weight, submittedAt: r.submittedAt, judgement: r.body })) } as never, 200);
+    return sendJson(c, { data: rows.map((r) => ({ expert: r.expert, weight: r.weight, submittedAt: r.submittedAt, judgement: r.body })) }, 200);
   });
 
   app.openapi(aggregate, async (c) => {
@@ -127,7 +128,7 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
     }
     const record = await getEvidenceSet(c.get('database'), id);
     if (record?.status !== 'draft') throw notDraft(id, record?.status ?? 'gone', 'aggregate judgements');
-    return c.json({ report: done.value, evidenceSet: recordView(record) } as never, 200);
+    return sendJson(c, { report: done.value, evidenceSet: recordView(record) }, 200);
   });
 
   app.openapi(preview, async (c) => {
@@ -135,6 +136,6 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
     const options = PreviewOptionsSchema.parse(c.req.valid('json') ?? {});
     const draft = await findDraft(c, id, 'preview it (it is already in force or retired)');
     const population = options.population && checkedPopulation(c.get('content'), options.population);
-    return c.json((await previewDraft(c, draft, { ...options, population })) as never, 200);
+    return sendJson(c, (await previewDraft(c, draft, { ...options, population })), 200);
   });
 }

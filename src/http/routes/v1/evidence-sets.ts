@@ -12,6 +12,7 @@ import { EvidenceSetIdParam, EvidenceSetListQuery, EvidenceSetListSchema, Eviden
 import { registerEvidenceDrafts } from './evidence-drafts.js';
 import { findSet, recordView, summaryView } from './evidence-shared.js';
 import { registerEvidencePanel } from './evidence-panel.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Evidence sets'];
 const publicOrAdmin = [{}, ...ADMIN_SECURITY];
@@ -90,7 +91,7 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
     const inForce = await evidenceInForce(c);
     let view = currentViews.get(inForce.record);
     if (!view) currentViews.set(inForce.record, (view = recordView(inForce.record)));
-    return cachedJson(c, view, 60) as never;
+    return cachedJson(c, view, 60);
   });
 
   app.openapi(list, async (c) => {
@@ -103,7 +104,7 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
       limit: q.limit,
       cursor: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
     });
-    return c.json({ data: page.data.map(summaryView), nextCursor: page.nextCursor && encodeCursor(page.nextCursor) } as never, 200);
+    return sendJson(c, { data: page.data.map(summaryView), nextCursor: page.nextCursor && encodeCursor(page.nextCursor) }, 200);
   });
 
   registerEvidenceDrafts(app);
@@ -113,6 +114,6 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
     await evidenceInForce(c);
     const record = await findSet(c, c.req.valid('param').id);
     if (record.status === 'draft') assertRole(c, ['panel', 'admin']);
-    return c.json(recordView(record) as never, 200);
+    return sendJson(c, recordView(record), 200);
   });
 }

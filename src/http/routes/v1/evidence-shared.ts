@@ -7,7 +7,7 @@ import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 
 /** A stored set as the API shows it: the evidence-set body with its status and dates beside it. */
-export function recordView(r: EvidenceSetRecord): Record<string, unknown> {
+export function recordView(r: EvidenceSetRecord) {
   return {
     ...r.body,
     status: r.status,
@@ -20,7 +20,7 @@ export function recordView(r: EvidenceSetRecord): Record<string, unknown> {
 }
 
 /** The list view: identity, status, dates and provenance, without the weights. */
-export function summaryView(r: EvidenceSetRecord): Record<string, unknown> {
+export function summaryView(r: EvidenceSetRecord) {
   const { id, version, provenance } = r.body;
   return { id, version, status: r.status, basedOn: r.basedOn, createdAt: r.createdAt, publishedAt: r.publishedAt, supersededAt: r.supersededAt, provenance };
 }

@@ -6,6 +6,7 @@ import { requireAuth } from '../../middleware/auth.js';
 import { ExplorationSchema } from '../../schemas/evidence.js';
 import { learningReport } from '../../services/learning-report.js';
 import { adminDoc } from './evidence-shared.js';
+import { sendJson } from '../../respond.js';
 
 const Row = z.object({
   moduleId: z.string(),
@@ -46,5 +47,5 @@ const route = createRoute({
 });
 
 export function registerLearningReport(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(route, async (c) => c.json((await learningReport(c)) as never, 200));
+  app.openapi(route, async (c) => sendJson(c, (await learningReport(c)), 200));
 }

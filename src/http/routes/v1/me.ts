@@ -15,6 +15,7 @@ import { requireUser } from '../../middleware/auth.js';
 import { rederiver } from '../../pathway-derive.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { MeSchema, UpdateMeBody } from '../../schemas/accounts.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Me'];
 const anyone = requireUser(['staff', 'leader', 'panel', 'admin']);
@@ -101,7 +102,7 @@ export function registerMe(app: OpenAPIHono<AppEnv>): void {
     const data = await exportPerson(database.db, { userId: p.userId, staffId: p.staffId }, rederiver(c));
     c.header('Content-Disposition', 'attachment; filename="my-send-pathways-data.json"');
     c.header('Cache-Control', 'no-store');
-    return c.json({ exportedAt: now.toISOString(), ...data } as never, 200);
+    return sendJson(c, { exportedAt: now.toISOString(), ...data }, 200);
   });
 
   app.openapi(remove, async (c) => {

@@ -15,6 +15,7 @@ import { ownModuleActivityId } from '../../services/xapi-activity.js';
 import type { LocalModule } from '../../../domain/local-catalogue.js';
 import type { Context } from 'hono';
 import { addLocalModule, changeLocalModule, listLocalModules, ownModule, retireLocalModule, type LocalModuleInput } from '../../services/local-modules.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Own modules and sessions'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
@@ -95,32 +96,32 @@ export function registerOrgModules(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const { modules, catalogueVersion } = await listLocalModules(c, org);
-    return c.json({ data: modules.map((m) => shown(c, org.id, m)), catalogueVersion } as never, 200);
+    return sendJson(c, { data: modules.map((m) => shown(c, org.id, m)), catalogueVersion }, 200);
   });
 
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const done = await addLocalModule(c, org, c.req.valid('json'), actorUserId(c.get('principal')!));
-    return c.json({ ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion } as never, 201);
+    return sendJson(c, { ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion }, 201);
   });
 
   app.openapi(read, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
-    return c.json(shown(c, org.id, ownModule(await editing(c, org), moduleId)) as never, 200);
+    return sendJson(c, shown(c, org.id, ownModule(await editing(c, org), moduleId)), 200);
   });
 
   app.openapi(patch, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
     const done = await changeLocalModule(c, org, moduleId, c.req.valid('json'), actorUserId(c.get('principal')!), parseModule);
-    return c.json({ ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion } as never, 200);
+    return sendJson(c, { ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion }, 200);
   });
 
   app.openapi(retire, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
     const done = await retireLocalModule(c, org, moduleId, actorUserId(c.get('principal')!));
-    return c.json({ ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion } as never, 200);
+    return sendJson(c, { ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion }, 200);
   });
 }

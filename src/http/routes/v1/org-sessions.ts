@@ -23,6 +23,7 @@ import {
   recordAttendance,
   type LocalSessionInput,
 } from '../../services/local-sessions.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Own modules and sessions'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
@@ -125,39 +126,39 @@ function parseSession(s: unknown): LocalSessionInput {
 export function registerOrgSessions(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    return c.json({ data: await listLocalSessions(c, org) } as never, 200);
+    return sendJson(c, { data: await listLocalSessions(c, org) }, 200);
   });
 
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const done = await addLocalSessions(c, org, [c.req.valid('json')], actorUserId(c.get('principal')!));
-    return c.json({ data: done.sessions.map((s) => ({ ...s, booked: 0, attended: 0 })), catalogueVersion: done.catalogueVersion } as never, 201);
+    return sendJson(c, { data: done.sessions.map((s) => ({ ...s, booked: 0, attended: 0 })), catalogueVersion: done.catalogueVersion }, 201);
   });
 
   app.openapi(patch, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
-    return c.json((await changeLocalSession(c, org, sessionId, c.req.valid('json'), actorUserId(c.get('principal')!), parseSession)) as never, 200);
+    return sendJson(c, (await changeLocalSession(c, org, sessionId, c.req.valid('json'), actorUserId(c.get('principal')!), parseSession)), 200);
   });
 
   app.openapi(cancel, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
-    return c.json((await cancelLocalSession(c, await visibleOrg(c, orgId), sessionId, actorUserId(c.get('principal')!))) as never, 200);
+    return sendJson(c, (await cancelLocalSession(c, await visibleOrg(c, orgId), sessionId, actorUserId(c.get('principal')!))), 200);
   });
 
   app.openapi(book, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
-    return c.json((await bookLocalSession(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)) as never, 200);
+    return sendJson(c, (await bookLocalSession(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)), 200);
   });
 
   app.openapi(unbook, async (c) => {
     const { orgId, sessionId, staffId } = c.req.valid('param');
     const { org, ownBooking } = await bookingOrg(c, orgId, staffId);
-    return c.json((await cancelBooking(c, org, sessionId, staffId, { ownBooking })) as never, 200);
+    return sendJson(c, (await cancelBooking(c, org, sessionId, staffId, { ownBooking })), 200);
   });
 
   app.openapi(attend, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
-    return c.json((await recordAttendance(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)) as never, 200);
+    return sendJson(c, (await recordAttendance(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)), 200);
   });
 }

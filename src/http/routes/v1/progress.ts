@@ -17,6 +17,7 @@ import { StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { CheckInBody, CheckInResultSchema, ProgressBody, ProgressListSchema, ProgressSchema } from '../../schemas/learning.js';
 import { fieldErrors } from '../../services/outcome.js';
 import { checkIn, recordProgress } from '../../services/staff-progress.js';
+import { sendJson } from '../../respond.js';
 
 const tags = ['Progress'];
 
@@ -104,6 +105,6 @@ export function registerProgress(app: OpenAPIHono<AppEnv>): void {
       if (done.reason === 'unknown-ids') throw new ProblemError('validation', 'The check-in refers to ids this service does not know.', fieldErrors(done.problems));
       throw new ProblemError('conflict', 'Take the self-assessment first; a check-in updates the pathway it gives you.');
     }
-    return c.json({ checkIn: done.value.checkIn, pathway: pathwayWithAccess(catalogue, myPathway(content, done.value.state)) } as never, 201);
+    return sendJson(c, { checkIn: done.value.checkIn, pathway: pathwayWithAccess(catalogue, myPathway(content, done.value.state)) }, 201);
   });
 }

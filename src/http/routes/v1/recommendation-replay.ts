@@ -18,6 +18,7 @@ import { AnyRecommendationSchema } from '../../schemas/recommendation.js';
 import { DiffRequestSchema, RecommendationDiffSchema, RecommendationIdParam, ReplayRequestSchema } from '../../schemas/replay.js';
 import { catalogueAtVersion, type CatalogueInUse } from '../../local-content.js';
 import { toEngineRequest } from './recommendations.js';
+import { sendJson, sendJsonText } from '../../respond.js';
 
 const tags = ['Recommendations'];
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
@@ -101,7 +102,7 @@ export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
       ]);
     }
     const text = recommendationJson(content, recommend(content, request), body.detail);
-    return c.body(text, 200, { 'content-type': 'application/json', [DETAIL_HEADER]: body.detail }) as never;
+    return sendJsonText(c, text, 200, { [DETAIL_HEADER]: body.detail });
   });
 
   app.openapi(replayStored, async (c) => {
@@ -112,10 +113,7 @@ export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
     // Stored before API version 2, or with `detail: "full"`: the full shape; a stored lean answer replays lean.
     const detail = stored.responseJson.startsWith('{"detail":"lean"') ? 'lean' : 'full';
     const text = recommendationJson(content, recommend(content, stored.request), detail);
-    return new Response(text, {
-      status: 200,
-      headers: { 'content-type': 'application/json', 'X-Replay-Identical': String(text === stored.responseJson), [DETAIL_HEADER]: detail },
-    }) as never;
+    return sendJsonText(c, text, 200, { 'X-Replay-Identical': String(text === stored.responseJson), [DETAIL_HEADER]: detail });
   });
 
   app.openapi(diff, async (c) => {
@@ -124,6 +122,6 @@ export function registerRecommendationReplay(app: OpenAPIHono<AppEnv>): void {
     const request = toEngineRequest(c.get('content'), body.request, 'request.');
     const before = recommend(from.content, request);
     const after = recommend(to.content, request);
-    return c.json(diffRecommendations(before, after, diffEvidenceSets(from.record.body, to.record.body), c.get('content').catalogue) as never, 200);
+    return sendJson(c, diffRecommendations(before, after, diffEvidenceSets(from.record.body, to.record.body), c.get('content').catalogue), 200);
   });
 }

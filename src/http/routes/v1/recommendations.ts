@@ -9,6 +9,7 @@ import { evidenceInForce } from '../../evidence-cache.js';
 import { catalogueForCaller } from '../../local-content.js';
 import { commonErrors, ProblemError } from '../../problem.js';
 import { DEFAULT_DETAIL, DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
+import { sendJsonText } from '../../respond.js';
 import { AnyRecommendationSchema, RecommendBodySchema, type RecommendationRequestBody } from '../../schemas/recommendation.js';
 import type { Content } from '../../../domain/types.js';
 
@@ -54,6 +55,6 @@ export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid('json');
     const detail = body.detail ?? DEFAULT_DETAIL;
     const text = recommendationJson(content, recommend(content, toEngineRequest(content, body)), detail);
-    return c.body(text, 200, { 'content-type': 'application/json', [DETAIL_HEADER]: detail }) as never;
+    return sendJsonText(c, text, 200, { [DETAIL_HEADER]: detail });
   });
 }

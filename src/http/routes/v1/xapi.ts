@@ -9,7 +9,7 @@ import { requireAuth } from '../../middleware/auth.js';
 import { XAPI_VERSION } from '../../middleware/xapi-version.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { IdempotencyHeaders } from '../../schemas/accounts.js';
-import { StatementSchema, StatementsBody, StoredStatementSchema, VersionHeader } from '../../schemas/xapi.js';
+import { StatementSchema, StatementsBody, VersionHeader } from '../../schemas/xapi.js';
 import { storeStatements } from '../../services/xapi.js';
 import { registerXapiRead } from './xapi-read.js';
 

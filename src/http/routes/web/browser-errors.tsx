@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { NotFoundPage, ProblemPage } from '../../../web/pages/message.js';
+import type { AppEnv } from '../../env.js';
 import { respond } from './render.js';
 
 const MACHINE_PATHS = ['/v1/', '/openapi.json', '/healthz', '/readyz', '/assets/'];
@@ -22,11 +23,11 @@ export function wantsHtml(c: Context): boolean {
 }
 
 /** The HTML answer for a problem a browser reached; `headers` (e.g. Allow) are kept. */
-export async function browserProblemPage(c: Context, status: number, detail: string, headers: Record<string, string> = {}): Promise<Response> {
+export async function browserProblemPage(c: Context<AppEnv>, status: number, detail: string, headers: Record<string, string> = {}): Promise<Response> {
   let res: Response;
   if (status === 404) res = await respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
   else if (status >= 500) {
-    const requestId = c.get('requestId' as never) as string | undefined;
+    const requestId = c.get('requestId');
     res = await respond(
       c,
       { title: 'Sorry, there is a problem with the service', status: status as ContentfulStatusCode },

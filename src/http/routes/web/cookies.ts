@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
 export const JOURNEY_COOKIE = 'journey';
-export const CSRF_COOKIE = 'csrf';
 
 /** Sets a __Host- cookie; without maxAgeSeconds it lasts until the browser closes. */
 export function setWebCookie(c: Context, name: string, value: string, maxAgeSeconds?: number): void {

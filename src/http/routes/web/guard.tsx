@@ -4,6 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { NotAllowedPage, NotFoundPage, ProblemPage } from '../../../web/pages/message.js';
 import { ProblemError } from '../../problem.js';
+import type { AppEnv } from '../../env.js';
 import { respond } from './render.js';
 import { currentUser, type WebUser } from './web-user.js';
 
@@ -33,7 +34,7 @@ export async function userOf(c: Context): Promise<WebUser> {
 }
 
 /** After a web handler: turns a problem (or a crash, or no matching route) answered as JSON into an HTML page. */
-export async function htmlErrors(c: Context): Promise<void> {
+export async function htmlErrors(c: Context<AppEnv>): Promise<void> {
   const err = c.error;
   if (!err) {
     // A web path no route matched (app.notFound answers problem+json): show the HTML page instead.
@@ -42,7 +43,7 @@ export async function htmlErrors(c: Context): Promise<void> {
     }
     return;
   }
-  const requestId = c.get('requestId' as never) as string | undefined;
+  const requestId = c.get('requestId');
   if (err instanceof ProblemError) {
     const status = c.res.status as ContentfulStatusCode;
     if (err.kind === 'not-found') c.res = await respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);

@@ -37,7 +37,7 @@ export function registerWeb(app: Hono<AppEnv>): void {
       } catch {
         back = undefined;
       }
-      return respond(c as never, { title: 'Sorry, that form has expired', status: 403 }, <FormExpiredPage back={back} />);
+      return respond(c, { title: 'Sorry, that form has expired', status: 403 }, <FormExpiredPage back={back} />);
     },
   });
   app.use('*', async (c, next) => {

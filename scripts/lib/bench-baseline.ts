@@ -1,13 +1,13 @@
-// POST /v1/bench/baseline, registered only with config.benchBaseline (scripts/bench-http.ts): parses and validates
-// the same body as POST /v1/recommendations and answers with a fixed body of the same size (per `detail`), without
-// the engine.
+// POST /v1/bench/baseline, registered only by the benchmark's server (scripts/bench-http-server.ts), never by the
+// product: parses and validates the same body as POST /v1/recommendations and answers with a fixed body of the same
+// size (per `detail`), without the engine.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { recommend } from '../../domain/recommend.js';
-import type { AppEnv } from '../env.js';
-import { commonErrors } from '../problem.js';
-import { DEFAULT_DETAIL, recommendationJson, type Detail } from '../recommendation-view.js';
-import { RecommendBodySchema } from '../schemas/recommendation.js';
-import { toEngineRequest } from './v1/recommendations.js';
+import { recommend } from '../../src/domain/recommend.js';
+import type { AppEnv } from '../../src/http/env.js';
+import { commonErrors } from '../../src/http/problem.js';
+import { DEFAULT_DETAIL, recommendationJson, type Detail } from '../../src/http/recommendation-view.js';
+import { RecommendBodySchema } from '../../src/http/schemas/recommendation.js';
+import { toEngineRequest } from '../../src/http/routes/v1/recommendations.js';
 
 const route = createRoute({
   method: 'post',
@@ -27,6 +27,6 @@ export function registerBenchBaseline(app: OpenAPIHono<AppEnv>): void {
     // The engine runs once per detail, for the first body, only to learn the response's exact bytes.
     let text = fixed.get(detail);
     if (text === undefined) fixed.set(detail, (text = recommendationJson(content, recommend(content, request), detail)));
-    return c.body(text, 200, { 'content-type': 'application/json', 'X-Recommendation-Detail': detail }) as never;
+    return c.body(text, 200, { 'content-type': 'application/json', 'X-Recommendation-Detail': detail });
   });
 }
