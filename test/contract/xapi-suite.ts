@@ -6,6 +6,18 @@ import { accept, call, json, type Fetch } from './accounts-world.js';
 import { ownModule } from './local-catalogue-suite.js';
 import { problem } from './suite.js';
 
+/** A statement as read back, in the parts the format tests look at. */
+interface ReadStatement {
+  readonly id: string;
+  readonly stored: string;
+  readonly timestamp: string;
+  readonly actor: unknown;
+  readonly verb: { readonly id: string; readonly display?: Record<string, string> };
+  readonly object: { readonly id?: string; readonly definition: { readonly name: Record<string, string> } };
+  readonly context?: unknown;
+  readonly authority: { readonly account: unknown };
+}
+
 const V = { 'x-experience-api-version': '1.0.3' };
 const COMPLETED = 'http://adlnet.gov/expapi/verbs/completed';
 const RATINGS = 'https://send-pathways.example/xapi/extensions/ratings';
@@ -172,7 +184,7 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
         context: { instructor, contextActivities: { parent: [{ id: 'https://lms.example.org/courses/send', definition: { name: { 'en-GB': 'SEND course' } } }] } },
       });
       await call(f, '/v1/xapi/statements', json('POST', sent, { ...key, ...V }), 200);
-      const read = (params: string, extra: Record<string, string> = {}) => call<Record<string, any>>(f, `/v1/xapi/statements?statementId=${id}${params}`, { headers: { ...key, ...V, ...extra } }, 200);
+      const read = (params: string, extra: Record<string, string> = {}) => call<ReadStatement>(f, `/v1/xapi/statements?statementId=${id}${params}`, { headers: { ...key, ...V, ...extra } }, 200);
       const exact = await read('');
       expect(await read('&format=exact')).toEqual(exact);
       expect(exact).toMatchObject({ actor: sent.actor, verb: sent.verb, object: sent.object, context: (sent as Record<string, unknown>).context });
@@ -189,7 +201,7 @@ export function xapiSuite(runtime: string, getFetch: () => Fetch, adminToken: st
       const english = await read('&format=canonical', { 'accept-language': 'en-GB' });
       expect([english.verb.display, english.object.definition.name]).toEqual([{ 'en-GB': 'experienced' }, { 'en-GB': 'Understanding autism' }]);
       // The same formats apply to lists.
-      const listed = await call<{ statements: Record<string, any>[] }>(f, `/v1/xapi/statements?format=ids&agent=${encodeURIComponent(JSON.stringify({ mbox: `mailto:${email}` }))}&limit=1`, { headers: { ...key, ...V } }, 200);
+      const listed = await call<{ statements: ReadStatement[] }>(f, `/v1/xapi/statements?format=ids&agent=${encodeURIComponent(JSON.stringify({ mbox: `mailto:${email}` }))}&limit=1`, { headers: { ...key, ...V } }, 200);
       expect(listed.statements[0]).toMatchObject({ id, actor: { objectType: 'Agent', mbox: `mailto:${email}` }, verb: { id: sent.verb.id } });
       expect(listed.statements[0]!.verb.display).toBeUndefined();
       expect((await f(`/v1/xapi/statements?statementId=${id}&format=short`, { headers: { ...key, ...V } })).status).toBe(400);
