@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two test files at a time even on two cores: most of a browser or workerd test is waiting on Chromium or workerd,
+    // which run in their own processes, so one file at a time left the machine half idle.
+    maxWorkers: 2,
     env: { WRANGLER_SEND_METRICS: 'false' },
   },
 });
