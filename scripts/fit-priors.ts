@@ -50,7 +50,11 @@ async function readAssessments(database: Database, content: Content): Promise<Ta
 async function readCompletions(database: Database): Promise<Map<string, number[]>> {
   const rows = await database.db.selectFrom('progress').select(['staff_id', 'completed_at']).where('completed_at', 'is not', null).execute();
   const byStaff = new Map<string, number[]>();
-  for (const r of rows) byStaff.set(r.staff_id, [...(byStaff.get(r.staff_id) ?? []), Date.parse(r.completed_at!)]);
+  for (const r of rows) {
+    const times = byStaff.get(r.staff_id) ?? [];
+    times.push(Date.parse(r.completed_at!));
+    byStaff.set(r.staff_id, times);
+  }
   return byStaff;
 }
 

@@ -19,6 +19,6 @@ export function makeNodeApp(config: AppConfig = {}, lines: string[] = [], now: (
     config,
     now,
   });
-  checkAppResponses(app);
-  return { app, database, lines, close: () => database.close() };
+  const openapi = checkAppResponses(app);
+  return { app, database, lines, openapi, close: () => database.close() };
 }

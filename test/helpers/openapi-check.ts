@@ -64,23 +64,25 @@ function describe(errors: ValidateFunction['errors']): string {
 }
 
 /**
- * Makes `app.request` check every JSON success response against the app's own OpenAPI document (fetched on first
- * use) and throw when one breaks its schema, so any test that calls the app also tests the document.
+ * Makes `app.request` check every JSON success response against the app's own OpenAPI document (built on first
+ * use) and throw when one breaks its schema, so any test that calls the app also tests the document. Returns the
+ * check (once the app has been called), for what it validated and the examples it kept.
  */
-export function checkAppResponses(app: OpenAPIHono<AppEnv>): void {
+export function checkAppResponses(app: OpenAPIHono<AppEnv>): () => OpenApiCheck {
   const original = app.request.bind(app);
   const inner: Fetch = (path, init) => Promise.resolve(original(path, init));
   let checked: OpenApiCheck | undefined;
+  // The document is built in process, not requested, so tests that count log lines or requests see only their own.
+  const check = () => (checked ??= checkResponses(openApiDocument(app) as unknown as Doc, inner));
   app.request = async (input, init, ...rest) => {
     if (typeof input !== 'string' || rest.length > 0) return original(input, init, ...rest);
-    const path = input;
-    // The document is built in process, not requested, so tests that count log lines or requests see only their own.
-    checked ??= checkResponses(openApiDocument(app) as unknown as Doc, inner);
-    const before = checked.failures.length;
-    const res = await checked.fetch(path, init);
-    if (checked.failures.length > before) throw new Error(`Response does not match the OpenAPI document: ${checked.failures.at(-1)}`);
+    const c = check();
+    const before = c.failures.length;
+    const res = await c.fetch(input, init);
+    if (c.failures.length > before) throw new Error(`Response does not match the OpenAPI document: ${c.failures.at(-1)}`);
     return res;
   };
+  return check;
 }
 
 /** A fetch that validates every JSON success response against `doc`, recording failures and examples. */
