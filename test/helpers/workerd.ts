@@ -71,10 +71,24 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
   const base = (await mf.ready).origin;
   return {
     base: base.replace(/\/$/, ''),
-    fetch: (path, init) => fetch(base + path, { redirect: 'manual', ...init }),
+    fetch: (path, init) => fetchOnce(base + path, { redirect: 'manual', ...init }),
     stop: async () => {
       await mf.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * fetch, sent again once when a kept-alive connection turned out to be closed by workerd as the request went out
+ * ("other side closed", before any answer): a transport race, not an answer, so the request is made on a new one.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    if (cause?.code !== 'UND_ERR_SOCKET') throw err;
+    return fetch(url, init);
+  }
 }
