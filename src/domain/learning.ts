@@ -65,28 +65,75 @@ export function learnModuleEffects(
 ): LearnedEffects {
   const ix = indexContent(content);
   const M = ix.modules.length;
-  const n0 = options.priorStrength ?? 5;
   const s0 = options.noisePriorSd ?? 0.15;
   const w0 = options.noisePriorWeight ?? 10;
-  const P = M + 2; // 0 drift, 1 slope, 2+m module effects
-  const A = new Float64Array(P * P);
-  const b = new Float64Array(P);
-  const prior = new Float64Array(P);
-  const count = new Int32Array(M);
-  const sf = new Float64Array(M);
+  const { prior, strength } = panelPriors(ix);
+  const rows = usableRows(ix, observations, strength);
+  const eq = normalEquations(M, rows);
+  const lambda = priorPrecision(M + 2, options);
+  const { beta, inv } = solveRidge(eq, lambda, prior);
+
+  let rss = 0;
+  for (const r of rows) {
+    const e = r.y - beta[0]! - beta[1]! * r.c - beta[2 + r.m]! * r.x;
+    rss += e * e;
+  }
+  let penalty = 0;
+  for (let j = 0; j < M + 2; j++) penalty += lambda[j]! * (beta[j]! - prior[j]!) ** 2;
+  const sigma2 = (rss + penalty + w0 * s0 * s0) / (rows.length + w0);
+
+  const modules = ix.modules.map((mod, m) => ({
+    moduleId: mod.id,
+    prior: prior[2 + m]!,
+    learned: beta[2 + m]!,
+    n: eq.count[m]!,
+    sd: Math.sqrt(sigma2 * inv.get(2 + m, 2 + m)),
+  }));
+  return { modules, drift: beta[0]!, slope: beta[1]!, noiseSd: Math.sqrt(sigma2), observations: rows.length };
+}
+
+/** One usable observation: module index, regressor x, centred confidence before c, observed rise y. */
+interface Row {
+  readonly m: number;
+  readonly x: number;
+  readonly c: number;
+  readonly y: number;
+}
+
+/** The panel's effects as the prior mean of each coefficient (0 drift, 1 slope, 2+m module m), and strength factors. */
+function panelPriors(ix: ReturnType<typeof indexContent>): { prior: Float64Array; strength: Float64Array } {
+  const M = ix.modules.length;
+  const prior = new Float64Array(M + 2);
+  const strength = new Float64Array(M);
   for (let m = 0; m < M; m++) {
     const ev = ix.evidence[m];
     prior[2 + m] = ev ? Math.max(0, ev.expectedImpact) : 0;
-    sf[m] = ev ? strengthFactor(ev.strength) : strengthFactor(0);
+    strength[m] = ev ? strengthFactor(ev.strength) : strengthFactor(0);
   }
-  const rows: { m: number; x: number; c: number; y: number }[] = [];
+  return { prior, strength };
+}
+
+/** Observations of known modules with finite numbers, as regression rows. */
+function usableRows(ix: ReturnType<typeof indexContent>, observations: readonly EffectObservation[], strength: Float64Array): Row[] {
+  const rows: Row[] = [];
   for (const o of observations) {
     const m = ix.moduleIndex.get(o.moduleId);
-    const x = o.relevance * o.levelFit * o.headroom * (m === undefined ? 0 : sf[m]!);
+    const x = o.relevance * o.levelFit * o.headroom * (m === undefined ? 0 : strength[m]!);
     const y = o.after - o.before;
     const c = o.before - 0.5;
     if (m === undefined || !Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(c)) continue;
     rows.push({ m, x, c, y });
+  }
+  return rows;
+}
+
+/** XᵀX (row-major P×P, arrow-shaped and symmetric), Xᵀy and the count of rows per module. */
+function normalEquations(M: number, rows: readonly Row[]): { A: Float64Array; b: Float64Array; count: Int32Array } {
+  const P = M + 2;
+  const A = new Float64Array(P * P);
+  const b = new Float64Array(P);
+  const count = new Int32Array(M);
+  for (const { m, x, c, y } of rows) {
     count[m]!++;
     const j = 2 + m;
     A[0]! += 1;
@@ -99,42 +146,35 @@ export function learnModuleEffects(
     b[1]! += c * y;
     b[j]! += x * y;
   }
-  // Symmetrise the arrow-shaped XᵀX and add the prior precision.
   for (let j = 2; j < P; j++) {
     A[j * P] = A[j]!;
     A[j * P + 1] = A[P + j]!;
   }
   A[P] = A[1]!;
-  const lambda = new Float64Array(P).fill(n0);
+  return { A, b, count };
+}
+
+/** Prior precision per coefficient: drift and slope nearly free, each module `priorStrength` pseudo-observations. */
+function priorPrecision(P: number, options: LearnOptions): Float64Array {
+  const lambda = new Float64Array(P).fill(options.priorStrength ?? 5);
   lambda[0] = options.driftStrength ?? 1e6;
   lambda[1] = options.slopeStrength ?? 1e6;
+  return lambda;
+}
+
+/** Solves (XᵀX + Λ)β = Xᵀy + Λβ₀ by Cholesky; also returns (XᵀX + Λ)⁻¹ for the standard errors. */
+function solveRidge(eq: { A: Float64Array; b: Float64Array }, lambda: Float64Array, prior: Float64Array): { beta: number[]; inv: Matrix } {
+  const P = lambda.length;
+  const A = Float64Array.from(eq.A);
+  const b = Float64Array.from(eq.b);
   for (let j = 0; j < P; j++) {
     A[j * P + j]! += lambda[j]!;
     b[j]! += lambda[j]! * prior[j]!;
   }
-  const Am = Matrix.from1DArray(P, P, A);
-  const chol = new CholeskyDecomposition(Am);
+  const chol = new CholeskyDecomposition(Matrix.from1DArray(P, P, A));
   if (!chol.isPositiveDefinite()) throw new Error('learning: normal equations are not positive definite');
   const beta = chol.solve(Matrix.columnVector(Array.from(b))).getColumn(0);
-  const inv = chol.solve(Matrix.eye(P, P));
-
-  let rss = 0;
-  for (const r of rows) {
-    const e = r.y - beta[0]! - beta[1]! * r.c - beta[2 + r.m]! * r.x;
-    rss += e * e;
-  }
-  let penalty = 0;
-  for (let j = 0; j < P; j++) penalty += lambda[j]! * (beta[j]! - prior[j]!) ** 2;
-  const sigma2 = (rss + penalty + w0 * s0 * s0) / (rows.length + w0);
-
-  const modules = ix.modules.map((mod, m) => ({
-    moduleId: mod.id,
-    prior: prior[2 + m]!,
-    learned: beta[2 + m]!,
-    n: count[m]!,
-    sd: Math.sqrt(sigma2 * inv.get(2 + m, 2 + m)),
-  }));
-  return { modules, drift: beta[0]!, slope: beta[1]!, noiseSd: Math.sqrt(sigma2), observations: rows.length };
+  return { beta, inv: chol.solve(Matrix.eye(P, P)) };
 }
 
 /**

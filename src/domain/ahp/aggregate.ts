@@ -124,6 +124,36 @@ export function aggregatePairwise(
   const counted = experts.map((_, k) => k).filter((k) => weights[k]! > 0);
   const names = options.items;
 
+  const pairs = pairDispersions(experts, weights, counted, groupMatrix, names);
+
+  const items: PriorityDispersion[] = group.priorities.map((g, i) => {
+    const values = counted.map((k) => analyses[k]!.priorities[i]!);
+    const mean = counted.reduce((s, k, c) => s + weights[k]! * values[c]!, 0);
+    const sd = Math.sqrt(counted.reduce((s, k, c) => s + weights[k]! * (values[c]! - mean) ** 2, 0));
+    return { index: i, ...(names ? { item: names[i]! } : {}), group: g, mean, sd, min: Math.min(...values), max: Math.max(...values) };
+  });
+
+  return {
+    ok: true,
+    result: {
+      groupMatrix,
+      group,
+      experts: experts.map((e, k) => ({ expertId: e.expertId, weight: weights[k]!, analysis: analyses[k]! })),
+      pairs,
+      items,
+    },
+  };
+}
+
+/** Between-expert dispersion of each judged pair (i < j): weighted geometric SD, range and the group's value. */
+function pairDispersions(
+  experts: readonly ExpertMatrix[],
+  weights: readonly number[],
+  counted: readonly number[],
+  groupMatrix: readonly (readonly number[])[],
+  names: readonly string[] | undefined,
+): PairDispersion[] {
+  const n = groupMatrix.length;
   const pairs: PairDispersion[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -143,22 +173,5 @@ export function aggregatePairwise(
       });
     }
   }
-
-  const items: PriorityDispersion[] = group.priorities.map((g, i) => {
-    const values = counted.map((k) => analyses[k]!.priorities[i]!);
-    const mean = counted.reduce((s, k, c) => s + weights[k]! * values[c]!, 0);
-    const sd = Math.sqrt(counted.reduce((s, k, c) => s + weights[k]! * (values[c]! - mean) ** 2, 0));
-    return { index: i, ...(names ? { item: names[i]! } : {}), group: g, mean, sd, min: Math.min(...values), max: Math.max(...values) };
-  });
-
-  return {
-    ok: true,
-    result: {
-      groupMatrix,
-      group,
-      experts: experts.map((e, k) => ({ expertId: e.expertId, weight: weights[k]!, analysis: analyses[k]! })),
-      pairs,
-      items,
-    },
-  };
+  return pairs;
 }

@@ -112,18 +112,7 @@ export function aggregatePanel(base: EvidenceSet, target: PanelTarget, submissio
   const totalWeight = submissions.reduce((s, x) => s + x.weight, 0);
   if (!(totalWeight > 0)) problems.push({ path: 'judgements', message: 'every expert has weight 0' });
 
-  const areaEntries = submissions.flatMap((s) => (s.judgement.areaComparison ? [{ expert: s.expert, weight: s.weight, comparison: s.judgement.areaComparison }] : []));
-  const areas = areaEntries.length
-    ? analyse('areas', alignComparison(areaEntries, (e) => `judgements.${e}.areaComparison.items`, problems), options, 'areaComparison', problems)
-    : null;
-
-  const moduleAreaIds = [...new Set(submissions.flatMap((s) => s.judgement.moduleComparisons.map((m) => m.areaId)))].sort();
-  const moduleComparisons = moduleAreaIds.flatMap((areaId) => {
-    const entries = submissions.flatMap((s) => s.judgement.moduleComparisons.filter((m) => m.areaId === areaId).map((comparison) => ({ expert: s.expert, weight: s.weight, comparison })));
-    const a = analyse(`modules:${areaId}`, alignComparison(entries, (e) => `judgements.${e}.moduleComparisons.${areaId}.items`, problems), options, `moduleComparisons.${areaId}`, problems);
-    return a ? [a] : [];
-  });
-
+  const { areas, moduleComparisons } = analyseComparisons(submissions, options, problems);
   const ratings: ModuleRating[] = submissions.flatMap((s) => s.judgement.ratings.map((r) => ({ ...r, expertId: s.expert }) as ModuleRating));
   const weights = Object.fromEntries(submissions.map((s) => [s.expert, s.weight]));
   const rated = aggregateModuleRatings(ratings, { weights });
@@ -139,10 +128,56 @@ export function aggregatePanel(base: EvidenceSet, target: PanelTarget, submissio
   });
   if (!applied.ok) return applied;
 
+  const fromComparisons = impactsFromComparisons(base, moduleComparisons.map((m) => m.report));
+  const impacts = withComparisonImpacts(applied, target, rated.modules, fromComparisons);
+  const { evidence, notes } = impacts;
+  if (Object.keys(applied.relevanceOverrides).length) notes.push('relevance ratings are reported, not applied: the catalogue owns module relevance');
+  const comparisons = [...(areas ? [areas] : []), ...moduleComparisons];
+  return {
+    ok: true,
+    evidence,
+    report: {
+      method: methodReport(options),
+      experts: submissions.map((s) => ({ expert: s.expert, weight: r6(s.weight / totalWeight) })),
+      areas: areas?.report ?? null,
+      moduleComparisons: moduleComparisons.map((m) => m.report),
+      modules: moduleReports(evidence, rated.modules, impacts.ratedImpact, fromComparisons),
+      flags: comparisons.flatMap((c) => flagsOf(c.report, c.groupPairs)),
+      changes: diffEvidenceSets(base, evidence),
+      notes,
+    },
+  };
+}
+
+type Analysed = NonNullable<ReturnType<typeof analyse>>;
+type RatedModule = Extract<ReturnType<typeof aggregateModuleRatings>, { ok: true }>['modules'][number];
+type Applied = Extract<ReturnType<typeof applyPanelResults>, { ok: true }>;
+
+/** The area comparison (if any expert made one) and one comparison of modules per area, each aggregated and analysed. */
+function analyseComparisons(submissions: readonly Submission[], options: PanelOptions, problems: Problem[]): { areas: Analysed | null; moduleComparisons: Analysed[] } {
+  const areaEntries = submissions.flatMap((s) => (s.judgement.areaComparison ? [{ expert: s.expert, weight: s.weight, comparison: s.judgement.areaComparison }] : []));
+  const areas = areaEntries.length
+    ? analyse('areas', alignComparison(areaEntries, (e) => `judgements.${e}.areaComparison.items`, problems), options, 'areaComparison', problems)
+    : null;
+  const moduleAreaIds = [...new Set(submissions.flatMap((s) => s.judgement.moduleComparisons.map((m) => m.areaId)))].sort();
+  const moduleComparisons = moduleAreaIds.flatMap((areaId) => {
+    const entries = submissions.flatMap((s) => s.judgement.moduleComparisons.filter((m) => m.areaId === areaId).map((comparison) => ({ expert: s.expert, weight: s.weight, comparison })));
+    const a = analyse(`modules:${areaId}`, alignComparison(entries, (e) => `judgements.${e}.moduleComparisons.${areaId}.items`, problems), options, `moduleComparisons.${areaId}`, problems);
+    return a ? [a] : [];
+  });
+  return { areas, moduleComparisons };
+}
+
+/** The applied set with impacts from comparisons for modules whose impact no rating gave (ratings take precedence). */
+function withComparisonImpacts(
+  applied: Applied,
+  target: PanelTarget,
+  rated: readonly RatedModule[],
+  fromComparisons: ReadonlyMap<string, { value: number; areas: string[] }>,
+): { evidence: EvidenceSet; notes: string[]; ratedImpact: ReadonlySet<string> } {
   const notes = [...applied.notes];
   const modules: Record<string, ModuleEvidence> = { ...applied.evidence.modules };
-  const fromComparisons = impactsFromComparisons(base, moduleComparisons.map((m) => m.report));
-  const ratedImpact = new Set(rated.modules.filter((m) => m.expectedImpact).map((m) => m.moduleId));
+  const ratedImpact = new Set(rated.filter((m) => m.expectedImpact).map((m) => m.moduleId));
   for (const [moduleId, d] of [...fromComparisons].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (ratedImpact.has(moduleId)) {
       notes.push(`module '${moduleId}': expected impact taken from ratings, not from comparisons within ${d.areas.join(', ')}`);
@@ -155,11 +190,19 @@ export function aggregatePanel(base: EvidenceSet, target: PanelTarget, submissio
       impactSource: `Expert panel '${target.provenance.panel}' (${target.provenance.date}): ${formatNumber(value)} from pairwise comparisons within ${d.areas.join(', ')} (ratios from the panel, level anchored on the base set's geometric mean impact)`,
     };
   }
-  const evidence: EvidenceSet = { ...applied.evidence, modules };
+  return { evidence: { ...applied.evidence, modules }, notes, ratedImpact };
+}
 
-  const touched = [...new Set([...rated.modules.map((m) => m.moduleId), ...fromComparisons.keys()])].sort();
-  const byId = new Map(rated.modules.map((m) => [m.moduleId, m] as const));
-  const moduleReports: ModuleReport[] = touched.map((moduleId) => {
+/** One report per module the panel touched: what the ratings said and what was applied. */
+function moduleReports(
+  evidence: EvidenceSet,
+  rated: readonly RatedModule[],
+  ratedImpact: ReadonlySet<string>,
+  fromComparisons: ReadonlyMap<string, unknown>,
+): ModuleReport[] {
+  const touched = [...new Set([...rated.map((m) => m.moduleId), ...fromComparisons.keys()])].sort();
+  const byId = new Map(rated.map((m) => [m.moduleId, m] as const));
+  return touched.map((moduleId) => {
     const m = byId.get(moduleId);
     return {
       moduleId,
@@ -174,32 +217,20 @@ export function aggregatePanel(base: EvidenceSet, target: PanelTarget, submissio
       },
     };
   });
-  if (Object.keys(applied.relevanceOverrides).length) notes.push('relevance ratings are reported, not applied: the catalogue owns module relevance');
+}
 
+/** How the aggregation was done, for the report. */
+function methodReport(options: PanelOptions): AggregationReport['method'] {
   const table = options.randomIndexTable ?? 'saaty';
   const method = options.method ?? 'geometric-mean';
-  const comparisons = [...(areas ? [areas] : []), ...moduleComparisons];
   return {
-    ok: true,
-    evidence,
-    report: {
-      method: {
-        priorities: method,
-        crossCheck: method === 'geometric-mean' ? 'eigenvector' : 'geometric-mean',
-        aggregation: 'AIJ: element-wise weighted geometric mean of the experts\' matrices (keeps reciprocity)',
-        randomIndexTable: table,
-        randomIndexSource: randomIndexSource(table),
-        crThreshold: options.crThreshold ?? 0.1,
-        ratings: 'weighted mean per field; median, SD and IQR reported beside it',
-        moduleComparisons: 'ratio-scale expected impact anchored on the base set (ratings take precedence)',
-      },
-      experts: submissions.map((s) => ({ expert: s.expert, weight: r6(s.weight / totalWeight) })),
-      areas: areas?.report ?? null,
-      moduleComparisons: moduleComparisons.map((m) => m.report),
-      modules: moduleReports,
-      flags: comparisons.flatMap((c) => flagsOf(c.report, c.groupPairs)),
-      changes: diffEvidenceSets(base, evidence),
-      notes,
-    },
+    priorities: method,
+    crossCheck: method === 'geometric-mean' ? 'eigenvector' : 'geometric-mean',
+    aggregation: 'AIJ: element-wise weighted geometric mean of the experts\' matrices (keeps reciprocity)',
+    randomIndexTable: table,
+    randomIndexSource: randomIndexSource(table),
+    crThreshold: options.crThreshold ?? 0.1,
+    ratings: 'weighted mean per field; median, SD and IQR reported beside it',
+    moduleComparisons: 'ratio-scale expected impact anchored on the base set (ratings take precedence)',
   };
 }

@@ -102,26 +102,8 @@ function checkItems(items: readonly string[], known: (id: string) => string | nu
   });
 }
 
-/**
- * Checks a submission against the catalogue, the taxonomy and the draft `evidence` (ratings name modules the set
- * weighs; module comparisons name modules that address the area), converts judgement lists to matrices, and
- * analyses each of the expert's matrices so they see their CR and most inconsistent pairs at once.
- * Every problem is returned with its path; nothing is repaired.
- */
-export function checkJudgement(
-  content: Content,
-  evidence: EvidenceSet,
-  input: JudgementInput,
-  options: AnalyseOptions = {},
-): { ok: true; judgement: PanelJudgement; consistency: OwnConsistency[] } | { ok: false; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const areaIds = new Set(content.taxonomy.areas.map((a) => a.id));
-  const modules = new Map(content.catalogue.modules.map((m) => [m.id, m] as const));
-  const ratings = input.ratings ?? [];
-  if (!ratings.length && !input.areaComparison && !input.moduleComparisons?.length) {
-    problems.push({ path: '(body)', message: 'submit at least one of `ratings`, `areaComparison` or `moduleComparisons`' });
-  }
-
+/** Each rating names a module the set weighs, once, rates something, and names only known areas. */
+function checkRatings(ratings: NonNullable<JudgementInput['ratings']>, evidence: EvidenceSet, areaIds: ReadonlySet<string>, problems: Problem[]): void {
   const rated = new Map<string, number>();
   ratings.forEach((r, k) => {
     const path = `ratings[${k}]`;
@@ -136,16 +118,20 @@ export function checkJudgement(
       if (!areaIds.has(areaId)) problems.push({ path: `${path}.relevance.${areaId}`, message: `unknown needs area '${areaId}'` });
     }
   });
+}
 
-  let areaComparison: Comparison | null = null;
-  if (input.areaComparison) {
-    areaComparison = toComparison(input.areaComparison, 'areaComparison', problems);
-    if (areaComparison) checkItems(areaComparison.items, (id) => (areaIds.has(id) ? null : `unknown needs area '${id}'`), 'areaComparison', problems);
-  }
-
+/** Each module comparison is of a known area, once, with modules that address it; returned as matrices. */
+function checkModuleComparisons(
+  input: NonNullable<JudgementInput['moduleComparisons']>,
+  evidence: EvidenceSet,
+  content: Content,
+  areaIds: ReadonlySet<string>,
+  problems: Problem[],
+): (Comparison & { areaId: string })[] {
+  const modules = new Map(content.catalogue.modules.map((m) => [m.id, m] as const));
   const moduleComparisons: (Comparison & { areaId: string })[] = [];
   const compared = new Map<string, number>();
-  (input.moduleComparisons ?? []).forEach((mc, k) => {
+  input.forEach((mc, k) => {
     const path = `moduleComparisons[${k}]`;
     if (!areaIds.has(mc.areaId)) return void problems.push({ path: `${path}.areaId`, message: `unknown needs area '${mc.areaId}'` });
     const earlier = compared.get(mc.areaId);
@@ -160,6 +146,37 @@ export function checkJudgement(
     }, path, problems);
     moduleComparisons.push({ areaId: mc.areaId, ...c });
   });
+  return moduleComparisons;
+}
+
+/**
+ * Checks a submission against the catalogue, the taxonomy and the draft `evidence` (ratings name modules the set
+ * weighs; module comparisons name modules that address the area), converts judgement lists to matrices, and
+ * analyses each of the expert's matrices so they see their CR and most inconsistent pairs at once.
+ * Every problem is returned with its path; nothing is repaired.
+ */
+export function checkJudgement(
+  content: Content,
+  evidence: EvidenceSet,
+  input: JudgementInput,
+  options: AnalyseOptions = {},
+): { ok: true; judgement: PanelJudgement; consistency: OwnConsistency[] } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const areaIds = new Set(content.taxonomy.areas.map((a) => a.id));
+  const ratings = input.ratings ?? [];
+  if (!ratings.length && !input.areaComparison && !input.moduleComparisons?.length) {
+    problems.push({ path: '(body)', message: 'submit at least one of `ratings`, `areaComparison` or `moduleComparisons`' });
+  }
+
+  checkRatings(ratings, evidence, areaIds, problems);
+
+  let areaComparison: Comparison | null = null;
+  if (input.areaComparison) {
+    areaComparison = toComparison(input.areaComparison, 'areaComparison', problems);
+    if (areaComparison) checkItems(areaComparison.items, (id) => (areaIds.has(id) ? null : `unknown needs area '${id}'`), 'areaComparison', problems);
+  }
+
+  const moduleComparisons = checkModuleComparisons(input.moduleComparisons ?? [], evidence, content, areaIds, problems);
   if (problems.length) return { ok: false, problems };
 
   const own = (comparison: string, c: Comparison): OwnConsistency => {
