@@ -224,17 +224,15 @@ function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[], progres
 
 /**
  * After a pick: the taken modules' bundles are dropped, bundles that lost a member to it are forgotten (built again
- * when next needed), bundles that no longer fit are dropped, and each other bundle that reaches an area the pick
- * moved re-scores those areas' terms and sums up once.
+ * when next needed), bundles that no longer fit are dropped, and the others that reach an area it moved re-score that area's term and sum up again.
  */
 function rescoreAfterPick(ix: ContentIndex, taken: readonly number[], bundles: (Bundle | null | undefined)[], progress: Progress, remaining: number): void {
   for (const q of taken) {
     bundles[q] = null;
     for (const m of ix.dependants[q]!) bundles[m] = undefined;
   }
-  const moved = new Set<number>();
-  for (const q of taken) for (const { area } of ix.entries[q]!.areas) moved.add(area);
-  const touched = new Set<Bundle>();
+  const moved: number[] = [];
+  for (const q of taken) for (const { area } of ix.entries[q]!.areas) if (!moved.includes(area)) moved.push(area);
   for (const area of moved) {
     for (const m of ix.reachedBy[area]!) {
       const bundle = bundles[m];
@@ -242,11 +240,10 @@ function rescoreAfterPick(ix: ContentIndex, taken: readonly number[], bundles: (
       if (bundle.minutes > remaining) bundles[m] = null;
       else {
         bundle.rescore(area, progress);
-        touched.add(bundle);
+        bundle.sumUp();
       }
     }
   }
-  for (const bundle of touched) bundle.sumUp();
 }
 
 /** Steps along the final order, with gains and values replayed from the starting profile, scheduled into weeks. */
