@@ -1,12 +1,12 @@
 // The panel's learning page in Chromium with axe-core (WCAG 2.2 AA tags), 320 px reflow, keyboard operation of the
 // draft form and screenshots: the report (chart and table), a form error, and the sign-off of a learned draft.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
 import type { Database } from '../../src/repos/database.js';
 import { storeObservations } from '../helpers/observations.js';
 import { PASSWORD, seedSetting } from '../web/seed.js';
-import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, screenshots, startApp, type RunningApp } from './support.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, newPage, screenshots, useAppAndBrowser } from './support.js';
 
 async function seed(database: Database): Promise<void> {
   await seedSetting(database);
@@ -18,17 +18,7 @@ async function seed(database: Database): Promise<void> {
 }
 
 browserSuite('accessibility of the learning page (Chromium + axe-core)', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ seed });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser({ seed });
 
   const check = async (page: Page, name: string) => {
     await expectNoAxeViolations(page, name);
@@ -40,12 +30,12 @@ browserSuite('accessibility of the learning page (Chromium + axe-core)', () => {
   it(
     'report, form error and sign-off pass axe and reflow, and the draft form works from the keyboard',
     async () => {
-      const page = await newPage(browser, { bypassCSP: true });
-      await page.goto(app.base + '/sign-in');
+      const page = await newPage(suite.browser, { bypassCSP: true });
+      await page.goto(suite.app.base + '/sign-in');
       await page.fill('#email', 'panel@panel.example');
       await page.fill('#password', PASSWORD);
       await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
-      expect((await page.goto(app.base + '/panel/learning'))?.status()).toBe(200);
+      expect((await page.goto(suite.app.base + '/panel/learning'))?.status()).toBe(200);
       expect(await page.locator('svg[role=img] title').textContent()).toContain('6 most observed modules');
       await check(page, 'panel-learning');
 

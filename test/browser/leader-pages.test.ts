@@ -2,31 +2,21 @@
 // heatmap's hidden cells explained, labels whole and the table first on phones (6), CSV import and export (7), and
 // the smaller items: only the chosen "who" list shown without JavaScript, nothing pre-selected, the panel report's
 // terms and names, the staff list in natural order (9).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
 import { PASSWORD, seedSetting } from '../web/seed.js';
-import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, startApp, type RunningApp } from './support.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, newPage, useAppAndBrowser } from './support.js';
 
 const click = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 
 browserSuite('pages people understand: leaders and the panel (Chromium)', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const suite = useAppAndBrowser({ seed: (db) => seedSetting(db) });
   let dashboard = '';
 
-  beforeAll(async () => {
-    app = await startApp({ seed: (db) => seedSetting(db) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   async function signIn(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const page = await newPage(browser, { bypassCSP: true, acceptDownloads: true, ...options });
-    await page.goto(app.base + '/sign-in');
+    const page = await newPage(suite.browser, { bypassCSP: true, acceptDownloads: true, ...options });
+    await page.goto(suite.app.base + '/sign-in');
     await page.fill('#email', email);
     await page.fill('#password', PASSWORD);
     await click(page, 'main button[type=submit]');
@@ -36,7 +26,7 @@ browserSuite('pages people understand: leaders and the panel (Chromium)', () => 
 
   it('9: the assign page pre-selects nothing and, with JavaScript off, shows only the "who" list chosen', async () => {
     const page = await signIn('leader@oak.example', { javaScriptEnabled: false });
-    await page.goto(app.base + `${dashboard}/assign`);
+    await page.goto(suite.app.base + `${dashboard}/assign`);
     expect(await page.$$eval('main input:checked', (els) => els.length), 'pre-selected answers').toBe(0);
     const visible = async () => ({ person: await page.isVisible('#staffId'), group: await page.isVisible('#group'), role: await page.isVisible('#jobRole') });
     expect(await visible()).toEqual({ person: false, group: false, role: false });
@@ -52,7 +42,7 @@ browserSuite('pages people understand: leaders and the panel (Chromium)', () => 
   it('2: the assign page with assignments does not scroll sideways at 320 px and every Remove button is on screen', async () => {
     const page = await signIn('leader@oak.example');
     for (const who of ['Colleague 10', 'Colleague 2']) {
-      await page.goto(app.base + `${dashboard}/assign`);
+      await page.goto(suite.app.base + `${dashboard}/assign`);
       await page.check('input[name=target][value=person]');
       await page.selectOption('#staffId', { label: who });
       await page.check('input[name=kind][value=modules]');
@@ -61,7 +51,7 @@ browserSuite('pages people understand: leaders and the panel (Chromium)', () => 
       await page.fill('#due', '2030-03-31');
       await click(page, 'main form button:has-text("Assign")');
     }
-    await page.goto(app.base + `${dashboard}/assign`);
+    await page.goto(suite.app.base + `${dashboard}/assign`);
     expect(await page.locator('button:has-text("Remove")').count()).toBe(2);
     await expectNoAxeViolations(page, 'assign with assignments');
     await expectNoHorizontalScrollAt320(page, 'assign with assignments');
@@ -98,7 +88,7 @@ browserSuite('pages people understand: leaders and the panel (Chromium)', () => 
   it('7: CSV import takes the labels shown, explains errors in plain words, hints at semicolons; the export has a BOM and re-imports', async () => {
     const page = await signIn('leader@oak.example');
     const preview = async (csv: string) => {
-      await page.goto(app.base + `${dashboard}/import`);
+      await page.goto(suite.app.base + `${dashboard}/import`);
       await page.fill('#pasted', csv);
       await click(page, 'main form button:has-text("Check the file")');
       return (await page.textContent('main'))!;
@@ -118,7 +108,7 @@ browserSuite('pages people understand: leaders and the panel (Chromium)', () => 
     await preview('name,email,job_role,phase\n=Zoë Brown,zoe@oak.example,teacher,primary\n');
     await click(page, 'main form button:has-text("Import 1 member")');
     expect(await page.textContent('main')).toContain('1 of 1 rows imported');
-    const res = await page.request.get(app.base + `${dashboard}/staff.csv`);
+    const res = await page.request.get(suite.app.base + `${dashboard}/staff.csv`);
     const bytes = await res.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');

@@ -3,12 +3,12 @@
 // and UIDs (8), and the smaller items: time wording, nothing pre-selected, a short pathway on phones, the error
 // summary jump, hints read once (9).
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import bankHolidays from '../../data/bank-holidays.json';
 import { PASSWORD, seedSetting } from '../web/seed.js';
 import { answerQuestionPage, answerTimePage, submitPage } from './journey-steps.js';
-import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, launchBrowser, newPage, startApp, type RunningApp } from './support.js';
+import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, newPage, useAppAndBrowser } from './support.js';
 
 const click = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 
@@ -40,22 +40,12 @@ async function answersShown(page: Page): Promise<Record<string, string>> {
 }
 
 browserSuite('pages people understand: staff (Chromium)', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ seed: (db) => seedSetting(db) });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser({ seed: (db) => seedSetting(db) });
 
   it('1: an unknown address gives a browser an HTML 404 page with a heading and a way back; API clients still get problem+json', async () => {
-    const page = await newPage(browser, { bypassCSP: true });
+    const page = await newPage(suite.browser, { bypassCSP: true });
     for (const path of ['/no-such-page', '/pathway/nothing/here', '/docs/missing']) {
-      const res = await page.goto(app.base + path);
+      const res = await page.goto(suite.app.base + path);
       expect(res?.status(), path).toBe(404);
       expect(res?.headers()['content-type'], path).toMatch(/^text\/html/);
       expect(await page.textContent('h1')).toBe('Page not found');
@@ -63,12 +53,12 @@ browserSuite('pages people understand: staff (Chromium)', () => {
       await expectNoAxeViolations(page, `404 ${path}`);
       await expectNoHorizontalScrollAt320(page, `404 ${path}`);
     }
-    const wrongMethod = await page.goto(app.base + '/assessment/reset');
+    const wrongMethod = await page.goto(suite.app.base + '/assessment/reset');
     expect(wrongMethod?.status()).toBe(405);
     expect(await page.textContent('h1')).toBe('There is a problem');
     await expectNoAxeViolations(page, '405 page');
     for (const [path, accept] of [['/no-such-page', 'application/json'], ['/v1/no-such-thing', 'text/html,*/*']] as const) {
-      const api = await fetch(app.base + path, { headers: { accept } });
+      const api = await fetch(suite.app.base + path, { headers: { accept } });
       expect(api.status).toBe(404);
       expect(api.headers.get('content-type')).toBe('application/problem+json');
     }
@@ -76,8 +66,8 @@ browserSuite('pages people understand: staff (Chromium)', () => {
   }, BROWSER_TEST_MS);
 
   it('3 and 4: no internal notes, acronyms spelt out at first use, and an answer of 1 shows as 1 beside the estimate', async () => {
-    const page = await newPage(browser);
-    await journey(page, app.base, 'teaching_assistant', '1');
+    const page = await newPage(suite.browser);
+    await journey(page, suite.app.base, 'teaching_assistant', '1');
     for (const d of await page.$$('details')) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     const text = (await page.textContent('main'))!;
     expect(text).not.toMatch(/padlock|from memory|unverified|data\/README|sha256|no expert panel/i);
@@ -99,12 +89,12 @@ browserSuite('pages people understand: staff (Chromium)', () => {
   }, BROWSER_TEST_MS);
 
   it('5 and 4: saving keeps the role chosen; a check-in of 4 shows as 4 on the pathway and on the progress page', async () => {
-    const page = await newPage(browser, { bypassCSP: true });
-    await page.goto(app.base + '/sign-in');
+    const page = await newPage(suite.browser, { bypassCSP: true });
+    await page.goto(suite.app.base + '/sign-in');
     await page.fill('#email', 'teacher@oak.example');
     await page.fill('#password', PASSWORD);
     await click(page, 'main button[type=submit]');
-    await journey(page, app.base, 'teaching_assistant', '2');
+    await journey(page, suite.app.base, 'teaching_assistant', '2');
     expect(page.url()).toContain('notice=saved');
     expect(await page.textContent('main')).toContain('For a teaching assistant in primary school');
     expect(await page.textContent('main')).toMatch(/Your plan is for a teaching assistant, the role you chose\. Your setting’s staff list has you as a teacher/);
@@ -119,7 +109,7 @@ browserSuite('pages people understand: staff (Chromium)', () => {
       const key = Object.keys(shown).find((k) => k.toLowerCase() === area.toLowerCase());
       expect(shown[key!], `pathway: ${area}`).toBe('4');
     }
-    await page.goto(app.base + '/progress');
+    await page.goto(suite.app.base + '/progress');
     const now = await page.$$eval('#change-caption ~ tbody tr', (rows) => Object.fromEntries(rows.map((r) => [r.querySelector('th')!.textContent!.trim().toLowerCase(), r.querySelectorAll('td')[1]!.textContent!.trim()])));
     for (const area of areas) expect(now[area.toLowerCase()], `progress: ${area}`).toBe('4');
     const labels = await page.$$eval('figure.chart svg text', (els) => els.map((e) => e.textContent ?? ''));
@@ -128,13 +118,13 @@ browserSuite('pages people understand: staff (Chromium)', () => {
   }, BROWSER_TEST_MS);
 
   it('8: the calendar skips weekends and bank holidays, and its UIDs stay the same when the plan changes', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
+    const page = await newPage(suite.browser, { acceptDownloads: true });
     const download = async () => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.click('text=Download calendar file (.ics)')]);
       return readFileSync((await file.path())!, 'utf8');
     };
     const uids = (ics: string) => new Map([...ics.matchAll(/UID:([^\r]+)\r\nDTSTAMP:[^\r]+\r\nDTSTART;VALUE=DATE:(\d{8})\r\n[\s\S]*?SUMMARY:SEND training step \d+: ([^\r]+)/g)].map((m) => [m[3]!, { uid: m[1]!, date: m[2]! }]));
-    await journey(page, app.base, 'teacher', '2');
+    await journey(page, suite.app.base, 'teacher', '2');
     const first = uids(await download());
     expect(first.size).toBeGreaterThan(1);
     const closed = new Set(bankHolidays.dates.map((d) => d.date.replace(/-/g, '')));
@@ -143,11 +133,11 @@ browserSuite('pages people understand: staff (Chromium)', () => {
       expect(day === 0 || day === 6 || closed.has(date), `a step on ${date}`).toBe(false);
     }
     // Change one answer: the plan is re-made, and the same modules keep their UIDs.
-    await page.goto(app.base + '/assessment/questions/1');
+    await page.goto(suite.app.base + '/assessment/questions/1');
     const name = (await page.$eval('input[type=radio][name^="q-"]', (e) => (e as HTMLInputElement).name))!;
     await page.check(`input[name="${name}"][value="5"]`);
     await click(page, 'main button[type=submit]');
-    await page.goto(app.base + '/pathway');
+    await page.goto(suite.app.base + '/pathway');
     const second = uids(await download());
     const shared = [...first.keys()].filter((t) => second.has(t));
     expect(shared.length).toBeGreaterThan(0);
@@ -156,13 +146,13 @@ browserSuite('pages people understand: staff (Chromium)', () => {
   }, BROWSER_TEST_MS);
 
   it('9: start page time, nothing pre-selected on the time page, hints read once, the error jump keeps the question in view, a short pathway on phones', async () => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 667 }, bypassCSP: true });
-    await page.goto(app.base + '/');
+    const page = await newPage(suite.browser, { viewport: { width: 375, height: 667 }, bypassCSP: true });
+    await page.goto(suite.app.base + '/');
     const start = (await page.textContent('main'))!;
     expect(start).not.toContain('10 minutes');
     expect(Number(/about (\d+) minutes/.exec(start)![1])).toBeLessThanOrEqual(5);
 
-    await page.goto(app.base + '/assessment/about-you');
+    await page.goto(suite.app.base + '/assessment/about-you');
     const doubled = await page.$$eval('input[aria-describedby]', (inputs) =>
       inputs.filter((i) => (i.getAttribute('aria-describedby') ?? '').split(' ').some((id) => document.querySelector(`label[for="${i.id}"]`)?.querySelector(`[id="${id}"]`))).map((i) => i.id),
     );
