@@ -2,7 +2,7 @@
 // person, a job role, a phase, a named group or everyone, with an optional due date; staff see theirs and by whom.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { assignmentsFor, deleteAssignment, getAssignment, listAssignments, targets, type Assignment } from '../../../repos/assignments.js';
-import { assign } from '../../services/assignments.js';
+import { assign } from '../../../services/assignments.js';
 import { getOrg } from '../../../repos/orgs.js';
 import { listProgress } from '../../../repos/progress.js';
 import { allStaffUnder, getStaff } from '../../../repos/staff.js';
@@ -10,7 +10,7 @@ import { mayManageOrg, ownStaff, pageRequest, visibleSetting } from '../../auth/
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { catalogueForOrg } from '../../local-content.js';
+import { catalogueForOrg } from '../../../services/local-content.js';
 import { withStepAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } from '../../problem.js';
@@ -18,6 +18,7 @@ import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas
 import { AssignmentSchema, CreateAssignmentBody, MyAssignmentSchema } from '../../schemas/learning.js';
 import { z } from '@hono/zod-openapi';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Assignments'];
 const AssignmentIdParam = z.object({ assignmentId: z.string().min(1).max(64).openapi({ param: { name: 'assignmentId', in: 'path' } }) });
@@ -76,7 +77,7 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     const body = c.req.valid('json');
     const db = c.get('database').db;
     // The setting's own modules (and its trust's) can be assigned too.
-    const modules = new Set((await catalogueForOrg(c, c.get('content'), setting.id)).content.catalogue.modules.map((m) => m.id));
+    const modules = new Set((await catalogueForOrg(serviceDeps(c), c.get('content'), setting.id)).content.catalogue.modules.map((m) => m.id));
     const errors: FieldError[] = [];
     (body.moduleIds ?? []).forEach((id, i) => {
       if (!modules.has(id)) errors.push({ path: `moduleIds[${i}]`, message: `Unknown module "${id}".` });
@@ -87,7 +88,7 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     }
     if (errors.length) throw new ProblemError('validation', 'The assignment refers to ids this setting does not have.', errors);
     const made = await assign(
-      c,
+      serviceDeps(c),
       { settingId: setting.id, target: body.target, kind: body.kind, moduleIds: body.moduleIds ?? [], dueDate: body.dueDate ?? null, assignedBy: actorUserId(c.get('principal')!) },
     );
     const staff = await allStaffUnder(db, setting.id);
@@ -116,7 +117,7 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     const db = c.get('database').db;
     const [assignments, progress] = await Promise.all([assignmentsFor(db, staff), listProgress(db, staff.id)]);
     const status = new Map(progress.map((p) => [p.moduleId, p.status]));
-    const { content } = await catalogueForOrg(c, c.get('content'), staff.settingId);
+    const { content } = await catalogueForOrg(serviceDeps(c), c.get('content'), staff.settingId);
     const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
     const data = assignments.map((a) => ({
       ...view(a),

@@ -25,12 +25,14 @@ import {
   UpdateStaffBody,
   IdempotencyHeaders,
 } from '../../schemas/accounts.js';
-import { fieldErrors } from '../../services/outcome.js';
-import { inviteStaff } from '../../services/invites.js';
-import { deliverInvite } from '../../services/invite-mail.js';
-import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
+import { fieldErrors } from '../../../services/outcome.js';
+import { oneTimeSecret } from '../../auth/invite-link.js';
+import { inviteStaff } from '../../../services/invites.js';
+import { deliverInvite } from '../../../services/invite-mail.js';
+import { MAX_IMPORT_ROWS, readStaffCsv } from '../../../services/staff-import.js';
 import { uniqueOr409 } from '../../unique.js';
 import { PHASES, ROLES } from '../../../domain/types.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Staff'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
@@ -141,8 +143,11 @@ const invite = createRoute({
 
 /** The invite for a staff record (creating and linking the account if needed), or the problem to answer with. */
 async function inviteFor(c: Context<AppEnv>, staff: Staff) {
-  const made = await inviteStaff(c, staff, auditActor(c.get('principal')!));
-  if (made.ok) return deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
+  const made = await inviteStaff(serviceDeps(c), staff, auditActor(c.get('principal')!));
+  if (made.ok) {
+    oneTimeSecret(c); // the invite is shown once: never cached or replayed
+    return deliverInvite(serviceDeps(c), made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
+  }
   if (made.reason === 'no-email') throw new ProblemError('validation', 'Add an email address before inviting.', fieldErrors(made.problems));
   if (made.reason === 'already-active') throw new ProblemError('conflict', activeAccount, fieldErrors(made.problems));
   throw new ProblemError('conflict', 'Another account of this setting already has that email address.', fieldErrors(made.problems));

@@ -7,10 +7,11 @@ import type { FieldError } from '../../../web/components/forms.js';
 import { ClosuresPage, type ClosureValues } from '../../../web/pages/closures.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import type { AppEnv } from '../../env.js';
-import { addClosure, closureDates, removeClosure } from '../../services/closures.js';
+import { addClosure, closureDates, removeClosure } from '../../../services/closures.js';
 import { settingFor } from './dashboard.js';
 import { requireWebUser, userOf } from './guard.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -53,14 +54,14 @@ export function registerClosures(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const form = await c.req.parseBody();
     const values = { label: str(form.label), from: str(form.from), to: str(form.to) };
-    const done = await addClosure(c, setting, values, (await userOf(c)).id);
+    const done = await addClosure(serviceDeps(c), setting, values, (await userOf(c)).id);
     if (!done.ok) return closuresPage(c, setting, values, done.problems.map((p) => ({ field: p.field, text: p.message })), done.status);
     return c.redirect(`${pathOf(setting)}/closures?notice=added`, 303);
   });
 
   app.post('/dashboard/:settingId/closures/:closureId/remove', leaders, async (c) => {
     const setting = await settingFor(c);
-    if (!setting || !(await removeClosure(c, setting, c.req.param('closureId')))) return notFound(c);
+    if (!setting || !(await removeClosure(serviceDeps(c), setting, c.req.param('closureId')))) return notFound(c);
     return c.redirect(`${pathOf(setting)}/closures?notice=removed`, 303);
   });
 }

@@ -8,8 +8,9 @@ import { getOrg, type Org } from '../../../repos/orgs.js';
 import { allStaffUnder, type Staff } from '../../../repos/staff.js';
 import { usersWithPassword } from '../../../repos/users.js';
 import type { AppEnv } from '../../env.js';
-import { coverageWithOwnTraining, type OwnTrainingOfPerson, type OwnTrainingSummary } from '../../services/own-coverage.js';
+import { coverageWithOwnTraining, type OwnTrainingOfPerson, type OwnTrainingSummary } from '../../../services/own-coverage.js';
 import type { WebUser } from './web-user.js';
+import { serviceDeps } from '../../service-deps.js';
 
 /**
  * Whether a person can sign in: no account yet, an account whose invite is unused (and still works, or expired),
@@ -68,7 +69,7 @@ export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<D
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
   const [{ coverage, ownTraining, people: own, rows: byId }, assignments, active, invited] = await Promise.all([
-    coverageWithOwnTraining(c, setting, true),
+    coverageWithOwnTraining(serviceDeps(c), setting, true),
     allAssignments(db, setting.id),
     usersWithPassword(db, userIds),
     usersWithOpenInvite(db, userIds, c.get('clock')()),

@@ -2,7 +2,7 @@
 // list as CSV, invite links for staff, assigning and removing training, and importing staff from CSV with a preview.
 import type { Context, Hono } from 'hono';
 import { deleteAssignment, getAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
-import { assign } from '../../services/assignments.js';
+import { assign } from '../../../services/assignments.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
 import { INVITE_TTL_DAYS } from '../../../repos/invites.js';
 import { existingEmails, getStaff, newStaffBatch } from '../../../repos/staff.js';
@@ -13,19 +13,21 @@ import { ChooseSettingPage, DashboardPage, roleLabel, staffRowId } from '../../.
 import { ImportStaffPage } from '../../../web/pages/import-staff.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { StaffInvitePage } from '../../../web/pages/staff-invite.js';
-import { toCsv } from '../../csv.js';
+import { toCsv } from '../../../services/csv.js';
 import type { AppEnv } from '../../env.js';
-import { inviteStaff, type InviteFailure } from '../../services/invites.js';
-import { deliverInvite } from '../../services/invite-mail.js';
-import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
+import { oneTimeSecret } from '../../auth/invite-link.js';
+import { inviteStaff, type InviteFailure } from '../../../services/invites.js';
+import { deliverInvite } from '../../../services/invite-mail.js';
+import { MAX_IMPORT_ROWS, readStaffCsv } from '../../../services/staff-import.js';
 import { auditQuery } from '../../../repos/audit.js';
 import { isUniqueViolation } from '../../../repos/database.js';
-import { catalogueForOrg } from '../../local-content.js';
+import { catalogueForOrg } from '../../../services/local-content.js';
 import { allLocalModules } from '../../../domain/local-catalogue.js';
 import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
 import { requireWebUser, userOf } from './guard.js';
 import { shortDate } from './pathway.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -61,7 +63,7 @@ function describe(a: Assignment, names: Map<string, string>, titles: Map<string,
  * listed (retired own modules keep their names in old assignments).
  */
 async function assignable(c: C, setting: Org) {
-  const { content, layers } = await catalogueForOrg(c, c.get('content'), setting.id);
+  const { content, layers } = await catalogueForOrg(serviceDeps(c), c.get('content'), setting.id);
   const own = allLocalModules(layers);
   const titles = new Map([...own.map((m) => [m.id, m.title] as const), ...content.catalogue.modules.map((m) => [m.id, m.title] as const)]);
   const shipped = new Set(c.get('content').catalogue.modules.map((m) => m.id));
@@ -214,12 +216,13 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     const staff = await getStaff(c.get('database').db, c.req.param('staffId'));
     if (!staff || staff.settingId !== setting.id) return notFound(c);
     const user = await userOf(c);
-    const made = await inviteStaff(c, staff, { kind: 'user', id: user.id });
+    const made = await inviteStaff(serviceDeps(c), staff, { kind: 'user', id: user.id });
     if (!made.ok) {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
     }
-    await deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
+    oneTimeSecret(c);
+    await deliverInvite(serviceDeps(c), made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
     return respond(
       c,
       { title: `Invite link for ${staff.name}`, section: 'dashboard' },
@@ -270,7 +273,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (errors.length || !target) return assignPage(c, setting, data, values, errors);
     const user = await userOf(c);
     await assign(
-      c,
+      serviceDeps(c),
       {
         settingId: setting.id,
         target,

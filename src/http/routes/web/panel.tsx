@@ -10,12 +10,13 @@ import { PanelPage } from '../../../web/pages/panel.js';
 import { PanelPreviewPage } from '../../../web/pages/panel-preview.js';
 import { PanelSetPage } from '../../../web/pages/panel-set.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
-import { aggregationBasis } from '../../services/evidence-sets.js';
+import { evidenceInForce } from '../../../services/evidence-cache.js';
+import { aggregationBasis } from '../../../services/evidence-sets.js';
 import { requireWebUser } from './guard.js';
 import { readJudgements } from './judgement-csv.js';
 import { aggregateDraft, createDraft, previewDraft, publishDraft, storeJudgements } from './panel-actions.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -61,7 +62,7 @@ export function registerPanel(app: Hono<AppEnv>): void {
   const panel = requireWebUser(['panel', 'admin']);
 
   const listPage = async (c: C, errors: FieldError[] = [], values: { panel?: string; members?: string; notes?: string } = {}) => {
-    await evidenceInForce(c); // seeds the shipped set on an empty database, as the API does
+    await evidenceInForce(serviceDeps(c)); // seeds the shipped set on an empty database, as the API does
     const database = c.get('database');
     const sets = (await listEvidenceSets(database, { statuses: ['draft', 'published', 'superseded'], limit: 100 })).data;
     const lines = [];

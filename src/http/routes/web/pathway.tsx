@@ -19,11 +19,12 @@ import type { AppEnv } from '../../env.js';
 import { requireWebUser, userOf } from './guard.js';
 import { clearJourney, readJourney, writeJourney } from './journey-cookie.js';
 import { engineContent, recordCheckIn, saveAssessment, staffOf } from './my-pathway.js';
-import { myPathway, planningState, type MyPathway } from '../../pathway-view.js';
+import { myPathway, planningState, type MyPathway } from '../../../services/pathway-view.js';
 import { respond } from './render.js';
 import { scheduleFor } from './schedule-view.js';
-import { closedRangesFor } from '../../services/closures.js';
+import { closedRangesFor } from '../../../services/closures.js';
 import { currentUser } from './web-user.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 
@@ -50,7 +51,7 @@ async function findPathway(c: C): Promise<Found> {
   const staff = await staffOf(c, user?.staffId ?? null);
   if (staff) {
     const content = await engineContent(c);
-    const view = myPathway(content, await planningState(c, staff));
+    const view = myPathway(content, await planningState(serviceDeps(c), staff));
     if (view.assessed || view.steps.length) return { kind: 'mine', staff, view, content };
   }
   const state = await readJourney(c);
@@ -82,7 +83,7 @@ async function scheduleProps(c: C, settingId: string | null, steps: readonly Pat
 async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): Promise<Response> {
   const token = c.get('csrfToken');
   const notice = NOTICES[c.req.query('notice') ?? ''];
-  const latest = view.assessed ? (await planningState(c, staff)).latest : null;
+  const latest = view.assessed ? (await planningState(serviceDeps(c), staff)).latest : null;
   const done = view.completed.map((d) => ({ title: d.title, on: '' }));
   const booked = new Set((await bookingsOf(c.get('database').db, staff.id)).map((b) => b.sessionId));
   return respond(
@@ -196,7 +197,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
       steps,
       sessionFor: (s) => sessionForStep(found.content, s.moduleId, booked, now),
       start: firstMonday(now),
-      closedRanges: await closedRangesFor(c, found.kind === 'mine' ? found.staff.settingId : found.settingId),
+      closedRanges: await closedRangesFor(serviceDeps(c), found.kind === 'mine' ? found.staff.settingId : found.settingId),
       now,
       uidPrefix: found.kind === 'mine' ? await personKey(found.staff.id) : await journeyKey(c, found.state),
       describe: (s) => `${FORMAT_SHORT[s.format]}, ${duration(s.minutes)}. ${s.explanation}`,
@@ -213,7 +214,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
     const user = await userOf(c);
     const staff = await staffOf(c, user.staffId);
     if (!staff) return null;
-    const view = myPathway(c.get('content'), await planningState(c, staff));
+    const view = myPathway(c.get('content'), await planningState(serviceDeps(c), staff));
     const step = view.steps.find((s) => s.moduleId === c.req.param('moduleId'));
     return step ? { staff, step } : null;
   };

@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import { listAssessments } from '../../../repos/assessments.js';
 import { allPathways } from '../../../repos/pathways.js';
-import { rederiver } from '../../pathway-derive.js';
+import { rederiver } from '../../../services/pathway-derive.js';
 import { listProgress } from '../../../repos/progress.js';
 import { ABOUT_PATH } from '../../../web/journey/steps.js';
 import { shownConfidence } from '../../../web/labels.js';
@@ -15,12 +15,13 @@ import { writeJourney } from './journey-cookie.js';
 import { journeyFromAssessment } from './my-pathway.js';
 import { shortDate } from './pathway.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 export function registerProgress(app: Hono<AppEnv>): void {
   app.get('/progress', requireWebUser(['staff', 'leader']), async (c) => {
     const user = await userOf(c);
     const db = c.get('database').db;
-    const pathways = user.staffId ? await allPathways(db, user.staffId, rederiver(c)) : [];
+    const pathways = user.staffId ? await allPathways(db, user.staffId, rederiver(serviceDeps(c))) : [];
     if (!pathways.length) {
       return respond(
         c,

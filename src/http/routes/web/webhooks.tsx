@@ -9,11 +9,12 @@ import { NotFoundPage } from '../../../web/pages/message.js';
 import { endpointLabel, lastAnswer, WebhooksPage, type EndpointGroup, type WebhooksPageProps } from '../../../web/pages/webhooks.js';
 import type { OwnerChoice } from '../../../web/pages/webhooks-form.js';
 import type { AppEnv } from '../../env.js';
-import { rotateEndpointSecret, subscribeEndpoint } from '../../services/webhook-endpoints.js';
-import { pingEndpoint } from '../../services/webhook-ping.js';
+import { rotateEndpointSecret, subscribeEndpoint } from '../../../services/webhook-endpoints.js';
+import { pingEndpoint } from '../../../services/webhook-ping.js';
 import { settingFor } from './dashboard.js';
 import { requireWebUser, userOf } from './guard.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 type Extra = Pick<WebhooksPageProps, 'notice' | 'values' | 'errors' | 'revealed'>;
@@ -94,7 +95,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const values = { url: one('url'), description: one('description'), events, orgId: one('orgId') || setting.id };
     const trust = await trustOf(c, setting);
     if (values.orgId !== setting.id && values.orgId !== trust?.id) return page(c, setting, { values, errors: [{ field: 'orgId', text: 'Choose this setting or its trust' }] });
-    const made = await subscribeEndpoint(c, values.orgId, { url: values.url, events, description: values.description }, (await userOf(c)).id);
+    const made = await subscribeEndpoint(serviceDeps(c), values.orgId, { url: values.url, events, description: values.description }, (await userOf(c)).id);
     if (!made.ok) return page(c, setting, { values, errors: fieldErrors(made.errors, made.byUrlRules) });
     return page(c, setting, { notice: { ok: true, text: `Endpoint added: ${endpointLabel(made.endpoint)}.` }, revealed: { endpointLabel: endpointLabel(made.endpoint), secret: made.secret } });
   });
@@ -104,7 +105,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const endpoint = setting ? await endpointOn(c, setting) : null;
     if (!setting || !endpoint) return notFound(c);
     if (endpoint.disabledAt) return page(c, setting, { notice: { ok: false, text: 'This endpoint is deleted, so its secret was not changed.' } });
-    const rotated = await rotateEndpointSecret(c, endpoint);
+    const rotated = await rotateEndpointSecret(serviceDeps(c), endpoint);
     return page(c, setting, { revealed: { endpointLabel: endpointLabel(endpoint), secret: rotated.secret, previousExpiresAt: rotated.previousSecretExpiresAt } });
   });
 
@@ -121,7 +122,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const endpoint = setting ? await endpointOn(c, setting) : null;
     if (!setting || !endpoint) return notFound(c);
     if (endpoint.disabledAt) return page(c, setting, { notice: { ok: false, text: 'This endpoint is deleted, so it was not pinged.' } });
-    const sent = await pingEndpoint(c, endpoint);
+    const sent = await pingEndpoint(serviceDeps(c), endpoint);
     const ok = sent.status === 'delivered';
     return page(c, setting, { notice: { ok, text: `Test ping to ${endpoint.url} ${ok ? 'delivered' : 'failed'}: ${lastAnswer(sent)}.` } });
   });
