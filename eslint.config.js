@@ -24,7 +24,7 @@ export default defineConfig(
   {
     // Use cases (src/services) take their dependencies as a plain object and know nothing of the web framework or
     // of routes. Allowed from src/http for now: the request shapes in http/schemas (the validated input both the
-    // API and the pages accept) and the principal and tenancy rule in http/auth, which the authentication layer owns.
+    // API and the pages accept) and the caller's type in http/auth/principal.ts, which the authentication layer owns.
     files: ['src/services/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -33,11 +33,22 @@ export default defineConfig(
           patterns: [
             { regex: '^(hono|@hono/.*)(/.*)?$', message: 'Services take a Deps object (src/services/deps.ts), never a Hono context.' },
             {
-              regex: '/http/(?!schemas/|auth/principal\\.js$|auth/access\\.js$)',
+              regex: '/http/(?!schemas/|auth/principal\\.js$)',
               message: 'Services must not depend on the HTTP layer; move the shared piece into src/services.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Pages reach the database only through use cases (src/services), the same ones the API calls; they may name the
+    // record types (type-only imports).
+    files: ['src/http/routes/web/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/repos/', allowTypeImports: true, message: 'Web routes call a service in src/services, never a repository.' }] },
       ],
     },
   },

@@ -9,6 +9,7 @@ import { aggregateDraft, createDraft, publishDraft } from '../../src/services/ev
 import { checkIn, takeAssessment } from '../../src/services/staff-progress.js';
 import type { PlanningState } from '../../src/services/pathway-view.js';
 import type { Deps } from '../../src/services/deps.js';
+import { cliDeps } from '../../src/services/cli-deps.js';
 import { openSqlite, type SqliteDatabase } from '../../src/repos/drivers/sqlite.js';
 import { getEvidenceSet } from '../../src/repos/evidence-sets.js';
 import { createOrg } from '../../src/repos/orgs.js';
@@ -36,16 +37,7 @@ export function startService(content: Content, start: Date): Service {
   const database = openSqlite(':memory:', MIGRATIONS);
   compileStatementsOnce(database);
   let now = start;
-  const deps: Deps = {
-    requestId: 'simulation',
-    database,
-    content,
-    config: {},
-    now: () => now,
-    principal: { kind: 'admin-token', role: 'admin' },
-    origin: 'http://localhost',
-    background: () => {},
-  };
+  const deps = cliDeps(database, content, { requestId: 'simulation', now: () => now, principal: { kind: 'admin-token', role: 'admin' } });
   return { deps, database, setNow: (d) => (now = d), tick: () => (now = new Date(now.getTime() + 60_000)), close: () => database.close() };
 }
 

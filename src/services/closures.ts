@@ -93,6 +93,11 @@ export async function removeClosure(deps: Deps, setting: Org, closureId: string)
   return true;
 }
 
+/** The setting's closures, earliest first. */
+export function closuresOf(deps: Deps, setting: Org): Promise<Closure[]> {
+  return listClosures(deps.database.db, setting.id);
+}
+
 /** The closed ranges a member of staff of `settingId` has no step on. */
 export async function closedRangesFor(deps: Deps, settingId: string | null | undefined): Promise<{ from: string; to: string }[]> {
   if (!settingId) return [];

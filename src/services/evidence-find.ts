@@ -1,5 +1,6 @@
 // Evidence sets as the API shows them (full and list views), and finding a set or a draft (404/409 problems).
-import { getEvidenceSet, type EvidenceSetRecord } from '../repos/evidence-sets.js';
+import { getEvidenceSet, listEvidenceSets, type EvidenceSetRecord } from '../repos/evidence-sets.js';
+import { listJudgements, type JudgementRecord } from '../repos/judgements.js';
 import { ProblemError } from './problems.js';
 import type { Deps } from './deps.js';
 
@@ -40,4 +41,19 @@ export function notDraft(id: string, status: string, doing: string): ProblemErro
   return new ProblemError('conflict', `Evidence set '${id}' is ${status}, not a draft: cannot ${doing}. Create a new draft from the current set.`, [
     { path: 'id', message: `evidence set is ${status}` },
   ]);
+}
+
+/** The set `id` in any status, or null. */
+export function evidenceSetById(deps: Deps, id: string): Promise<EvidenceSetRecord | null> {
+  return getEvidenceSet(deps.database, id);
+}
+
+/** The newest `limit` sets of every status (drafts, published, superseded), newest first. */
+export async function latestEvidenceSets(deps: Deps, limit: number): Promise<readonly EvidenceSetRecord[]> {
+  return (await listEvidenceSets(deps.database, { statuses: ['draft', 'published', 'superseded'], limit })).data;
+}
+
+/** The judgements stored for set `id`, one per expert. */
+export function judgementsOf(deps: Deps, id: string): Promise<JudgementRecord[]> {
+  return listJudgements(deps.database, id);
 }

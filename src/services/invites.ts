@@ -10,6 +10,9 @@ import { getUser } from '../repos/users.js';
 import { succeed, type Failure, type Outcome } from './outcome.js';
 import type { Deps } from './deps.js';
 
+/** How many days an invite link works. */
+export { INVITE_TTL_DAYS } from '../repos/invites.js';
+
 /** Absolute URL of the invite page for `token` (the request log records paths, never query strings). */
 export function invitePageUrl(origin: string, token: string): string {
   return `${origin}/invite?token=${encodeURIComponent(token)}`;

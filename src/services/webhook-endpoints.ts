@@ -2,7 +2,7 @@
 // leader's webhooks page (routes/web/webhooks.tsx): the body's shape, the outbound URL rules, a new whsec_ secret
 // shown once, and the grace period during which the previous secret still signs.
 import { newWebhookSecret } from '../integrations/webhook-signature.js';
-import { insertEndpoint, rotateSecret, type WebhookEndpoint } from '../repos/webhooks.js';
+import { deliveryLog, disableEndpoint, getEndpointRow, insertEndpoint, listEndpoints, rotateSecret, toEndpoint, type DeliveryLogEntry, type WebhookEndpoint } from '../repos/webhooks.js';
 import type { FieldError } from './problems.js';
 import { NewEndpointBody } from '../http/schemas/webhooks.js';
 import { callableUrlProblem } from './webhook-url.js';
@@ -31,4 +31,21 @@ export async function rotateEndpointSecret(deps: Deps, endpoint: WebhookEndpoint
   const until = new Date(deps.now().getTime() + ROTATION_GRACE_HOURS * 3_600_000);
   await rotateSecret(deps.database.db, endpoint.id, secret, until);
   return { secret, previousSecretExpiresAt: until.toISOString() };
+}
+
+/** The endpoint `id` (active or deleted), or null. */
+export async function endpointById(deps: Deps, id: string): Promise<WebhookEndpoint | null> {
+  const row = await getEndpointRow(deps.database.db, id);
+  return row ? toEndpoint(row) : null;
+}
+
+/** The endpoints of `orgId`, each with its `recent` latest deliveries. */
+export async function endpointsWithDeliveries(deps: Deps, orgId: string, recent: number): Promise<{ endpoint: WebhookEndpoint; deliveries: DeliveryLogEntry[] }[]> {
+  const db = deps.database.db;
+  return Promise.all((await listEndpoints(db, orgId)).map(async (endpoint) => ({ endpoint, deliveries: await deliveryLog(db, endpoint.id, recent) })));
+}
+
+/** Deletes the endpoint: nothing more is sent to it; its delivery log is kept. */
+export function removeEndpoint(deps: Deps, endpoint: WebhookEndpoint): Promise<void> {
+  return disableEndpoint(deps.database.db, endpoint.id, deps.now());
 }

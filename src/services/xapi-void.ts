@@ -6,7 +6,7 @@ import type { CompiledQuery } from 'kysely';
 import { getOrg } from '../repos/orgs.js';
 import { voidStatementQuery } from '../repos/xapi-query.js';
 import { getStatement, insertStatementQuery } from '../repos/xapi-statements.js';
-import { mayManageOrg } from '../http/auth/access.js';
+import { mayManageOrg } from './tenancy.js';
 import type { FieldError } from './problems.js';
 import { VOIDED_VERB, type Statement } from '../http/schemas/xapi.js';
 import { undoProgressQueries } from './xapi-undo.js';
@@ -35,7 +35,7 @@ export async function prepareVoid(
   if (s.object.objectType !== 'StatementRef') return void errors.push({ path: v.path('object'), message: 'A voiding statement’s object is a StatementRef naming the statement it voids.' });
   const target = await getStatement(db, s.object.id);
   const org = target ? await getOrg(db, target.settingId) : null;
-  if (!target || !org || !mayManageOrg(deps.principal ?? null, org)) return void errors.push({ path: v.path('object.id'), message: `No statement ${s.object.id} is visible to you.` });
+  if (!target || !org || !mayManageOrg(deps.principal, org)) return void errors.push({ path: v.path('object.id'), message: `No statement ${s.object.id} is visible to you.` });
   if ((target.statement.verb as { id?: string } | undefined)?.id === VOIDED_VERB) return void errors.push({ path: v.path('object.id'), message: 'A voiding statement cannot itself be voided.' });
   if (v.stored) return;
   const timestamp = s.timestamp ? new Date(s.timestamp.endsWith('Z') || /[+-]\d\d(:?\d\d)?$/.test(s.timestamp.slice(10)) ? s.timestamp : `${s.timestamp}Z`).toISOString() : v.storedAt;

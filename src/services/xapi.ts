@@ -13,7 +13,7 @@ import { getStaff } from '../repos/staff.js';
 import { normaliseEmail } from '../repos/users.js';
 import { forwardStatementQuery } from '../repos/xapi-forwarding.js';
 import { getStatements, insertStatementQuery } from '../repos/xapi-statements.js';
-import { mayManageOrg } from '../http/auth/access.js';
+import { mayManageOrg } from './tenancy.js';
 import { principalScope } from '../http/auth/principal.js';
 import type { FieldError } from './problems.js';
 import type { Agent, Statement } from '../http/schemas/xapi.js';
@@ -55,7 +55,7 @@ async function findBySha1(deps: Deps, sha1: string): Promise<string[]> {
   const rows = await deps.database.db.selectFrom('staff').innerJoin('orgs', 'orgs.id', 'staff.setting_id').selectAll('orgs').select(['staff.id as staffId', 'staff.email']).where('staff.email', 'is not', null).execute();
   const out: string[] = [];
   for (const r of rows) {
-    if (!mayManageOrg(deps.principal ?? null, toOrg(r))) continue;
+    if (!mayManageOrg(deps.principal, toOrg(r))) continue;
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(`mailto:${r.email}`)));
     if (Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') === sha1.toLowerCase()) out.push(r.staffId);
   }
@@ -74,7 +74,7 @@ async function findActor(deps: Deps, actor: Agent): Promise<string[]> {
   if (actor.account) q = q.where('staff.id', '=', actor.account.name);
   else q = q.where('staff.email', '=', normaliseEmail(actor.mbox!.slice('mailto:'.length)));
   const rows = await q.limit(10).execute();
-  return rows.filter((r) => mayManageOrg(deps.principal ?? null, toOrg(r))).map((r) => r.staffId);
+  return rows.filter((r) => mayManageOrg(deps.principal, toOrg(r))).map((r) => r.staffId);
 }
 
 /** Staff linked to the external identity `<issuer>#<subject>` that the openid names, within the caller's organisations. */
@@ -90,7 +90,7 @@ async function findByOpenId(deps: Deps, openid: string): Promise<string[]> {
     .where('x.issuer', '=', openid.slice(0, cut))
     .where('x.subject', '=', decodeURIComponent(openid.slice(cut + 1)))
     .execute();
-  return rows.filter((r) => mayManageOrg(deps.principal ?? null, toOrg(r))).map((r) => r.staffId);
+  return rows.filter((r) => mayManageOrg(deps.principal, toOrg(r))).map((r) => r.staffId);
 }
 
 /** The statement without the properties this service sets, in key order, for comparing with a stored one. */

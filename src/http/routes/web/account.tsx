@@ -1,7 +1,7 @@
 // Sign in, sign out, accept an invite (set a password) and "Your account", as server-rendered forms.
 // Signing in with `save` stores the browser's finished self-assessment in the person's account.
 import type { Context, Hono } from 'hono';
-import { getOrg } from '../../../repos/orgs.js';
+import { orgById } from '../../../services/tenancy.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { isComplete } from '../../../web/journey/state.js';
 import { AccountPage } from '../../../web/pages/account.js';
@@ -128,7 +128,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
 
   app.get('/account', requireWebUser(['staff', 'leader', 'panel', 'admin']), async (c) => {
     const user = await userOf(c);
-    const org = user.orgId ? await getOrg(c.get('database').db, user.orgId) : null;
+    const org = user.orgId ? await orgById(serviceDeps(c), user.orgId) : null;
     return respond(c, { title: 'Your account', section: 'account' }, <AccountPage name={user.name} email={user.email} role={user.role} orgName={org?.name} hasStaff={!!user.staffId} />);
   });
 }

@@ -3,7 +3,8 @@
 // answers for a re-take. No HTML.
 import type { Context } from 'hono';
 import { PHASES, ROLES, type Content, type Phase, type Role } from '../../../domain/types.js';
-import { getStaff, type Staff } from '../../../repos/staff.js';
+import type { Staff } from '../../../repos/staff.js';
+import { staffById } from '../../../services/staff.js';
 import { decodeJourney, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../../services/evidence-cache.js';
@@ -15,7 +16,7 @@ type C = Context<AppEnv>;
 
 /** The signed-in person's staff record, or null for accounts without one. */
 export async function staffOf(c: C, staffId: string | null): Promise<Staff | null> {
-  return staffId ? getStaff(c.get('database').db, staffId) : null;
+  return staffId ? staffById(serviceDeps(c), staffId) : null;
 }
 
 /** The content with the evidence set in force, plus the signed-in person's setting's and trust's own modules. */

@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono';
 import { localModuleSchema, localSessionSchema } from '../../../content/schemas.js';
 import type { Org } from '../../../repos/orgs.js';
-import { allStaffUnder } from '../../../repos/staff.js';
+import { staffUnder } from '../../../services/staff.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { OwnTrainingPage } from '../../../web/pages/own-training.js';
@@ -190,7 +190,7 @@ function registerPlanner(app: Hono<AppEnv>, leaders: ReturnType<typeof requireWe
         token={c.get('csrfToken')}
         base={`/dashboard/${encodeURIComponent(setting.id)}`}
         settingName={setting.name}
-        staffCount={(await allStaffUnder(c.get('database').db, setting.id)).length}
+        staffCount={(await staffUnder(serviceDeps(c), setting.id)).length}
         values={values}
         errors={errors}
         proposal={proposal}

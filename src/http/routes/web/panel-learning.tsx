@@ -2,7 +2,8 @@
 // draft), POST /panel/learning/drafts (a draft from learned effects alone, with the exploration setting) and
 // POST /panel/learning/drafts/:id/publish (sign off and publish). Same services as the API.
 import type { Context, Hono } from 'hono';
-import { getEvidenceSet, type EvidenceSetRecord } from '../../../repos/evidence-sets.js';
+import type { EvidenceSetRecord } from '../../../repos/evidence-sets.js';
+import { evidenceSetById } from '../../../services/evidence-find.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { PanelLearningPage, type LearnedDraft } from '../../../web/pages/panel-learning.js';
 import type { AppEnv } from '../../env.js';
@@ -46,7 +47,7 @@ export function registerPanelLearning(app: Hono<AppEnv>): void {
 
   app.get('/panel/learning', panel, async (c) => {
     const id = c.req.query('draft');
-    return page(c, id ? learnedDraft(await getEvidenceSet(c.get('database'), id)) : null);
+    return page(c, id ? learnedDraft(await evidenceSetById(serviceDeps(c), id)) : null);
   });
 
   app.post('/panel/learning/drafts', panel, async (c) => {
@@ -64,7 +65,7 @@ export function registerPanelLearning(app: Hono<AppEnv>): void {
   });
 
   app.post('/panel/learning/drafts/:id/publish', panel, async (c) => {
-    const record = await getEvidenceSet(c.get('database'), c.req.param('id'));
+    const record = await evidenceSetById(serviceDeps(c), c.req.param('id'));
     const draft = learnedDraft(record);
     if (!record || !draft) return page(c, null, [{ field: 'minObservations', text: 'That is not a draft built from learned effects. Draft one below.' }], 409);
     const form = await c.req.parseBody();

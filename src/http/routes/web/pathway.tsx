@@ -7,7 +7,7 @@ import type { MergedStep } from '../../../domain/merge-assigned.js';
 import type { Staff } from '../../../repos/staff.js';
 import { PostForm } from '../../../web/components/forms.js';
 import { buildIcs, firstMonday, sessionForStep } from '../../../web/ics.js';
-import { bookingsOf } from '../../../repos/local-catalogues.js';
+import { bookedSessionIds } from '../../../services/history.js';
 import { isComplete, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import { firstIncomplete } from '../../../web/journey/steps.js';
 import { assessmentMinutes, duration, FORMAT_SHORT } from '../../../web/labels.js';
@@ -85,7 +85,7 @@ async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): 
   const notice = NOTICES[c.req.query('notice') ?? ''];
   const latest = view.assessed ? (await planningState(serviceDeps(c), staff)).latest : null;
   const done = view.completed.map((d) => ({ title: d.title, on: '' }));
-  const booked = new Set((await bookingsOf(c.get('database').db, staff.id)).map((b) => b.sessionId));
+  const booked = await bookedSessionIds(serviceDeps(c), staff.id);
   return respond(
     c,
     { title: 'Your training pathway', section: 'pathway' },
@@ -192,7 +192,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
     if (found.kind === 'none') return c.redirect('/pathway', 303);
     const steps = found.kind === 'mine' ? found.view.steps : found.result.pathway.steps;
     const now = c.get('clock')();
-    const booked = found.kind === 'mine' ? new Set((await bookingsOf(c.get('database').db, found.staff.id)).map((b) => b.sessionId)) : new Set<string>();
+    const booked = found.kind === 'mine' ? await bookedSessionIds(serviceDeps(c), found.staff.id) : new Set<string>();
     const ics = buildIcs({
       steps,
       sessionFor: (s) => sessionForStep(found.content, s.moduleId, booked, now),

@@ -1,16 +1,14 @@
 // Loads a leader's view of one setting: staff with assessment, assignment, completion and account status, the
 // coverage (with small groups suppressed by domain/coverage, own modules counted), own training and the named groups. Repos and domain only, no HTML.
-import type { Context } from 'hono';
-import type { Coverage } from '../../../domain/coverage.js';
-import { allAssignments, targets, type Assignment } from '../../../repos/assignments.js';
-import { usersWithOpenInvite } from '../../../repos/invites.js';
-import { getOrg, type Org } from '../../../repos/orgs.js';
-import { allStaffUnder, type Staff } from '../../../repos/staff.js';
-import { usersWithPassword } from '../../../repos/users.js';
-import type { AppEnv } from '../../env.js';
-import { coverageWithOwnTraining, type OwnTrainingOfPerson, type OwnTrainingSummary } from '../../../services/own-coverage.js';
-import type { WebUser } from './web-user.js';
-import { serviceDeps } from '../../service-deps.js';
+import type { Coverage } from '../domain/coverage.js';
+import { allAssignments, targets, type Assignment } from '../repos/assignments.js';
+import { auditQuery } from '../repos/audit.js';
+import { usersWithOpenInvite } from '../repos/invites.js';
+import type { Org } from '../repos/orgs.js';
+import { allStaffUnder, type Staff } from '../repos/staff.js';
+import { usersWithPassword } from '../repos/users.js';
+import type { Deps } from './deps.js';
+import { coverageWithOwnTraining, type OwnTrainingOfPerson, type OwnTrainingSummary } from './own-coverage.js';
 
 /**
  * Whether a person can sign in: no account yet, an account whose invite is unused (and still works, or expired),
@@ -44,35 +42,19 @@ export interface DashboardData {
   readonly assignments: readonly Assignment[];
 }
 
-/** The settings a user may open a dashboard for: their own, or those under their trust (admins: none listed). */
-export async function dashboardSettings(c: Context<AppEnv>, user: WebUser): Promise<Org[]> {
-  const db = c.get('database').db;
-  if (!user.orgId) return [];
-  const org = await getOrg(db, user.orgId);
-  if (!org) return [];
-  if (org.kind === 'setting') return [org];
-  const rows = await db.selectFrom('orgs').select('id').where('parent_id', '=', org.id).orderBy('name').execute();
-  const out: Org[] = [];
-  for (const r of rows) {
-    const o = await getOrg(db, r.id);
-    if (o) out.push(o);
-  }
-  return out;
-}
-
 /** Names in the order people expect (one collator: localeCompare with options builds one a call). */
 const BY_NAME = new Intl.Collator('en-GB', { numeric: true });
 
 /** Everything the dashboard shows for `setting`. */
-export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<DashboardData> {
-  const db = c.get('database').db;
+export async function loadDashboard(deps: Deps, setting: Org): Promise<DashboardData> {
+  const db = deps.database.db;
   const staff = (await allStaffUnder(db, setting.id)).filter((s) => s.settingId === setting.id);
   const userIds = staff.flatMap((s) => (s.userId ? [s.userId] : []));
   const [{ coverage, ownTraining, people: own, rows: byId }, assignments, active, invited] = await Promise.all([
-    coverageWithOwnTraining(serviceDeps(c), setting, true),
+    coverageWithOwnTraining(deps, setting, true),
     allAssignments(db, setting.id),
     usersWithPassword(db, userIds),
-    usersWithOpenInvite(db, userIds, c.get('clock')()),
+    usersWithOpenInvite(db, userIds, deps.now()),
   ]);
   const accountOf = (s: Staff): AccountState => (!s.userId ? 'none' : active.has(s.userId) ? 'active' : invited.has(s.userId) ? 'invited' : 'invite-expired');
   const people = staff
@@ -89,4 +71,10 @@ export async function loadDashboard(c: Context<AppEnv>, setting: Org): Promise<D
     .sort((a, b) => BY_NAME.compare(a.staff.name, b.staff.name));
   const groups = [...new Set(staff.flatMap((s) => s.groups))].sort();
   return { setting, people, coverage, ownTraining, own, groups, assignments };
+}
+
+/** Records that `userId` exported `setting`'s staff list: it names people and their emails, like any export of personal data. */
+export async function recordStaffListExport(deps: Deps, userId: string, setting: Org): Promise<void> {
+  const database = deps.database;
+  await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: userId }, orgId: setting.id, detail: 'staff-csv' }, deps.now())]);
 }
