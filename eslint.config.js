@@ -21,4 +21,35 @@ export default defineConfig(
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
+  {
+    // Use cases (src/services) take their dependencies as a plain object and know nothing of the web framework or
+    // of routes. Allowed from src/http for now: the request shapes in http/schemas (the validated input both the
+    // API and the pages accept) and the caller's type in http/auth/principal.ts, which the authentication layer owns.
+    files: ['src/services/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(hono|@hono/.*)(/.*)?$', message: 'Services take a Deps object (src/services/deps.ts), never a Hono context.' },
+            {
+              regex: '/http/(?!schemas/|auth/principal\\.js$)',
+              message: 'Services must not depend on the HTTP layer; move the shared piece into src/services.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Pages reach the database only through use cases (src/services), the same ones the API calls; they may name the
+    // record types (type-only imports).
+    files: ['src/http/routes/web/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/repos/', allowTypeImports: true, message: 'Web routes call a service in src/services, never a repository.' }] },
+      ],
+    },
+  },
 );

@@ -9,14 +9,9 @@ import { loadContent } from '../src/content/load.js';
 import { ContentError } from '../src/content/problems.js';
 import type { Content, EvidenceSet } from '../src/domain/types.js';
 import { openSqlite, type SqliteDatabase } from '../src/repos/drivers/sqlite.js';
-import {
-  currentEvidenceSetId,
-  getEvidenceSet,
-  insertEvidenceSetQuery,
-  listEvidenceSets,
-  maxEvidenceVersion,
-  supersedeCurrentQuery,
-} from '../src/repos/evidence-sets.js';
+import { getEvidenceSet, listEvidenceSets } from '../src/repos/evidence-sets.js';
+import { cliDeps } from '../src/services/cli-deps.js';
+import { publishEvidenceSet } from '../src/services/evidence-publish.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../src/repos/migrations/', import.meta.url));
 const USAGE = `Usage: npm run evidence -- <command>
@@ -47,17 +42,11 @@ function readEvidenceFile(path: string, base: Content): EvidenceSet {
 async function publish(database: SqliteDatabase, path: string): Promise<string> {
   const base = process.env.CONTENT_DIR ? loadContentFromDir(resolve(process.env.CONTENT_DIR)) : getShippedContent();
   const evidence = readEvidenceFile(path, base);
-  const existing = await getEvidenceSet(database, evidence.id);
-  if (existing) {
-    if (existing.status === 'published' && JSON.stringify(existing.body) === JSON.stringify(evidence)) return `${evidence.id} is already the set in force; nothing to do.`;
-    throw new Refused(`The id '${evidence.id}' is already stored (${existing.status}, version ${existing.version}); give the file a new id and version.`);
-  }
-  const latest = await maxEvidenceVersion(database);
-  if (evidence.version <= latest) throw new Refused(`Version ${evidence.version} is not above the latest stored version ${latest}; set "version" to ${latest + 1} or more.`);
-  const previous = await currentEvidenceSetId(database);
-  const now = new Date().toISOString();
-  await database.atomic([supersedeCurrentQuery(database, now), insertEvidenceSetQuery(database, { body: evidence, status: 'published', basedOn: previous, now })]);
-  return `Published ${evidence.id} (version ${evidence.version})${previous ? `; ${previous} is superseded` : ''}.`;
+  const done = await publishEvidenceSet(cliDeps(database, base), evidence);
+  if (!done.ok && done.reason === 'id-taken') throw new Refused(`The id '${evidence.id}' is already stored (${done.status}, version ${done.version}); give the file a new id and version.`);
+  if (!done.ok) throw new Refused(`Version ${evidence.version} is not above the latest stored version ${done.latest}; set "version" to ${done.latest + 1} or more.`);
+  if (done.already) return `${evidence.id} is already the set in force; nothing to do.`;
+  return `Published ${evidence.id} (version ${evidence.version})${done.superseded ? `; ${done.superseded} is superseded` : ''}.`;
 }
 
 async function list(database: SqliteDatabase): Promise<string> {

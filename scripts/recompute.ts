@@ -9,7 +9,7 @@ import { getShippedContent } from '../src/content/bundled.js';
 import { loadContentFromDir } from '../src/content/fs.js';
 import { openSqlite } from '../src/repos/drivers/sqlite.js';
 import { runningRecomputeJob, type RecomputeJob } from '../src/repos/recompute-jobs.js';
-import { progressOf, runRecompute, startRecompute, type RecomputeDeps } from '../src/http/services/recompute.js';
+import { progressOf, runRecompute, startRecompute, type RecomputeDeps } from '../src/services/recompute.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../src/repos/migrations/', import.meta.url));
 

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { getShippedContent } from '../src/content/bundled.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/http/logger.js';
-import { runRecompute, startRecompute } from '../src/http/services/recompute.js';
+import { runRecompute, startRecompute } from '../src/services/recompute.js';
 import { randomToken, sha256Hex } from '../src/repos/crypto.js';
 import { openSqlite, type SqliteDatabase } from '../src/repos/drivers/sqlite.js';
 import { seedShippedEvidenceSet } from '../src/repos/evidence-sets.js';

@@ -7,7 +7,7 @@ import type { AppEnv } from '../../src/http/env.js';
 import { commonErrors } from '../../src/http/problem.js';
 import { DEFAULT_DETAIL, recommendationJson, type Detail } from '../../src/http/recommendation-view.js';
 import { RecommendBodySchema } from '../../src/http/schemas/recommendation.js';
-import { toEngineRequest } from '../../src/http/routes/v1/recommendations.js';
+import { toEngineRequest } from '../../src/services/engine-request.js';
 
 const route = createRoute({
   method: 'post',

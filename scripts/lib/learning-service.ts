@@ -3,13 +3,13 @@
 // publish, exactly as the API routes call them. Nothing here scores anything; the world stays in sim-world.ts.
 
 import { fileURLToPath } from 'node:url';
-import type { Context } from 'hono';
-import type { AppEnv } from '../../src/http/env.js';
-import { evidenceInForce } from '../../src/http/evidence-cache.js';
-import { toEngineRequest } from '../../src/http/routes/v1/recommendations.js';
-import { aggregateDraft, createDraft, publishDraft } from '../../src/http/services/evidence-sets.js';
-import { checkIn, takeAssessment } from '../../src/http/services/staff-progress.js';
-import type { PlanningState } from '../../src/http/pathway-view.js';
+import { evidenceInForce } from '../../src/services/evidence-cache.js';
+import { toEngineRequest } from '../../src/services/engine-request.js';
+import { aggregateDraft, createDraft, publishDraft } from '../../src/services/evidence-sets.js';
+import { checkIn, takeAssessment } from '../../src/services/staff-progress.js';
+import type { PlanningState } from '../../src/services/pathway-view.js';
+import type { Deps } from '../../src/services/deps.js';
+import { cliDeps } from '../../src/services/cli-deps.js';
 import { openSqlite, type SqliteDatabase } from '../../src/repos/drivers/sqlite.js';
 import { getEvidenceSet } from '../../src/repos/evidence-sets.js';
 import { createOrg } from '../../src/repos/orgs.js';
@@ -20,7 +20,7 @@ const MIGRATIONS = fileURLToPath(new URL('../../src/repos/migrations/', import.m
 
 /** One deployment of the service in process: its database, content, clock and a request context for services. */
 export interface Service {
-  readonly c: Context<AppEnv>;
+  readonly deps: Deps;
   readonly database: SqliteDatabase;
   /** Moves the service's clock (observations carry the month). */
   setNow(d: Date): void;
@@ -31,22 +31,14 @@ export interface Service {
 
 /**
  * A fresh service on an empty in-memory database with the real migrations. The context carries exactly what the
- * app's middleware sets for a request (database, content, clock, config); services read nothing else.
+ * app sets for a request (src/http/service-deps.ts); services read nothing else.
  */
 export function startService(content: Content, start: Date): Service {
   const database = openSqlite(':memory:', MIGRATIONS);
   compileStatementsOnce(database);
   let now = start;
-  const vars: Partial<AppEnv['Variables']> = {
-    requestId: 'simulation',
-    database,
-    content,
-    config: {},
-    clock: () => now,
-    principal: { kind: 'admin-token', role: 'admin' },
-  };
-  const c = { get: (key: keyof AppEnv['Variables']) => vars[key] , var: vars } as unknown as Context<AppEnv>;
-  return { c, database, setNow: (d) => (now = d), tick: () => (now = new Date(now.getTime() + 60_000)), close: () => database.close() };
+  const deps = cliDeps(database, content, { requestId: 'simulation', now: () => now, principal: { kind: 'admin-token', role: 'admin' } });
+  return { deps, database, setNow: (d) => (now = d), tick: () => (now = new Date(now.getTime() + 60_000)), close: () => database.close() };
 }
 
 /**
@@ -68,7 +60,7 @@ function compileStatementsOnce(database: SqliteDatabase): void {
 
 /** Creates one setting and `people` staff records (role and phase each), in one write. */
 export async function enrol(s: Service, people: readonly { role: Role; phase: Phase }[]): Promise<Staff[]> {
-  const now = s.c.get('clock')();
+  const now = s.deps.now();
   const org = await createOrg(s.database.db, { kind: 'setting', name: 'Simulated setting', settingType: 'school' }, now);
   const out: Staff[] = [];
   for (let i = 0; i < people.length; i += 200) {
@@ -90,17 +82,17 @@ export interface AssessmentAnswers {
 
 /** POST /v1/me/assessments as the route does it: the body becomes an engine request for the person's role and phase. */
 export async function assess(s: Service, staff: Staff, a: AssessmentAnswers): Promise<{ content: Content; state: PlanningState }> {
-  const { content } = await evidenceInForce(s.c);
+  const { content } = await evidenceInForce(s.deps);
   const body = { role: staff.jobRole, phase: staff.phase, responses: [...a.responses], confidence: {}, completedModuleIds: [...a.completed], timeBudgetMinutes: a.timeBudgetMinutes, weeklyMinutes: a.weeklyMinutes, formats: [...a.formats], priorities: {} };
   const request = toEngineRequest(content, body);
-  const taken = await takeAssessment(s.c, content, staff, { request, answers: body, alsoCompleted: a.completed });
+  const taken = await takeAssessment(s.deps, content, staff, { request, answers: body, alsoCompleted: a.completed });
   return { content, state: taken.state };
 }
 
 /** POST /v1/me/checkins as the route does it: re-ratings after a module; answers with the re-planned state. */
 export async function checkInAfter(s: Service, staff: Staff, moduleId: string, ratings: Record<string, number>): Promise<PlanningState> {
-  const { content } = await evidenceInForce(s.c);
-  const done = await checkIn(s.c, content, staff, { moduleId, ratings });
+  const { content } = await evidenceInForce(s.deps);
+  const done = await checkIn(s.deps, content, staff, { moduleId, ratings });
   if (!done.ok) throw new Error(`check-in refused: ${done.reason}`);
   return done.value.state;
 }
@@ -115,17 +107,17 @@ export function nextStep(state: PlanningState): RecommendationResponse['pathway'
  * judgements; optionally setting exploration), then published with a named sign-off. Answers with the new set id.
  */
 export async function publishLearned(s: Service, round: number, options: { exploration?: ExplorationSettings | undefined; minObservations?: number | undefined } = {}): Promise<string> {
-  const made = await createDraft(s.c, { provenance: { panel: 'Simulated panel', members: [], notes: `learning round ${round}` } });
+  const made = await createDraft(s.deps, { provenance: { panel: 'Simulated panel', members: [], notes: `learning round ${round}` } });
   if (!made.ok) throw new Error(`draft: ${made.reason}`);
-  const aggregated = await aggregateDraft(s.c, made.value, { useLearnedEffects: true, minObservations: options.minObservations ?? 20, exploration: options.exploration });
+  const aggregated = await aggregateDraft(s.deps, made.value, { useLearnedEffects: true, minObservations: options.minObservations ?? 20, exploration: options.exploration });
   if (!aggregated.ok) throw new Error(`aggregate: ${aggregated.problems.map((p) => p.message).join('; ')}`);
   const draft = (await getEvidenceSet(s.database, made.value.id))!;
-  const published = await publishDraft(s.c, draft, 'Simulated panel chair');
+  const published = await publishDraft(s.deps, draft, 'Simulated panel chair');
   if (!published.ok) throw new Error(`publish: ${published.reason}`);
   return published.value.id;
 }
 
 /** The engine content for the set in force now (what POST /v1/recommendations uses). */
 export async function contentInForce(s: Service): Promise<Content> {
-  return (await evidenceInForce(s.c)).content;
+  return (await evidenceInForce(s.deps)).content;
 }

@@ -53,6 +53,17 @@ const isImportPath = (path: string) => /^\/v1\/orgs\/[^/]+\/staff\/import$/.test
 
 export { CSP };
 
+/** Refuses a body over `maxSize` with 413: a page (saying `page`) to browsers, problem+json to the API. */
+function sizeLimit(maxSize: number, size: string, page: string) {
+  return bodyLimit({
+    maxSize,
+    onError: async (c) => {
+      await drainBody(c.req.raw);
+      return wantsHtml(c) ? browserProblemPage(c, 413, page) : sendProblem(c, 'payload-too-large', `The body is over ${maxSize} bytes (${size}).`);
+    },
+  });
+}
+
 /** Builds the app; entry files supply database, content, logger, config and clock. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -66,25 +77,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', requestLog(deps.logger));
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, overwrite: false }));
-  const generalLimit = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: async (c) => {
-      await drainBody(c.req.raw);
-      return wantsHtml(c)
-        ? browserProblemPage(c, 413, 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.')
-        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_BODY_BYTES} bytes (1 MB).`);
-    },
-  });
+  const generalLimit = sizeLimit(MAX_BODY_BYTES, '1 MB', 'The file or form is too large (over 1 MB). Split it into smaller parts and try again.');
   // Staff CSV imports (up to 20,000 rows) may be larger than other bodies.
-  const importLimit = bodyLimit({
-    maxSize: MAX_IMPORT_BODY_BYTES,
-    onError: async (c) => {
-      await drainBody(c.req.raw);
-      return wantsHtml(c)
-        ? browserProblemPage(c, 413, 'The file is over 8 MB. Split it into smaller files and import each.')
-        : sendProblem(c, 'payload-too-large', `The body is over ${MAX_IMPORT_BODY_BYTES} bytes (8 MB).`);
-    },
-  });
+  const importLimit = sizeLimit(MAX_IMPORT_BODY_BYTES, '8 MB', 'The file is over 8 MB. Split it into smaller files and import each.');
   app.use('*', (c, next) => (isImportPath(c.req.path) ? importLimit(c, next) : generalLimit(c, next)));
   app.use('/v1/xapi/*', xapiVersion());
   app.use('/v1/*', jsonOnly((path) => (path.endsWith('/staff/import') ? ['text/csv'] : path.startsWith('/v1/lti/l') ? ['application/x-www-form-urlencoded'] : [])));

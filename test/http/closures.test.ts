@@ -3,7 +3,7 @@
 // and a member of staff's pathway page and calendar file skipping the days closed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listClosures, newClosure } from '../../src/repos/closures.js';
-import { checkClosure } from '../../src/http/services/closures.js';
+import { checkClosure } from '../../src/services/closures.js';
 import { json, sessionCookie } from '../contract/accounts-world.js';
 import { makeNodeApp } from '../helpers/node-app.js';
 import { WebClient } from '../web/client.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
-import { contentWithSet, planRow, replan, runRecompute, startRecompute } from '../../src/http/services/recompute.js';
+import { contentWithSet, planRow, replan, runRecompute, startRecompute } from '../../src/services/recompute.js';
 import { openSqlite } from '../../src/repos/drivers/sqlite.js';
 import { seedShippedEvidenceSet } from '../../src/repos/evidence-sets.js';
 import { latestPathwayInputs } from '../../src/repos/recompute-jobs.js';

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverDue, enqueueDueAssignments, RETRY_SCHEDULE_SECONDS } from '../../src/integrations/webhook-delivery.js';
-import { endpointUrlProblem } from '../../src/http/services/webhook-url.js';
+import { endpointUrlProblem } from '../../src/services/webhook-url.js';
 import { accept, call, json } from '../contract/accounts-world.js';
 import { makeNodeApp } from '../helpers/node-app.js';
 

@@ -1,7 +1,7 @@
-// CSV parsing and the staff import's row-by-row validation (src/http/csv.ts, src/http/staff-import.ts).
+// CSV parsing and the staff import's row-by-row validation (src/services/csv.ts, src/services/staff-import.ts).
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, toCsv } from '../../src/http/csv.js';
-import { readStaffCsv } from '../../src/http/staff-import.js';
+import { csvCell, parseCsv, toCsv } from '../../src/services/csv.js';
+import { readStaffCsv } from '../../src/services/staff-import.js';
 
 const none = async () => new Set<string>();
 

@@ -2,7 +2,7 @@
 // statement (D1 allows 100), statements far below 100 KB of SQL, each bound value far below 2 MB, and few enough
 // statements for one request; and the rows stored are exactly the rows returned.
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_ROWS } from '../../src/http/staff-import.js';
+import { MAX_IMPORT_ROWS } from '../../src/services/staff-import.js';
 import { openSqlite } from '../../src/repos/drivers/sqlite.js';
 import { createOrg } from '../../src/repos/orgs.js';
 import { existingEmails, getStaff, newStaffBatch } from '../../src/repos/staff.js';

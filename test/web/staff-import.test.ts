@@ -1,8 +1,8 @@
 // Staff CSV import at a trust's scale and as people write files: 20,000 rows all or nothing with counts in the API's
 // report and on the dashboard, the labels the service shows, plain-English errors, and the export round trip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStaffCsv, MAX_IMPORT_ROWS } from '../../src/http/staff-import.js';
-import { parseCsv, toCsv } from '../../src/http/csv.js';
+import { readStaffCsv, MAX_IMPORT_ROWS } from '../../src/services/staff-import.js';
+import { parseCsv, toCsv } from '../../src/services/csv.js';
 import { makeNodeApp } from '../helpers/node-app.js';
 import { WebClient } from './client.js';
 import { PASSWORD, seedSetting, type Seeded } from './seed.js';

@@ -1,21 +1,13 @@
 // OpenAPI response schemas for organisations' own modules and live sessions (request bodies are the content
 // schemas in src/content/schemas.ts, so they are validated exactly like shipped content).
 import { z } from '@hono/zod-openapi';
-import { FORMATS, LEVELS, PHASES, ROLES } from '../../domain/types.js';
 import { moduleAccessFields, SessionSchema } from './module-access.js';
+import { moduleFields } from './reference.js';
 
 export const LocalModuleSchema = z
   .object({
     id: z.string().openapi({ example: 'our-zones-of-regulation' }),
-    title: z.string(),
-    summary: z.string(),
-    outcomes: z.array(z.string()),
-    minutes: z.number().int(),
-    formats: z.array(z.enum(FORMATS)),
-    roles: z.array(z.enum(ROLES)),
-    phases: z.array(z.enum(PHASES)),
-    level: z.enum(LEVELS),
-    prerequisites: z.array(z.string()),
+    ...moduleFields,
     areas: z.array(z.object({ areaId: z.string(), relevance: z.number() })),
     tags: z.array(z.string()).optional(),
     ...moduleAccessFields,

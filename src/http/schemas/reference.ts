@@ -43,18 +43,23 @@ export const QuestionnaireResponse = z
   })
   .openapi('Questionnaire');
 
+/** What a module is, shared by the shipped catalogue's modules and organisations' own (after `id`, before `areas`). */
+export const moduleFields = {
+  title: z.string(),
+  summary: z.string(),
+  outcomes: z.array(z.string()),
+  minutes: z.number().int(),
+  formats: z.array(z.enum(FORMATS)),
+  roles: z.array(z.enum(ROLES)),
+  phases: z.array(z.enum(PHASES)),
+  level: z.enum(LEVELS),
+  prerequisites: z.array(z.string()),
+};
+
 export const ModuleSchema = z
   .object({
     id: z.string().openapi({ example: 'slcn-foundations' }),
-    title: z.string(),
-    summary: z.string(),
-    outcomes: z.array(z.string()),
-    minutes: z.number().int(),
-    formats: z.array(z.enum(FORMATS)),
-    roles: z.array(z.enum(ROLES)),
-    phases: z.array(z.enum(PHASES)),
-    level: z.enum(LEVELS),
-    prerequisites: z.array(z.string()),
+    ...moduleFields,
     areas: z.array(z.object({ areaId: z.string(), relevance: z.number().min(0).max(1) })),
     tags: z.array(z.string()).optional(),
     ...moduleAccessFields,

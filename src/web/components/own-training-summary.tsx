@@ -1,7 +1,7 @@
 // The dashboard's summary of a setting's own training: own modules and who has done one, and the live sessions
 // coming up with places booked and left. People counts are hidden while the staff list is too small to show them.
 import type { FC } from 'hono/jsx';
-import type { OwnTrainingSummary } from '../../http/services/own-coverage.js';
+import type { OwnTrainingSummary } from '../../services/own-coverage.js';
 
 const people = (n: number | null) => (n === null ? 'Hidden' : String(n));
 

@@ -6,7 +6,7 @@ import type { Role, Taxonomy } from '../../domain/types.js';
 import { ErrorSummary, PostForm, type FieldError } from '../components/forms.js';
 import { Heatmap, type HeatColumn, type HeatRow, type HiddenReason } from '../components/heatmap.js';
 import { OwnTrainingStats } from '../components/own-training-summary.js';
-import type { OwnTrainingSummary } from '../../http/services/own-coverage.js';
+import type { OwnTrainingSummary } from '../../services/own-coverage.js';
 import { PHASE_LABELS, ROLE_LABELS } from '../labels.js';
 
 export interface StaffLine {

@@ -148,8 +148,55 @@ const SessionList: FC<{ p: OwnTrainingProps; titles: Map<string, string> }> = ({
     <p>No live sessions yet.</p>
   );
 
+/** A field's name, its value as entered and its error, for one input (`one`) or a group of checkboxes (`many`). */
+const fields = (p: OwnTrainingProps) => ({
+  one: (name: string) => ({ name, value: val(p.values, name), error: err(p.errors, name) }),
+  many: (name: string) => ({ name, values: vals(p.values, name), error: err(p.errors, name) }),
+});
+
+const STRENGTHS = [['1', 'Very limited'], ['2', 'Limited'], ['3', 'Moderate'], ['4', 'Extensive'], ['5', 'Very extensive']].map(([value, label]) => ({ value: value!, label: label! }));
+
+const SessionForm: FC<{ p: OwnTrainingProps }> = ({ p }) => {
+  const f = fields(p);
+  return (
+    <PostForm action={`${p.base}/training/sessions`} token={p.token}>
+      <Select {...f.one('moduleId')} label="Module" options={p.catalogue.map((m) => ({ value: m.id, label: m.title }))} />
+      <TextInput {...f.one('date')} label="Date" type="date" width="short" />
+      <TextInput {...f.one('from')} label="Starts at (24-hour, UK time)" hint="For example 09:00" width="short" />
+      <TextInput {...f.one('to')} label="Ends at (24-hour, UK time)" hint="For example 10:30" width="short" />
+      <TextInput {...f.one('place')} label="Place" />
+      <TextInput {...f.one('facilitator')} label="Facilitator (optional)" />
+      <TextInput {...f.one('capacity')} label="Places" type="number" width="short" />
+      <button type="submit">Add the session</button>
+    </PostForm>
+  );
+};
+
+const ModuleForm: FC<{ p: OwnTrainingProps }> = ({ p }) => {
+  const f = fields(p);
+  return (
+    <PostForm action={`${p.base}/training/modules`} token={p.token}>
+      <TextInput {...f.one('title')} label="Title" />
+      <TextArea {...f.one('summary')} label="Summary for staff" hint="Two or three short sentences in plain words." />
+      <TextArea {...f.one('outcomes')} label="What staff will be able to do" hint="One outcome a line." />
+      <TextInput {...f.one('minutes')} label="Minutes (15 to 120)" type="number" width="short" />
+      <Checkboxes {...f.many('formats')} legend="How it is taken" choices={choices(FORMATS, FORMAT_SHORT)} />
+      <Checkboxes {...f.many('roles')} legend="Who it suits" choices={choices(ROLES, ROLE_LABELS)} />
+      <Checkboxes {...f.many('phases')} legend="Phases" choices={choices(PHASES, PHASE_LABELS)} />
+      <Radios {...f.one('level')} legend="Level" choices={choices(LEVELS, LEVEL_LABELS)} />
+      <Select {...f.one('areaId')} label="The area of need it builds most" options={p.taxonomy.areas.map((a) => ({ value: a.id, label: a.name }))} />
+      <TextInput {...f.one('provider')} label="Provider" hint="For example your setting’s name." />
+      <TextInput {...f.one('url')} label="Link to the material (optional, https)" />
+      <TextArea {...f.one('materials')} label="What a facilitator needs (optional)" hint="One item a line. Give a link, materials or both." />
+      <Radios {...f.one('cost')} legend="Cost to staff" choices={[{ value: 'free', label: 'Free' }, { value: 'paid', label: 'Paid' }]} />
+      <Select {...f.one('strength')} label="How strong is the evidence behind it?" options={STRENGTHS} />
+      <TextInput {...f.one('source')} label="Where that evidence comes from" />
+      <button type="submit">Add the module</button>
+    </PostForm>
+  );
+};
+
 export const OwnTrainingPage: FC<OwnTrainingProps> = (p) => {
-  const v = p.values;
   const titles = new Map(p.catalogue.map((m) => [m.id, m.title]));
   return (
     <>
@@ -172,42 +219,10 @@ export const OwnTrainingPage: FC<OwnTrainingProps> = (p) => {
       <SessionList p={p} titles={titles} />
 
       <h2 id="add-session-heading">Add a live session</h2>
-      <PostForm action={`${p.base}/training/sessions`} token={p.token}>
-        <Select name="moduleId" label="Module" options={p.catalogue.map((m) => ({ value: m.id, label: m.title }))} value={val(v, 'moduleId')} error={err(p.errors, 'moduleId')} />
-        <TextInput name="date" label="Date" type="date" width="short" value={val(v, 'date')} error={err(p.errors, 'date')} />
-        <TextInput name="from" label="Starts at (24-hour, UK time)" hint="For example 09:00" width="short" value={val(v, 'from')} error={err(p.errors, 'from')} />
-        <TextInput name="to" label="Ends at (24-hour, UK time)" hint="For example 10:30" width="short" value={val(v, 'to')} error={err(p.errors, 'to')} />
-        <TextInput name="place" label="Place" value={val(v, 'place')} error={err(p.errors, 'place')} />
-        <TextInput name="facilitator" label="Facilitator (optional)" value={val(v, 'facilitator')} error={err(p.errors, 'facilitator')} />
-        <TextInput name="capacity" label="Places" type="number" width="short" value={val(v, 'capacity')} error={err(p.errors, 'capacity')} />
-        <button type="submit">Add the session</button>
-      </PostForm>
+      <SessionForm p={p} />
 
       <h2>Add a module of your own</h2>
-      <PostForm action={`${p.base}/training/modules`} token={p.token}>
-        <TextInput name="title" label="Title" value={val(v, 'title')} error={err(p.errors, 'title')} />
-        <TextArea name="summary" label="Summary for staff" hint="Two or three short sentences in plain words." value={val(v, 'summary')} error={err(p.errors, 'summary')} />
-        <TextArea name="outcomes" label="What staff will be able to do" hint="One outcome a line." value={val(v, 'outcomes')} error={err(p.errors, 'outcomes')} />
-        <TextInput name="minutes" label="Minutes (15 to 120)" type="number" width="short" value={val(v, 'minutes')} error={err(p.errors, 'minutes')} />
-        <Checkboxes name="formats" legend="How it is taken" choices={choices(FORMATS, FORMAT_SHORT)} values={vals(v, 'formats')} error={err(p.errors, 'formats')} />
-        <Checkboxes name="roles" legend="Who it suits" choices={choices(ROLES, ROLE_LABELS)} values={vals(v, 'roles')} error={err(p.errors, 'roles')} />
-        <Checkboxes name="phases" legend="Phases" choices={choices(PHASES, PHASE_LABELS)} values={vals(v, 'phases')} error={err(p.errors, 'phases')} />
-        <Radios name="level" legend="Level" choices={choices(LEVELS, LEVEL_LABELS)} value={val(v, 'level')} error={err(p.errors, 'level')} />
-        <Select name="areaId" label="The area of need it builds most" options={p.taxonomy.areas.map((a) => ({ value: a.id, label: a.name }))} value={val(v, 'areaId')} error={err(p.errors, 'areaId')} />
-        <TextInput name="provider" label="Provider" hint="For example your setting’s name." value={val(v, 'provider')} error={err(p.errors, 'provider')} />
-        <TextInput name="url" label="Link to the material (optional, https)" value={val(v, 'url')} error={err(p.errors, 'url')} />
-        <TextArea name="materials" label="What a facilitator needs (optional)" hint="One item a line. Give a link, materials or both." value={val(v, 'materials')} error={err(p.errors, 'materials')} />
-        <Radios name="cost" legend="Cost to staff" choices={[{ value: 'free', label: 'Free' }, { value: 'paid', label: 'Paid' }]} value={val(v, 'cost')} error={err(p.errors, 'cost')} />
-        <Select
-          name="strength"
-          label="How strong is the evidence behind it?"
-          options={[['1', 'Very limited'], ['2', 'Limited'], ['3', 'Moderate'], ['4', 'Extensive'], ['5', 'Very extensive']].map(([value, label]) => ({ value: value!, label: label! }))}
-          value={val(v, 'strength')}
-          error={err(p.errors, 'strength')}
-        />
-        <TextInput name="source" label="Where that evidence comes from" value={val(v, 'source')} error={err(p.errors, 'source')} />
-        <button type="submit">Add the module</button>
-      </PostForm>
+      <ModuleForm p={p} />
     </>
   );
 };

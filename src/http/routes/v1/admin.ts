@@ -9,9 +9,10 @@ import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import { auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
-import { mailAdminReset } from '../../services/password-reset.js';
+import { mailAdminReset } from '../../../services/password-reset.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, InviteSchema, PageQuery, pageOf } from '../../schemas/accounts.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Administration'];
 const admins = requireAuth({ roles: ['admin'] });
@@ -70,7 +71,7 @@ export function registerAdmin(app: OpenAPIHono<AppEnv>): void {
     const { userId } = c.req.valid('param');
     const made = await resetPassword(c.get('database'), userId, auditActor(c.get('principal')!), c.get('clock')());
     if (!made) throw new ProblemError('not-found', `There is no account ${userId}.`);
-    const emailed = await mailAdminReset(c, made);
+    const emailed = await mailAdminReset(serviceDeps(c), made);
     return c.json({ ...inviteView(c, made), ...(emailed === undefined ? {} : { emailed }) }, 201);
   });
 

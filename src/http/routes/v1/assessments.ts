@@ -6,17 +6,18 @@ import type { Staff } from '../../../repos/staff.js';
 import { isSelf, ownStaff, pageRequest, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { staffCatalogue } from '../../local-content.js';
+import { staffCatalogue } from '../../../services/local-content.js';
 import { pathwayWithAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
-import { myPathway, planningState } from '../../pathway-view.js';
+import { myPathway, planningState } from '../../../services/pathway-view.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { PageQuery, pageOf, StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssessmentBody, AssessmentCreatedSchema, AssessmentSchema, MyPathwaySchema } from '../../schemas/learning.js';
-import { takeAssessment } from '../../services/staff-progress.js';
-import { toEngineRequest } from './recommendations.js';
+import { takeAssessment } from '../../../services/staff-progress.js';
+import { toEngineRequest } from '../../../services/engine-request.js';
 import type { Context } from 'hono';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Assessments and pathways'];
 const staffOnly = requireUser(['staff', 'leader']);
@@ -96,11 +97,11 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(take, async (c) => {
     const body = c.req.valid('json');
     const staff = await ownStaff(c);
-    const catalogue = await staffCatalogue(c, staff.settingId);
+    const catalogue = await staffCatalogue(serviceDeps(c), staff.settingId);
     const { content } = catalogue;
     // Checks every id in the body (422 naming each unknown one) before anything is stored.
     const request = toEngineRequest(content, { ...body, role: staff.jobRole, phase: staff.phase });
-    const taken = await takeAssessment(c, content, staff, { request, answers: body, alsoCompleted: body.completedModuleIds });
+    const taken = await takeAssessment(serviceDeps(c), content, staff, { request, answers: body, alsoCompleted: body.completedModuleIds });
     return sendJson(c, { assessment: taken.assessment, pathway: pathwayWithAccess(catalogue, myPathway(content, taken.state)) }, 201);
   });
 
@@ -112,8 +113,8 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(mine, async (c) => {
     const staff = await ownStaff(c);
-    const catalogue = await staffCatalogue(c, staff.settingId);
-    return sendJson(c, pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))), 200);
+    const catalogue = await staffCatalogue(serviceDeps(c), staff.settingId);
+    return sendJson(c, pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(serviceDeps(c), staff))), 200);
   });
 
   app.openapi(theirs, async (c) => {
@@ -124,7 +125,7 @@ export function registerAssessments(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(theirPathway, async (c) => {
     const staff = await sharedStaff(c, c.req.valid('param').staffId);
-    const catalogue = await staffCatalogue(c, staff.settingId);
-    return sendJson(c, pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(c, staff))), 200);
+    const catalogue = await staffCatalogue(serviceDeps(c), staff.settingId);
+    return sendJson(c, pathwayWithAccess(catalogue, myPathway(catalogue.content, await planningState(serviceDeps(c), staff))), 200);
   });
 }

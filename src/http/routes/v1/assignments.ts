@@ -1,23 +1,24 @@
 // Assignments: a leader assigns each person's personalised pathway or a fixed module set (merged into it) to a
 // person, a job role, a phase, a named group or everyone, with an optional due date; staff see theirs and by whom.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { assignmentsFor, deleteAssignment, getAssignment, listAssignments, targets, type Assignment } from '../../../repos/assignments.js';
-import { assign } from '../../services/assignments.js';
-import { getOrg } from '../../../repos/orgs.js';
+import { assignmentsFor, listAssignments, targets, type Assignment } from '../../../repos/assignments.js';
+import { createAssignment, withdrawAssignment } from '../../../services/assignments.js';
+import { fieldErrors } from '../../../services/outcome.js';
 import { listProgress } from '../../../repos/progress.js';
-import { allStaffUnder, getStaff } from '../../../repos/staff.js';
-import { mayManageOrg, ownStaff, pageRequest, visibleSetting } from '../../auth/access.js';
+import { allStaffUnder } from '../../../repos/staff.js';
+import { ownStaff, pageRequest, visibleSetting } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { catalogueForOrg } from '../../local-content.js';
+import { catalogueForOrg } from '../../../services/local-content.js';
 import { withStepAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
-import { authErrors, commonErrors, ProblemError, readErrors, type FieldError } from '../../problem.js';
+import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssignmentSchema, CreateAssignmentBody, MyAssignmentSchema } from '../../schemas/learning.js';
 import { z } from '@hono/zod-openapi';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Assignments'];
 const AssignmentIdParam = z.object({ assignmentId: z.string().min(1).max(64).openapi({ param: { name: 'assignmentId', in: 'path' } }) });
@@ -74,24 +75,17 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const setting = await visibleSetting(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const db = c.get('database').db;
     // The setting's own modules (and its trust's) can be assigned too.
-    const modules = new Set((await catalogueForOrg(c, c.get('content'), setting.id)).content.catalogue.modules.map((m) => m.id));
-    const errors: FieldError[] = [];
-    (body.moduleIds ?? []).forEach((id, i) => {
-      if (!modules.has(id)) errors.push({ path: `moduleIds[${i}]`, message: `Unknown module "${id}".` });
+    const made = await createAssignment(serviceDeps(c), setting, {
+      target: body.target,
+      kind: body.kind,
+      moduleIds: body.moduleIds ?? [],
+      dueDate: body.dueDate ?? null,
+      assignedBy: actorUserId(c.get('principal')!),
     });
-    if (body.target.kind === 'person') {
-      const person = await getStaff(db, body.target.staffId);
-      if (person?.settingId !== setting.id) errors.push({ path: 'target.staffId', message: 'No member of staff with this id in this setting.' });
-    }
-    if (errors.length) throw new ProblemError('validation', 'The assignment refers to ids this setting does not have.', errors);
-    const made = await assign(
-      c,
-      { settingId: setting.id, target: body.target, kind: body.kind, moduleIds: body.moduleIds ?? [], dueDate: body.dueDate ?? null, assignedBy: actorUserId(c.get('principal')!) },
-    );
-    const staff = await allStaffUnder(db, setting.id);
-    return c.json(view(made, staff.filter((s) => targets(made, s)).length), 201);
+    if (!made.ok) throw new ProblemError('validation', 'The assignment refers to ids this setting does not have.', fieldErrors(made.problems));
+    const staff = await allStaffUnder(c.get('database').db, setting.id);
+    return c.json(view(made.value, staff.filter((s) => targets(made.value, s)).length), 201);
   });
 
   app.openapi(list, async (c) => {
@@ -103,11 +97,7 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(remove, async (c) => {
     const { assignmentId } = c.req.valid('param');
-    const db = c.get('database').db;
-    const found = await getAssignment(db, assignmentId);
-    const setting = found ? await getOrg(db, found.settingId) : null;
-    if (!found || !setting || !mayManageOrg(c.get('principal'), setting)) throw new ProblemError('not-found', `No assignment ${assignmentId} is visible to you.`);
-    await deleteAssignment(db, found.id);
+    if (!(await withdrawAssignment(serviceDeps(c), c.get('principal'), assignmentId))) throw new ProblemError('not-found', `No assignment ${assignmentId} is visible to you.`);
     return c.body(null, 204);
   });
 
@@ -116,7 +106,7 @@ export function registerAssignments(app: OpenAPIHono<AppEnv>): void {
     const db = c.get('database').db;
     const [assignments, progress] = await Promise.all([assignmentsFor(db, staff), listProgress(db, staff.id)]);
     const status = new Map(progress.map((p) => [p.moduleId, p.status]));
-    const { content } = await catalogueForOrg(c, c.get('content'), staff.settingId);
+    const { content } = await catalogueForOrg(serviceDeps(c), c.get('content'), staff.settingId);
     const titles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
     const data = assignments.map((a) => ({
       ...view(a),

@@ -8,7 +8,8 @@ import { createSession, destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
 import { commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { AcceptInviteBody, PasswordResetBody, SessionSchema, SignInBody } from '../../schemas/accounts.js';
-import { canEmailResets, requestPasswordReset } from '../../services/password-reset.js';
+import { canEmailResets, requestPasswordReset } from '../../../services/password-reset.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const cookieHeader = { 'Set-Cookie': { description: 'The session cookie (__Host-sp_session)', schema: { type: 'string' as const } } };
 
@@ -71,8 +72,8 @@ const askReset = createRoute({
 
 export function registerAuth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(askReset, async (c) => {
-    if (!canEmailResets(c)) throw new ProblemError('unavailable', 'This server does not send email, so it cannot send a reset link. Ask an administrator to reset your password.');
-    void requestPasswordReset(c, c.req.valid('json').email);
+    if (!canEmailResets(serviceDeps(c))) throw new ProblemError('unavailable', 'This server does not send email, so it cannot send a reset link. Ask an administrator to reset your password.');
+    void requestPasswordReset(serviceDeps(c), c.req.valid('json').email);
     return c.json({ detail: 'If an account uses this address, an email with a link to choose a new password is on its way. The link works for an hour.' }, 202);
   });
 

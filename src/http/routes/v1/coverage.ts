@@ -7,11 +7,12 @@ import type { GroupCoverage } from '../../../domain/coverage.js';
 import { visibleOrg } from '../../auth/access.js';
 import { jsonBody, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { toCsv } from '../../csv.js';
+import { toCsv } from '../../../services/csv.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
-import { coverageWithOwnTraining, type CoverageWithOwnTraining } from '../../services/own-coverage.js';
+import { coverageWithOwnTraining, type CoverageWithOwnTraining } from '../../../services/own-coverage.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Coverage'];
 const guard = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'coverage:read' });
@@ -89,7 +90,7 @@ const csv = createRoute({
 
 async function coverageOf(c: Context<AppEnv>, orgId: string): Promise<CoverageWithOwnTraining> {
   const org = await visibleOrg(c, orgId);
-  return coverageWithOwnTraining(c, org);
+  return coverageWithOwnTraining(serviceDeps(c), org);
 }
 
 const cell = (v: number | null, suppressed: boolean) => (suppressed ? 'suppressed' : v);

@@ -5,10 +5,12 @@ import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { ProblemError } from '../../problem.js';
 import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema, PublishBodySchema } from '../../schemas/evidence.js';
-import { createDraft, publishDraft } from '../../services/evidence-sets.js';
-import { fieldErrors } from '../../services/outcome.js';
-import { adminDoc, conflictDoc, findDraft, notDraft, recordView } from './evidence-shared.js';
+import { createDraft, publishDraft } from '../../../services/evidence-sets.js';
+import { fieldErrors } from '../../../services/outcome.js';
+import { adminDoc, conflictDoc } from './evidence-shared.js';
+import { findDraft, notDraft, recordView } from '../../../services/evidence-find.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Evidence sets'];
 
@@ -52,7 +54,7 @@ const publish = createRoute({
 export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const input = c.req.valid('json');
-    const made = await createDraft(c, input);
+    const made = await createDraft(serviceDeps(c), input);
     if (!made.ok) {
       if (made.reason === 'id-taken') throw new ProblemError('conflict', `The id '${input.id}' is already used by an evidence set.`, fieldErrors(made.problems));
       throw new ProblemError('conflict', 'Another draft was created at the same moment; try again.');
@@ -64,8 +66,8 @@ export function registerEvidenceDrafts(app: OpenAPIHono<AppEnv>): void {
   app.openapi(publish, async (c) => {
     const id = c.req.valid('param').id;
     const body = PublishBodySchema.parse(c.req.valid('json') ?? {});
-    const draft = await findDraft(c, id, 'publish it again');
-    const published = await publishDraft(c, draft, body.signOff?.by);
+    const draft = await findDraft(serviceDeps(c), id, 'publish it again');
+    const published = await publishDraft(serviceDeps(c), draft, body.signOff?.by);
     if (published.ok) return sendJson(c, recordView(published.value), 200);
     switch (published.reason) {
       case 'stale':

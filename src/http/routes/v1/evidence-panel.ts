@@ -19,11 +19,13 @@ import {
   PreviewOptionsSchema,
 } from '../../schemas/evidence.js';
 import type { RecommendationRequestBody } from '../../schemas/recommendation.js';
-import { aggregateDraft, previewDraft, storeJudgements } from '../../services/evidence-sets.js';
-import { fieldErrors } from '../../services/outcome.js';
-import { toEngineRequest } from './recommendations.js';
-import { adminDoc, conflictDoc, findDraft, findSet, notDraft, recordView } from './evidence-shared.js';
+import { aggregateDraft, previewDraft, storeJudgements } from '../../../services/evidence-sets.js';
+import { fieldErrors } from '../../../services/outcome.js';
+import { toEngineRequest } from '../../../services/engine-request.js';
+import { adminDoc, conflictDoc } from './evidence-shared.js';
+import { findDraft, findSet, notDraft, recordView } from '../../../services/evidence-find.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Evidence panel'];
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
@@ -101,8 +103,8 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
   app.openapi(submit, async (c) => {
     const id = c.req.valid('param').id;
     const input = c.req.valid('json');
-    const draft = await findDraft(c, id, 'accept judgements');
-    const stored = await storeJudgements(c, draft, [input]);
+    const draft = await findDraft(serviceDeps(c), id, 'accept judgements');
+    const stored = await storeJudgements(serviceDeps(c), draft, [input]);
     if (!stored.ok) {
       if (stored.reason === 'invalid') throw new ProblemError('validation', `The judgements of '${input.expert}' have problems; nothing was stored.`, fieldErrors(stored.problems));
       throw notDraft(id, 'no longer a draft', 'accept judgements');
@@ -112,7 +114,7 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(listRoute, async (c) => {
-    const id = (await findSet(c, c.req.valid('param').id)).id;
+    const id = (await findSet(serviceDeps(c), c.req.valid('param').id)).id;
     const rows = await listJudgements<PanelJudgement>(c.get('database'), id);
     return sendJson(c, { data: rows.map((r) => ({ expert: r.expert, weight: r.weight, submittedAt: r.submittedAt, judgement: r.body })) }, 200);
   });
@@ -120,8 +122,8 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
   app.openapi(aggregate, async (c) => {
     const id = c.req.valid('param').id;
     const options = AggregateOptionsSchema.parse(c.req.valid('json') ?? {});
-    const draft = await findDraft(c, id, 'aggregate judgements');
-    const done = await aggregateDraft(c, draft, options);
+    const draft = await findDraft(serviceDeps(c), id, 'aggregate judgements');
+    const done = await aggregateDraft(serviceDeps(c), draft, options);
     if (!done.ok) {
       if (done.reason === 'cannot-aggregate') throw new ProblemError('validation', `The judgements for '${id}' cannot be aggregated yet; the draft was not changed.`, fieldErrors(done.problems));
       throw notDraft(id, 'no longer a draft', 'aggregate judgements');
@@ -134,8 +136,8 @@ export function registerEvidencePanel(app: OpenAPIHono<AppEnv>): void {
   app.openapi(preview, async (c) => {
     const id = c.req.valid('param').id;
     const options = PreviewOptionsSchema.parse(c.req.valid('json') ?? {});
-    const draft = await findDraft(c, id, 'preview it (it is already in force or retired)');
+    const draft = await findDraft(serviceDeps(c), id, 'preview it (it is already in force or retired)');
     const population = options.population && checkedPopulation(c.get('content'), options.population);
-    return sendJson(c, (await previewDraft(c, draft, { ...options, population })), 200);
+    return sendJson(c, (await previewDraft(serviceDeps(c), draft, { ...options, population })), 200);
   });
 }

@@ -3,16 +3,17 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listEvidenceSets, type EvidenceSetRecord, type EvidenceStatus } from '../../../repos/evidence-sets.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
+import { evidenceInForce } from '../../../services/evidence-cache.js';
 import { cachedJson } from '../../middleware/etag.js';
 import { ADMIN_SECURITY, registerAdminTokenScheme } from '../../middleware/admin-token.js';
 import { assertRole } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { EvidenceSetIdParam, EvidenceSetListQuery, EvidenceSetListSchema, EvidenceSetRecordSchema } from '../../schemas/evidence.js';
 import { registerEvidenceDrafts } from './evidence-drafts.js';
-import { findSet, recordView, summaryView } from './evidence-shared.js';
+import { findSet, recordView, summaryView } from '../../../services/evidence-find.js';
 import { registerEvidencePanel } from './evidence-panel.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Evidence sets'];
 const publicOrAdmin = [{}, ...ADMIN_SECURITY];
@@ -88,7 +89,7 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
   registerAdminTokenScheme(app);
 
   app.openapi(current, async (c) => {
-    const inForce = await evidenceInForce(c);
+    const inForce = await evidenceInForce(serviceDeps(c));
     let view = currentViews.get(inForce.record);
     if (!view) currentViews.set(inForce.record, (view = recordView(inForce.record)));
     return cachedJson(c, view, 60);
@@ -97,7 +98,7 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
     if (q.status === 'draft') assertRole(c, ['panel', 'admin']);
-    await evidenceInForce(c); // a fresh database lists its shipped set too
+    await evidenceInForce(serviceDeps(c)); // a fresh database lists its shipped set too
     const statuses: EvidenceStatus[] = q.status ? [q.status] : ['published', 'superseded'];
     const page = await listEvidenceSets(c.get('database'), {
       statuses,
@@ -111,8 +112,8 @@ export function registerEvidenceSets(app: OpenAPIHono<AppEnv>): void {
   registerEvidencePanel(app);
 
   app.openapi(byId, async (c) => {
-    await evidenceInForce(c);
-    const record = await findSet(c, c.req.valid('param').id);
+    await evidenceInForce(serviceDeps(c));
+    const record = await findSet(serviceDeps(c), c.req.valid('param').id);
     if (record.status === 'draft') assertRole(c, ['panel', 'admin']);
     return sendJson(c, recordView(record), 200);
   });

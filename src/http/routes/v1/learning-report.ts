@@ -4,9 +4,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { ExplorationSchema } from '../../schemas/evidence.js';
-import { learningReport } from '../../services/learning-report.js';
+import { learningReport } from '../../../services/learning-report.js';
 import { adminDoc } from './evidence-shared.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const Row = z.object({
   moduleId: z.string(),
@@ -47,5 +48,5 @@ const route = createRoute({
 });
 
 export function registerLearningReport(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(route, async (c) => sendJson(c, (await learningReport(c)), 200));
+  app.openapi(route, async (c) => sendJson(c, (await learningReport(serviceDeps(c))), 200));
 }

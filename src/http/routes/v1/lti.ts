@@ -15,8 +15,9 @@ import { createSession, requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { JwksSchema, LaunchSchema, LoginInitiationSchema, NewPlatformBody, PlatformIdParam, PlatformSchema } from '../../schemas/lti.js';
-import { resolveAccount, safeReturn } from '../../services/sso.js';
-import { callableUrlProblem, outboundPolicy } from '../../services/webhook-url.js';
+import { resolveAccount, safeReturn } from '../../../services/sso.js';
+import { callableUrlProblem, outboundPolicy } from '../../../services/webhook-url.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['LTI 1.3'];
 const admins = requireAuth({ roles: ['admin'] });
@@ -85,7 +86,7 @@ export function registerLti(app: OpenAPIHono<AppEnv>): void {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
     for (const key of ['jwksUrl', 'authLoginUrl', 'authTokenUrl'] as const) {
-      const bad = body[key] ? await callableUrlProblem(c, body[key]) : null;
+      const bad = body[key] ? await callableUrlProblem(serviceDeps(c), body[key]) : null;
       if (bad) throw new ProblemError('validation', bad, [{ path: key, message: bad }]);
     }
     try {
@@ -120,13 +121,13 @@ export function registerLti(app: OpenAPIHono<AppEnv>): void {
     if (!st) throw new ProblemError('bad-request', 'This launch has expired or was used already; launch again from the platform.', [{ path: 'state', message: 'Unknown, used or expired.' }]);
     const p = await getPlatform(db, st.ref_id);
     if (!p) throw new ProblemError('not-found', 'The platform of this launch is no longer registered.');
-    const claims = await verifyLaunch(p, id_token, st.nonce, outboundPolicy(c)).catch((e: unknown) => {
+    const claims = await verifyLaunch(p, id_token, st.nonce, outboundPolicy(serviceDeps(c))).catch((e: unknown) => {
       if (e instanceof LtiError && /^deployment/.test(e.message)) throw new ProblemError('forbidden', `Launch refused: ${e.message}.`);
       throw new ProblemError('unauthorized', `Launch refused: ${e instanceof Error ? e.message : String(e)}.`);
     });
     if (!(await useNonce(db, p.issuer, st.nonce, new Date((claims.exp ?? 0) * 1000 + 3_600_000), now))) throw new ProblemError('unauthorized', 'Launch refused: this nonce was used already.');
     const email = typeof claims.email === 'string' ? claims.email : null;
-    const who = await resolveAccount(c, p.orgId, { issuer: p.issuer, subject: String(claims.sub), kind: 'lti', email, name: typeof claims.name === 'string' ? claims.name : null });
+    const who = await resolveAccount(serviceDeps(c), p.orgId, { issuer: p.issuer, subject: String(claims.sub), kind: 'lti', email, name: typeof claims.name === 'string' ? claims.name : null });
     await createSession(c, who.userId, who.queries);
     return c.redirect(st.return_to ?? '/pathway', 303);
   });

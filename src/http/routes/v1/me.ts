@@ -12,10 +12,11 @@ import type { UserPrincipal } from '../../auth/principal.js';
 import { destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
 import { requireUser } from '../../middleware/auth.js';
-import { rederiver } from '../../pathway-derive.js';
+import { rederiver } from '../../../services/pathway-derive.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { MeSchema, UpdateMeBody } from '../../schemas/accounts.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Me'];
 const anyone = requireUser(['staff', 'leader', 'panel', 'admin']);
@@ -99,7 +100,7 @@ export function registerMe(app: OpenAPIHono<AppEnv>): void {
     const database = c.get('database');
     const now = c.get('clock')();
     await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: p.userId }, orgId: p.orgId, subjectUserId: p.userId, subjectStaffId: p.staffId }, now)]);
-    const data = await exportPerson(database.db, { userId: p.userId, staffId: p.staffId }, rederiver(c));
+    const data = await exportPerson(database.db, { userId: p.userId, staffId: p.staffId }, rederiver(serviceDeps(c)));
     c.header('Content-Disposition', 'attachment; filename="my-send-pathways-data.json"');
     c.header('Cache-Control', 'no-store');
     return sendJson(c, { exportedAt: now.toISOString(), ...data }, 200);

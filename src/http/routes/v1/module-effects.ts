@@ -3,8 +3,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
 import { requireAuth } from '../../middleware/auth.js';
-import { moduleEffects } from '../../services/module-effects.js';
+import { moduleEffects } from '../../../services/module-effects.js';
 import { adminDoc } from './evidence-shared.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const Effect = z.object({
   moduleId: z.string(),
@@ -37,7 +38,7 @@ const route = createRoute({
 
 export function registerModuleEffects(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const { evidenceSetId, learned } = await moduleEffects(c);
+    const { evidenceSetId, learned } = await moduleEffects(serviceDeps(c));
     const titles = new Map(c.get('content').catalogue.modules.map((m) => [m.id, m.title]));
     const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
     return c.json(

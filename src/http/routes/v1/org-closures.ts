@@ -10,7 +10,8 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { ClosureBody, ClosureIdParam, ClosureListSchema, ClosureSchema } from '../../schemas/closures.js';
-import { addClosure, removeClosure } from '../../services/closures.js';
+import { addClosure, removeClosure } from '../../../services/closures.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Organisations'];
 const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags, security: SECURITY.either, ...r });
@@ -55,7 +56,7 @@ export function registerOrgClosures(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(create, async (c) => {
     const setting = await visibleSetting(c, c.req.valid('param').orgId);
-    const done = await addClosure(c, setting, c.req.valid('json'), actorUserId(c.get('principal')!));
+    const done = await addClosure(serviceDeps(c), setting, c.req.valid('json'), actorUserId(c.get('principal')!));
     if (!done.ok) {
       const detail = done.status === 409 ? 'Nothing was recorded: the dates overlap a closure stored meanwhile.' : 'Nothing was recorded; see `errors`.';
       throw new ProblemError(done.status === 409 ? 'conflict' : 'validation', detail, done.problems.map((p) => ({ path: p.field, message: `${p.message}.` })));
@@ -66,7 +67,7 @@ export function registerOrgClosures(app: OpenAPIHono<AppEnv>): void {
   app.openapi(remove, async (c) => {
     const { orgId, closureId } = c.req.valid('param');
     const setting = await visibleSetting(c, orgId);
-    if (!(await removeClosure(c, setting, closureId))) throw new ProblemError('not-found', `No closure ${closureId} belongs to this setting.`);
+    if (!(await removeClosure(serviceDeps(c), setting, closureId))) throw new ProblemError('not-found', `No closure ${closureId} belongs to this setting.`);
     return c.body(null, 204);
   });
 }

@@ -10,12 +10,13 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { LocalModuleListSchema, LocalModuleSchema, LocalModuleWrittenSchema, ModuleIdParam } from '../../schemas/local-catalogue.js';
-import { editing } from '../../services/local-catalogue.js';
-import { ownModuleActivityId } from '../../services/xapi-activity.js';
+import { editing } from '../../../services/local-catalogue.js';
+import { ownModuleActivityId } from '../../../services/xapi-activity.js';
 import type { LocalModule } from '../../../domain/local-catalogue.js';
 import type { Context } from 'hono';
-import { addLocalModule, changeLocalModule, listLocalModules, ownModule, retireLocalModule, type LocalModuleInput } from '../../services/local-modules.js';
+import { addLocalModule, changeLocalModule, listLocalModules, ownModule, retireLocalModule, type LocalModuleInput } from '../../../services/local-modules.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Own modules and sessions'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
@@ -90,38 +91,38 @@ function parseModule(m: unknown): LocalModuleInput {
 }
 
 /** A module as the API shows it: with `activityId`, the IRI xAPI statements use for it. */
-const shown = (c: Context<AppEnv>, orgId: string, m: LocalModule) => ({ ...m, activityId: ownModuleActivityId(c, orgId, m.id) });
+const shown = (c: Context<AppEnv>, orgId: string, m: LocalModule) => ({ ...m, activityId: ownModuleActivityId(serviceDeps(c), orgId, m.id) });
 
 export function registerOrgModules(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    const { modules, catalogueVersion } = await listLocalModules(c, org);
+    const { modules, catalogueVersion } = await listLocalModules(serviceDeps(c), org);
     return sendJson(c, { data: modules.map((m) => shown(c, org.id, m)), catalogueVersion }, 200);
   });
 
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    const done = await addLocalModule(c, org, c.req.valid('json'), actorUserId(c.get('principal')!));
+    const done = await addLocalModule(serviceDeps(c), org, c.req.valid('json'), actorUserId(c.get('principal')!));
     return sendJson(c, { ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion }, 201);
   });
 
   app.openapi(read, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
-    return sendJson(c, shown(c, org.id, ownModule(await editing(c, org), moduleId)), 200);
+    return sendJson(c, shown(c, org.id, ownModule(await editing(serviceDeps(c), org), moduleId)), 200);
   });
 
   app.openapi(patch, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
-    const done = await changeLocalModule(c, org, moduleId, c.req.valid('json'), actorUserId(c.get('principal')!), parseModule);
+    const done = await changeLocalModule(serviceDeps(c), org, moduleId, c.req.valid('json'), actorUserId(c.get('principal')!), parseModule);
     return sendJson(c, { ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion }, 200);
   });
 
   app.openapi(retire, async (c) => {
     const { orgId, moduleId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
-    const done = await retireLocalModule(c, org, moduleId, actorUserId(c.get('principal')!));
+    const done = await retireLocalModule(serviceDeps(c), org, moduleId, actorUserId(c.get('principal')!));
     return sendJson(c, { ...shown(c, org.id, done.module), catalogueVersion: done.catalogueVersion }, 200);
   });
 }

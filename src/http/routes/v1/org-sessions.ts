@@ -10,7 +10,7 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { BookingParam, LocalSessionListSchema, LocalSessionSchema, LocalSessionsWrittenSchema, SessionIdParam, StaffIdsBody } from '../../schemas/local-catalogue.js';
-import { orgChain } from '../../local-content.js';
+import { orgChain } from '../../../services/local-content.js';
 import { getOrg, type Org } from '../../../repos/orgs.js';
 import type { Context } from 'hono';
 import {
@@ -22,8 +22,9 @@ import {
   listLocalSessions,
   recordAttendance,
   type LocalSessionInput,
-} from '../../services/local-sessions.js';
+} from '../../../services/local-sessions.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Own modules and sessions'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
@@ -126,39 +127,39 @@ function parseSession(s: unknown): LocalSessionInput {
 export function registerOrgSessions(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    return sendJson(c, { data: await listLocalSessions(c, org) }, 200);
+    return sendJson(c, { data: await listLocalSessions(serviceDeps(c), org) }, 200);
   });
 
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    const done = await addLocalSessions(c, org, [c.req.valid('json')], actorUserId(c.get('principal')!));
+    const done = await addLocalSessions(serviceDeps(c), org, [c.req.valid('json')], actorUserId(c.get('principal')!));
     return sendJson(c, { data: done.sessions.map((s) => ({ ...s, booked: 0, attended: 0 })), catalogueVersion: done.catalogueVersion }, 201);
   });
 
   app.openapi(patch, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
     const org = await visibleOrg(c, orgId);
-    return sendJson(c, (await changeLocalSession(c, org, sessionId, c.req.valid('json'), actorUserId(c.get('principal')!), parseSession)), 200);
+    return sendJson(c, (await changeLocalSession(serviceDeps(c), org, sessionId, c.req.valid('json'), actorUserId(c.get('principal')!), parseSession)), 200);
   });
 
   app.openapi(cancel, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
-    return sendJson(c, (await cancelLocalSession(c, await visibleOrg(c, orgId), sessionId, actorUserId(c.get('principal')!))), 200);
+    return sendJson(c, (await cancelLocalSession(serviceDeps(c), await visibleOrg(c, orgId), sessionId, actorUserId(c.get('principal')!))), 200);
   });
 
   app.openapi(book, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
-    return sendJson(c, (await bookLocalSession(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)), 200);
+    return sendJson(c, (await bookLocalSession(serviceDeps(c), await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)), 200);
   });
 
   app.openapi(unbook, async (c) => {
     const { orgId, sessionId, staffId } = c.req.valid('param');
     const { org, ownBooking } = await bookingOrg(c, orgId, staffId);
-    return sendJson(c, (await cancelBooking(c, org, sessionId, staffId, { ownBooking })), 200);
+    return sendJson(c, (await cancelBooking(serviceDeps(c), org, sessionId, staffId, { ownBooking })), 200);
   });
 
   app.openapi(attend, async (c) => {
     const { orgId, sessionId } = c.req.valid('param');
-    return sendJson(c, (await recordAttendance(c, await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)), 200);
+    return sendJson(c, (await recordAttendance(serviceDeps(c), await visibleOrg(c, orgId), sessionId, c.req.valid('json').staffIds)), 200);
   });
 }

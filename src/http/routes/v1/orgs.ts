@@ -6,7 +6,7 @@ import { auditQuery } from '../../../repos/audit.js';
 import { createOrg, getOrg, listOrgs, updateOrg } from '../../../repos/orgs.js';
 import { pageRequest, visibleOrg } from '../../auth/access.js';
 import { inviteView } from '../../auth/invite-link.js';
-import { deliverInvite } from '../../services/invite-mail.js';
+import { deliverInvite } from '../../../services/invite-mail.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import { actorUserId, auditActor, type Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
@@ -14,6 +14,7 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { AccountCreatedSchema, CreateOrgBody, NewAccountBody, NewLeaderBody, OrgIdParam, OrgSchema, PageQuery, pageOf, UpdateOrgBody, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { uniqueOr409 } from '../../unique.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Organisations'];
 const OrgPage = pageOf(OrgSchema, 'OrganisationPage');
@@ -146,7 +147,7 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
       createAccountWithInvite(c.get('database'), { ...body, role: 'leader', orgId: org.id }, actorUserId(p), c.get('clock')(), grantAndInvite(c, p, 'leader', org.id)),
       'That email address already has an account in this organisation.',
     );
-    return c.json({ user: made.user, invite: await deliverInvite(c, inviteView(c, made), { ...body, orgId: org.id }) }, 201);
+    return c.json({ user: made.user, invite: await deliverInvite(serviceDeps(c), inviteView(c, made), { ...body, orgId: org.id }) }, 201);
   });
 
   app.openapi(addAccount, async (c) => {
@@ -156,6 +157,6 @@ export function registerOrgs(app: OpenAPIHono<AppEnv>): void {
       createAccountWithInvite(c.get('database'), { email: body.email, name: body.name, role: body.role, orgId: null }, actorUserId(p), c.get('clock')(), grantAndInvite(c, p, body.role, null)),
       'That email address already has an account.',
     );
-    return c.json({ user: made.user, invite: await deliverInvite(c, inviteView(c, made), body) }, 201);
+    return c.json({ user: made.user, invite: await deliverInvite(serviceDeps(c), inviteView(c, made), body) }, 201);
   });
 }

@@ -8,16 +8,17 @@ import type { Staff } from '../../../repos/staff.js';
 import { ownStaff, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { staffCatalogue } from '../../local-content.js';
+import { staffCatalogue } from '../../../services/local-content.js';
 import { pathwayWithAccess } from '../../step-access.js';
 import { requireAuth, requireUser } from '../../middleware/auth.js';
-import { myPathway } from '../../pathway-view.js';
+import { myPathway } from '../../../services/pathway-view.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { CheckInBody, CheckInResultSchema, ProgressBody, ProgressListSchema, ProgressSchema } from '../../schemas/learning.js';
-import { fieldErrors } from '../../services/outcome.js';
-import { checkIn, recordProgress } from '../../services/staff-progress.js';
+import { fieldErrors } from '../../../services/outcome.js';
+import { checkIn, recordProgress } from '../../../services/staff-progress.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Progress'];
 
@@ -76,7 +77,7 @@ const checkin = createRoute({
 
 /** Records progress for a person and answers with the stored record. */
 async function record(c: Context<AppEnv>, staff: Staff, body: { moduleId: string; status: 'started' | 'completed' }, source: string) {
-  const recorded = await recordProgress(c, staff, body, source);
+  const recorded = await recordProgress(serviceDeps(c), staff, body, source);
   if (!recorded.ok) throw new ProblemError('validation', `There is no module ${body.moduleId}.`, fieldErrors(recorded.problems));
   return recorded.value;
 }
@@ -98,9 +99,9 @@ export function registerProgress(app: OpenAPIHono<AppEnv>): void {
   app.openapi(checkin, async (c) => {
     const body = c.req.valid('json');
     const staff = await ownStaff(c);
-    const catalogue = await staffCatalogue(c, staff.settingId);
+    const catalogue = await staffCatalogue(serviceDeps(c), staff.settingId);
     const { content } = catalogue;
-    const done = await checkIn(c, content, staff, body);
+    const done = await checkIn(serviceDeps(c), content, staff, body);
     if (!done.ok) {
       if (done.reason === 'unknown-ids') throw new ProblemError('validation', 'The check-in refers to ids this service does not know.', fieldErrors(done.problems));
       throw new ProblemError('conflict', 'Take the self-assessment first; a check-in updates the pathway it gives you.');

@@ -9,16 +9,17 @@ import { ALGORITHM_VERSION, recommend } from '../../../domain/recommend.js';
 import type { RecommendationProvenance } from '../../../domain/types.js';
 import { getRecommendation } from '../../../repos/recommendations.js';
 import type { AppEnv } from '../../env.js';
-import { issuedEvidence, type EvidenceInUse } from '../../evidence-cache.js';
+import { issuedEvidence, type EvidenceInUse } from '../../../services/evidence-cache.js';
 import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
 import { AnyRecommendationSchema } from '../../schemas/recommendation.js';
 import { DiffRequestSchema, RecommendationDiffSchema, RecommendationIdParam, ReplayRequestSchema } from '../../schemas/replay.js';
-import { catalogueAtVersion, type CatalogueInUse } from '../../local-content.js';
-import { toEngineRequest } from './recommendations.js';
+import { catalogueAtVersion, type CatalogueInUse } from '../../../services/local-content.js';
+import { toEngineRequest } from '../../../services/engine-request.js';
 import { sendJson, sendJsonText } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Recommendations'];
 const json = <S>(schema: S) => ({ 'application/json': { schema } });
@@ -69,7 +70,7 @@ const diff = createRoute({
 });
 
 async function setOrProblem(c: Context<AppEnv>, id: string, path: string): Promise<EvidenceInUse> {
-  const found = await issuedEvidence(c, id);
+  const found = await issuedEvidence(serviceDeps(c), id);
   if (!found) throw new ProblemError('validation', `There is no published or superseded evidence set '${id}'.`, [{ path, message: `unknown evidence set '${id}'` }]);
   return found;
 }
@@ -81,7 +82,7 @@ async function setOrProblem(c: Context<AppEnv>, id: string, path: string): Promi
 async function replayable(c: Context<AppEnv>, set: EvidenceInUse, p: RecommendationProvenance, path: string): Promise<CatalogueInUse> {
   const errors = [];
   if (p.algorithmVersion !== ALGORITHM_VERSION) errors.push({ path: `${path}.algorithmVersion`, message: `made by ${p.algorithmVersion}; this service runs ${ALGORITHM_VERSION}` });
-  const catalogue = await catalogueAtVersion(c, set.content, p.catalogueVersion);
+  const catalogue = await catalogueAtVersion(serviceDeps(c), set.content, p.catalogueVersion);
   if (!catalogue) {
     errors.push({ path: `${path}.catalogueVersion`, message: `made with catalogue ${p.catalogueVersion}; this service has ${c.get('content').catalogue.version} and no such organisation version` });
   }

@@ -3,10 +3,11 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce, issuedEvidence, type EvidenceInUse } from '../../evidence-cache.js';
+import { evidenceInForce, issuedEvidence, type EvidenceInUse } from '../../../services/evidence-cache.js';
 import { problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { sourceIndex } from '../../recommendation-view.js';
 import { EvidenceSourceListSchema, EvidenceSourceSchema } from '../../schemas/recommendation.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Recommendations'];
 const SetParam = z.object({
@@ -40,7 +41,7 @@ const one = createRoute({
 });
 
 async function setOf(c: Context<AppEnv>, id: string): Promise<EvidenceInUse> {
-  const found = id === 'current' ? await evidenceInForce(c) : await issuedEvidence(c, id);
+  const found = id === 'current' ? await evidenceInForce(serviceDeps(c)) : await issuedEvidence(serviceDeps(c), id);
   if (!found) throw new ProblemError('not-found', `There is no published or superseded evidence set '${id}'.`);
   return found;
 }

@@ -9,8 +9,8 @@ import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
 import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { getRecomputeJob, type RecomputeJob } from '../../../repos/recompute-jobs.js';
-import { fieldErrors } from '../../services/outcome.js';
-import { progressOf, runRecompute, startRecompute, type RecomputeDeps } from '../../services/recompute.js';
+import { fieldErrors } from '../../../services/outcome.js';
+import { progressOf, runRecompute, startRecompute, type RecomputeDeps } from '../../../services/recompute.js';
 
 const tags = ['Recommendations'];
 const guard = [requireAuth({ roles: ['admin'] })];

@@ -2,16 +2,16 @@
 // evidence set in force in the database (so responses are stamped with the newest published set), and answer in
 // the asked detail (lean by default; see recommendation-view.ts).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { recommend, validateRequestRefs } from '../../../domain/recommend.js';
-import type { RecommendationRequest } from '../../../domain/types.js';
+import { recommend } from '../../../domain/recommend.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
-import { catalogueForCaller } from '../../local-content.js';
-import { commonErrors, ProblemError } from '../../problem.js';
+import { evidenceInForce } from '../../../services/evidence-cache.js';
+import { catalogueForCaller } from '../../caller-catalogue.js';
+import { commonErrors } from '../../problem.js';
 import { DEFAULT_DETAIL, DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
 import { sendJsonText } from '../../respond.js';
-import { AnyRecommendationSchema, RecommendBodySchema, type RecommendationRequestBody } from '../../schemas/recommendation.js';
-import type { Content } from '../../../domain/types.js';
+import { AnyRecommendationSchema, RecommendBodySchema } from '../../schemas/recommendation.js';
+import { toEngineRequest } from '../../../services/engine-request.js';
+import { serviceDeps } from '../../service-deps.js';
 
 export const recommendRoute = createRoute({
   method: 'post',
@@ -35,23 +35,10 @@ export const recommendRoute = createRoute({
   },
 });
 
-/**
- * Checks ids against the content and throws a 422 ProblemError naming each unknown one; `pathPrefix` (e.g.
- * `request.`) places the paths when the request is nested in a larger body. A `detail` option is not part of
- * the engine request (nor of its input hash) and is dropped here.
- */
-export function toEngineRequest(content: Content, body: RecommendationRequestBody & { detail?: unknown }, pathPrefix = ''): RecommendationRequest {
-  const { detail: _detail, ...rest } = body;
-  const request: RecommendationRequest = { ...rest, formats: [...new Set(rest.formats)] };
-  const problems = validateRequestRefs(content, request).map((p) => ({ path: pathPrefix + p.path, message: p.message }));
-  if (problems.length) throw new ProblemError('validation', 'The request refers to ids this service does not know.', problems);
-  return request;
-}
-
 export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
   app.openapi(recommendRoute, async (c) => {
     // An API key's organisation, or a signed-in person's, adds its own modules and sessions (named in provenance).
-    const { content } = await catalogueForCaller(c, (await evidenceInForce(c)).content);
+    const { content } = await catalogueForCaller(c, (await evidenceInForce(serviceDeps(c))).content);
     const body = c.req.valid('json');
     const detail = body.detail ?? DEFAULT_DETAIL;
     const text = recommendationJson(content, recommend(content, toEngineRequest(content, body)), detail);

@@ -9,8 +9,9 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { AcceptPlanSchema, PlanIdParam, SessionPlanRequestSchema, SessionPlanSchema } from '../../schemas/session-plans.js';
-import { acceptPlan, proposePlan, readPlan } from '../../services/session-plans.js';
+import { acceptPlan, proposePlan, readPlan } from '../../../services/session-plans.js';
 import { sendJson } from '../../respond.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Own modules and sessions'];
 const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
@@ -54,17 +55,17 @@ const accept = createRoute({
 export function registerSessionPlans(app: OpenAPIHono<AppEnv>): void {
   app.openapi(propose, async (c) => {
     const setting = await visibleSetting(c, c.req.valid('param').orgId);
-    return sendJson(c, (await proposePlan(c, setting, c.req.valid('json'))), 201);
+    return sendJson(c, (await proposePlan(serviceDeps(c), setting, c.req.valid('json'))), 201);
   });
 
   app.openapi(read, async (c) => {
     const { orgId, planId } = c.req.valid('param');
-    return sendJson(c, (await readPlan(c, await visibleSetting(c, orgId), planId)), 200);
+    return sendJson(c, (await readPlan(serviceDeps(c), await visibleSetting(c, orgId), planId)), 200);
   });
 
   app.openapi(accept, async (c) => {
     const { orgId, planId } = c.req.valid('param');
     const setting = await visibleSetting(c, orgId);
-    return sendJson(c, (await acceptPlan(c, setting, planId, c.req.valid('json'), actorUserId(c.get('principal')!))), 200);
+    return sendJson(c, (await acceptPlan(serviceDeps(c), setting, planId, c.req.valid('json'), actorUserId(c.get('principal')!))), 200);
   });
 }

@@ -12,8 +12,9 @@ import { createSession, requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { CallbackQuery, ConnectionIdParam, ConnectionSchema, NewConnectionBody, StartQuery } from '../../schemas/sso.js';
-import { connectionForEmail, resolveAccount, safeReturn } from '../../services/sso.js';
-import { callableUrlProblem, outboundPolicy } from '../../services/webhook-url.js';
+import { connectionForEmail, resolveAccount, safeReturn } from '../../../services/sso.js';
+import { callableUrlProblem, outboundPolicy } from '../../../services/webhook-url.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Single sign-on'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
@@ -61,7 +62,7 @@ async function chosen(c: Context<AppEnv>, q: z.infer<typeof StartQuery>): Promis
   const db = c.get('database').db;
   if (q.connection) return (await getConnection(db, q.connection)) ?? notFound();
   if (!q.email?.includes('@')) throw new ProblemError('validation', 'Give `connection`, or the `email` you sign in with.', [{ path: 'email', message: 'An email address, or pass connection.' }]);
-  const found = await connectionForEmail(c, q.email);
+  const found = await connectionForEmail(serviceDeps(c), q.email);
   if ('problem' in found) throw new ProblemError('not-found', `${found.problem}.`);
   return found.connection;
 }
@@ -77,9 +78,9 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const bad = await callableUrlProblem(c, body.issuer);
+    const bad = await callableUrlProblem(serviceDeps(c), body.issuer);
     if (bad) throw new ProblemError('validation', bad, [{ path: 'issuer', message: bad }]);
-    await discover(body.issuer, outboundPolicy(c)).catch((e: unknown) => {
+    await discover(body.issuer, outboundPolicy(serviceDeps(c))).catch((e: unknown) => {
       throw new ProblemError('validation', `The issuer’s discovery document could not be used: ${e instanceof Error ? e.message : String(e)}.`, [{ path: 'issuer', message: 'No usable /.well-known/openid-configuration.' }]);
     });
     const made = await insertConnection(c.get('database').db, { orgId: org.id, issuer: body.issuer, clientId: body.clientId, clientSecret: body.clientSecret ?? null, domains: body.domains }, c.get('clock')());
@@ -101,7 +102,7 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
   app.openapi(start, async (c) => {
     const q = c.req.valid('query');
     const k = await chosen(c, q);
-    const meta = await discover(k.issuer, outboundPolicy(c)).catch(providerDown);
+    const meta = await discover(k.issuer, outboundPolicy(serviceDeps(c))).catch(providerDown);
     const s = await newLoginSecrets();
     const expires = new Date(c.get('clock')().getTime() + STATE_TTL_MS).toISOString();
     await insertLoginState(c.get('database').db, { state: s.state, kind: 'oidc', ref_id: k.id, nonce: s.nonce, code_verifier: s.verifier, return_to: safeReturn(q.returnTo), expires_at: expires });
@@ -115,15 +116,15 @@ export function registerSso(app: OpenAPIHono<AppEnv>): void {
     if (!st) throw new ProblemError('bad-request', 'This sign-in has expired or was used already; start again.', [{ path: 'state', message: 'Unknown, used or expired.' }]);
     if (q.error || !q.code) throw new ProblemError('unauthorized', `The provider did not sign you in${q.error ? ` (${q.error}${q.error_description ? `: ${q.error_description}` : ''})` : ''}.`);
     const k = (await getConnection(c.get('database').db, st.ref_id)) ?? notFound();
-    const meta = await discover(k.issuer, outboundPolicy(c)).catch(providerDown);
-    const idToken = await exchangeCode(meta, { clientId: k.clientId, clientSecret: k.clientSecret, code: q.code, redirectUri: redirectUri(c), verifier: st.code_verifier! }, outboundPolicy(c)).catch(providerDown);
-    const claims = await verifyIdToken(meta, idToken, { clientId: k.clientId, nonce: st.nonce }, outboundPolicy(c)).catch((e: unknown) => {
+    const meta = await discover(k.issuer, outboundPolicy(serviceDeps(c))).catch(providerDown);
+    const idToken = await exchangeCode(meta, { clientId: k.clientId, clientSecret: k.clientSecret, code: q.code, redirectUri: redirectUri(c), verifier: st.code_verifier! }, outboundPolicy(serviceDeps(c))).catch(providerDown);
+    const claims = await verifyIdToken(meta, idToken, { clientId: k.clientId, nonce: st.nonce }, outboundPolicy(serviceDeps(c))).catch((e: unknown) => {
       throw new ProblemError('unauthorized', e instanceof Error ? `Sign-in refused: ${e.message}.` : 'Sign-in refused.');
     });
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
     if (!email || claims.email_verified !== true) throw new ProblemError('forbidden', 'The provider has not verified this email address, so it cannot be matched to an account.');
     if (!k.domains.includes(email.split('@')[1] ?? '')) throw new ProblemError('forbidden', `Accounts at ${email.split('@')[1]} do not sign in through this connection.`);
-    const who = await resolveAccount(c, k.orgId, { issuer: k.issuer, subject: String(claims.sub), kind: 'oidc', email, name: typeof claims.name === 'string' ? claims.name : null });
+    const who = await resolveAccount(serviceDeps(c), k.orgId, { issuer: k.issuer, subject: String(claims.sub), kind: 'oidc', email, name: typeof claims.name === 'string' ? claims.name : null });
     await createSession(c, who.userId, who.queries);
     return c.redirect(st.return_to ?? '/', 303);
   });

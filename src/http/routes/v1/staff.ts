@@ -3,7 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { erasePerson } from '../../../repos/personal-data.js';
-import { existingEmails, getStaff, listStaff, newStaff, newStaffBatch, updateStaff, type Staff } from '../../../repos/staff.js';
+import { getStaff, listStaff, newStaff, updateStaff, type Staff } from '../../../repos/staff.js';
 import { getUser } from '../../../repos/users.js';
 import { pageRequest, visibleSetting, visibleStaff } from '../../auth/access.js';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
@@ -25,12 +25,15 @@ import {
   UpdateStaffBody,
   IdempotencyHeaders,
 } from '../../schemas/accounts.js';
-import { fieldErrors } from '../../services/outcome.js';
-import { inviteStaff } from '../../services/invites.js';
-import { deliverInvite } from '../../services/invite-mail.js';
-import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
+import { fieldErrors } from '../../../services/outcome.js';
+import { oneTimeSecret } from '../../auth/invite-link.js';
+import { inviteStaff } from '../../../services/invites.js';
+import { deliverInvite } from '../../../services/invite-mail.js';
+import { MAX_IMPORT_ROWS } from '../../../services/staff-import.js';
+import { checkStaffCsv, importStaff } from '../../../services/staff.js';
 import { uniqueOr409 } from '../../unique.js';
 import { PHASES, ROLES } from '../../../domain/types.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Staff'];
 const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
@@ -141,8 +144,11 @@ const invite = createRoute({
 
 /** The invite for a staff record (creating and linking the account if needed), or the problem to answer with. */
 async function inviteFor(c: Context<AppEnv>, staff: Staff) {
-  const made = await inviteStaff(c, staff, auditActor(c.get('principal')!));
-  if (made.ok) return deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
+  const made = await inviteStaff(serviceDeps(c), staff, auditActor(c.get('principal')!));
+  if (made.ok) {
+    oneTimeSecret(c); // the invite is shown once: never cached or replayed
+    return deliverInvite(serviceDeps(c), made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
+  }
   if (made.reason === 'no-email') throw new ProblemError('validation', 'Add an email address before inviting.', fieldErrors(made.problems));
   if (made.reason === 'already-active') throw new ProblemError('conflict', activeAccount, fieldErrors(made.problems));
   throw new ProblemError('conflict', 'Another account of this setting already has that email address.', fieldErrors(made.problems));
@@ -175,8 +181,7 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
     const setting = await visibleSetting(c, c.req.valid('param').orgId);
     const dryRun = c.req.valid('query').dryRun === 'true';
     const text = await c.req.text();
-    const database = c.get('database');
-    const report = await readStaffCsv(text, setting.phase, (emails) => existingEmails(database.db, setting.id, emails));
+    const report = await checkStaffCsv(serviceDeps(c), setting, text);
     if (!dryRun && report.errors.length) {
       throw new ProblemError(
         'validation',
@@ -186,9 +191,9 @@ export function registerStaff(app: OpenAPIHono<AppEnv>): void {
     }
     const counts = { rows: report.rows, checked: report.checked, maxRows: MAX_IMPORT_ROWS, ignoredColumns: report.ignoredColumns };
     if (dryRun) return c.json({ dryRun, valid: report.errors.length === 0, ...counts, createdCount: 0, created: [], errors: report.errors }, 200);
-    const batch = newStaffBatch(database.db, setting.id, report.staff, c.get('clock')());
-    await uniqueOr409(database.atomic(batch.queries), 'Someone added one of these email addresses meanwhile; check and import again.');
-    return c.json({ dryRun, valid: true, ...counts, createdCount: batch.staff.length, created: batch.staff, errors: [] }, 201);
+    const done = await importStaff(serviceDeps(c), setting, report);
+    if (!done.ok) throw new ProblemError('conflict', 'Someone added one of these email addresses meanwhile; check and import again.');
+    return c.json({ dryRun, valid: true, ...counts, createdCount: done.created.length, created: done.created, errors: [] }, 201);
   });
 
   app.openapi(get, async (c) => c.json(await visibleStaff(c, c.req.valid('param').staffId, { self: true }), 200));

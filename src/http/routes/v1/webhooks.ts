@@ -11,8 +11,9 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
 import { CreatedEndpointSchema, DeliveryLogSchema, DeliverySchema, EndpointIdParam, EndpointSchema, NewEndpointBody, RotatedSecretSchema } from '../../schemas/webhooks.js';
-import { ROTATION_GRACE_HOURS, rotateEndpointSecret, subscribeEndpoint } from '../../services/webhook-endpoints.js';
-import { pingEndpoint } from '../../services/webhook-ping.js';
+import { ROTATION_GRACE_HOURS, rotateEndpointSecret, subscribeEndpoint } from '../../../services/webhook-endpoints.js';
+import { pingEndpoint } from '../../../services/webhook-ping.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Webhooks'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
@@ -68,7 +69,7 @@ export { visibleEndpoint };
 export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
-    const made = await subscribeEndpoint(c, org.id, c.req.valid('json'), actorUserId(c.get('principal')!));
+    const made = await subscribeEndpoint(serviceDeps(c), org.id, c.req.valid('json'), actorUserId(c.get('principal')!));
     if (!made.ok) throw new ProblemError('validation', made.errors[0]!.message, made.errors);
     return c.json({ endpoint: made.endpoint, secret: made.secret }, 201);
   });
@@ -87,12 +88,12 @@ export function registerWebhooks(app: OpenAPIHono<AppEnv>): void {
   app.openapi(rotate, async (c) => {
     const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
     if (endpoint.disabledAt) throw new ProblemError('conflict', 'The endpoint is disabled; subscribe a new one instead.');
-    return c.json(await rotateEndpointSecret(c, endpoint), 200);
+    return c.json(await rotateEndpointSecret(serviceDeps(c), endpoint), 200);
   });
 
   app.openapi(ping, async (c) => {
     const endpoint = await visibleEndpoint(c, c.req.valid('param').endpointId);
-    return c.json(await pingEndpoint(c, endpoint), 200);
+    return c.json(await pingEndpoint(serviceDeps(c), endpoint), 200);
   });
 
   app.openapi(log, async (c) => {

@@ -13,7 +13,8 @@ import { requireAuth } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
 import { DeliveryLogSchema } from '../../schemas/webhooks.js';
-import { callableUrlProblem } from '../../services/webhook-url.js';
+import { callableUrlProblem } from '../../../services/webhook-url.js';
+import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['xAPI'];
 const leaders = requireAuth({ roles: ['leader', 'admin'] });
@@ -68,7 +69,7 @@ export function registerXapiForwarding(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const org = await visibleOrg(c, c.req.valid('param').orgId);
     const body = c.req.valid('json');
-    const bad = await callableUrlProblem(c, body.url);
+    const bad = await callableUrlProblem(serviceDeps(c), body.url);
     if (bad) throw new ProblemError('validation', bad, [{ path: 'url', message: bad }]);
     const made = await insertDestination(c.get('database').db, { orgId: org.id, ...body, createdBy: actorUserId(c.get('principal')!) }, c.get('clock')());
     return c.json(made, 201);

@@ -10,10 +10,11 @@ import { XAPI_VERSION } from '../../middleware/xapi-version.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { IdempotencyHeaders } from '../../schemas/accounts.js';
 import { StatementSchema, StatementsBody, VersionHeader } from '../../schemas/xapi.js';
-import { storeStatements } from '../../services/xapi.js';
+import { storeStatements } from '../../../services/xapi.js';
 import { registerXapiRead } from './xapi-read.js';
+import { serviceDeps } from '../../service-deps.js';
 
-export { moduleIdOf } from '../../services/xapi.js';
+export { moduleIdOf } from '../../../services/xapi.js';
 
 const access = requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' });
 const errors = { ...authErrors, ...commonErrors, 409: problemDoc('A different statement with this id is stored already') };
@@ -63,7 +64,7 @@ const hook = (result: { success: boolean; error?: { issues: { path: PropertyKey[
 };
 
 async function store(c: Context<AppEnv>, statements: Parameters<typeof storeStatements>[1], single: boolean): Promise<string[]> {
-  const r = await storeStatements(c, statements, (i, path) => (single ? path : `[${i}].${path}`));
+  const r = await storeStatements(serviceDeps(c), statements, (i, path) => (single ? path : `[${i}].${path}`));
   if (r.ok) return r.ids;
   if (r.kind === 'conflict') throw new ProblemError('conflict', 'Nothing was stored: a statement id is taken by a different statement.', r.errors);
   throw new ProblemError(r.kind, r.kind === 'bad-request' ? 'Statement ids must be unique within a request.' : 'No statement was stored: some could not be matched.', r.errors);

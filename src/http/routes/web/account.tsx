@@ -1,7 +1,7 @@
 // Sign in, sign out, accept an invite (set a password) and "Your account", as server-rendered forms.
 // Signing in with `save` stores the browser's finished self-assessment in the person's account.
 import type { Context, Hono } from 'hono';
-import { getOrg } from '../../../repos/orgs.js';
+import { orgById } from '../../../services/tenancy.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { isComplete } from '../../../web/journey/state.js';
 import { AccountPage } from '../../../web/pages/account.js';
@@ -12,11 +12,12 @@ import { passwordProblems } from '../../auth/passwords.js';
 import { cspWithFormTargets } from '../../csp.js';
 import type { AppEnv } from '../../env.js';
 import { createSession, destroySession } from '../../middleware/auth.js';
-import { connectionForEmail, ssoFormTargets } from '../../services/sso.js';
+import { connectionForEmail, ssoFormTargets } from '../../../services/sso.js';
 import { requireWebUser, safeNext, userOf } from './guard.js';
 import { clearJourney, readJourney } from './journey-cookie.js';
 import { saveAssessment, staffOf } from './my-pathway.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -30,7 +31,7 @@ function home(role: string, hasStaff: boolean): string {
 }
 
 async function signInPage(c: C, errors: FieldError[], email?: string, next?: string, save?: boolean, schoolEmail?: string) {
-  const targets = await ssoFormTargets(c);
+  const targets = await ssoFormTargets(serviceDeps(c));
   const res = await respond(
     c,
     { title: 'Sign in', section: 'sign-in', status: errors.length ? (errors.some((e) => e.text.startsWith('The email')) ? 401 : 422) : 200, hasErrors: errors.length > 0 },
@@ -48,7 +49,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
   app.get('/sign-in/school', async (c) => {
     const email = (c.req.query('school-email') ?? '').trim();
     const next = safeNext(c.req.query('next'));
-    const found = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? await connectionForEmail(c, email) : { problem: 'Enter your work email address, like name@school.example.org.uk' };
+    const found = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? await connectionForEmail(serviceDeps(c), email) : { problem: 'Enter your work email address, like name@school.example.org.uk' };
     if ('problem' in found) return signInPage(c, [{ field: 'school-email', text: found.problem }], undefined, next, false, email);
     const to = new URLSearchParams({ connection: found.connection.id, email, returnTo: next ?? '/sign-in/home' });
     return c.redirect(`/v1/sso/start?${to.toString()}`, 303);
@@ -127,7 +128,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
 
   app.get('/account', requireWebUser(['staff', 'leader', 'panel', 'admin']), async (c) => {
     const user = await userOf(c);
-    const org = user.orgId ? await getOrg(c.get('database').db, user.orgId) : null;
+    const org = user.orgId ? await orgById(serviceDeps(c), user.orgId) : null;
     return respond(c, { title: 'Your account', section: 'account' }, <AccountPage name={user.name} email={user.email} role={user.role} orgName={org?.name} hasStaff={!!user.staffId} />);
   });
 }

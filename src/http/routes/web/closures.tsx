@@ -1,16 +1,16 @@
 // A leader's term dates and closures page (/dashboard/:settingId/closures): see, add and remove the days the setting
 // is closed, through the same checks as the API (services/closures.ts).
 import type { Context, Hono } from 'hono';
-import { listClosures } from '../../../repos/closures.js';
 import type { Org } from '../../../repos/orgs.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { ClosuresPage, type ClosureValues } from '../../../web/pages/closures.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import type { AppEnv } from '../../env.js';
-import { addClosure, closureDates, removeClosure } from '../../services/closures.js';
+import { addClosure, closureDates, closuresOf, removeClosure } from '../../../services/closures.js';
 import { settingFor } from './dashboard.js';
 import { requireWebUser, userOf } from './guard.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -23,7 +23,7 @@ const pathOf = (org: Org) => `/dashboard/${encodeURIComponent(org.id)}`;
 
 async function closuresPage(c: C, setting: Org, values: ClosureValues = {}, errors: FieldError[] = [], status: 200 | 409 | 422 = 200) {
   const today = c.get('clock')().toISOString().slice(0, 10);
-  const closures = (await listClosures(c.get('database').db, setting.id)).map((x) => ({ id: x.id, label: x.label, dates: closureDates(x), past: x.to < today }));
+  const closures = (await closuresOf(serviceDeps(c), setting)).map((x) => ({ id: x.id, label: x.label, dates: closureDates(x), past: x.to < today }));
   return respond(
     c,
     { title: 'Term dates and closures', section: 'dashboard', status: errors.length ? status : 200, hasErrors: errors.length > 0 },
@@ -53,14 +53,14 @@ export function registerClosures(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const form = await c.req.parseBody();
     const values = { label: str(form.label), from: str(form.from), to: str(form.to) };
-    const done = await addClosure(c, setting, values, (await userOf(c)).id);
+    const done = await addClosure(serviceDeps(c), setting, values, (await userOf(c)).id);
     if (!done.ok) return closuresPage(c, setting, values, done.problems.map((p) => ({ field: p.field, text: p.message })), done.status);
     return c.redirect(`${pathOf(setting)}/closures?notice=added`, 303);
   });
 
   app.post('/dashboard/:settingId/closures/:closureId/remove', leaders, async (c) => {
     const setting = await settingFor(c);
-    if (!setting || !(await removeClosure(c, setting, c.req.param('closureId')))) return notFound(c);
+    if (!setting || !(await removeClosure(serviceDeps(c), setting, c.req.param('closureId')))) return notFound(c);
     return c.redirect(`${pathOf(setting)}/closures?notice=removed`, 303);
   });
 }

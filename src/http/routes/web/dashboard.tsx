@@ -1,31 +1,31 @@
 // The leader dashboard: /dashboard (choose a setting), /dashboard/:settingId (coverage, heatmap, staff), the staff
 // list as CSV, invite links for staff, assigning and removing training, and importing staff from CSV with a preview.
 import type { Context, Hono } from 'hono';
-import { deleteAssignment, getAssignment, type Assignment, type AssignmentTarget } from '../../../repos/assignments.js';
-import { assign } from '../../services/assignments.js';
-import { getOrg, type Org } from '../../../repos/orgs.js';
-import { INVITE_TTL_DAYS } from '../../../repos/invites.js';
-import { existingEmails, getStaff, newStaffBatch } from '../../../repos/staff.js';
-import { ROLES, type Phase } from '../../../domain/types.js';
+import type { Assignment, AssignmentTarget } from '../../../repos/assignments.js';
+import { createAssignment, withdrawAssignment } from '../../../services/assignments.js';
+import type { Org } from '../../../repos/orgs.js';
+import { ROLES } from '../../../domain/types.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { AssignPage, type AssignValues } from '../../../web/pages/assign.js';
 import { ChooseSettingPage, DashboardPage, roleLabel, staffRowId } from '../../../web/pages/dashboard.js';
 import { ImportStaffPage } from '../../../web/pages/import-staff.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { StaffInvitePage } from '../../../web/pages/staff-invite.js';
-import { toCsv } from '../../csv.js';
+import { toCsv } from '../../../services/csv.js';
 import type { AppEnv } from '../../env.js';
-import { inviteStaff, type InviteFailure } from '../../services/invites.js';
-import { deliverInvite } from '../../services/invite-mail.js';
-import { MAX_IMPORT_ROWS, readStaffCsv } from '../../staff-import.js';
-import { auditQuery } from '../../../repos/audit.js';
-import { isUniqueViolation } from '../../../repos/database.js';
-import { catalogueForOrg } from '../../local-content.js';
+import { oneTimeSecret } from '../../auth/invite-link.js';
+import { INVITE_TTL_DAYS, inviteStaff, type InviteFailure } from '../../../services/invites.js';
+import { deliverInvite } from '../../../services/invite-mail.js';
+import { MAX_IMPORT_ROWS } from '../../../services/staff-import.js';
+import { checkStaffCsv, importStaff, staffOfSetting } from '../../../services/staff.js';
+import { catalogueForOrg } from '../../../services/local-content.js';
 import { allLocalModules } from '../../../domain/local-catalogue.js';
-import { dashboardSettings, loadDashboard, type DashboardData } from './dashboard-data.js';
+import { loadDashboard, recordStaffListExport, type DashboardData } from '../../../services/dashboard.js';
+import { allSettings, managedSetting, settingsOf } from '../../../services/tenancy.js';
 import { requireWebUser, userOf } from './guard.js';
 import { shortDate } from './pathway.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -37,11 +37,7 @@ const NOTICES: Readonly<Record<string, string>> = {
 
 /** The setting in the path if the signed-in leader may manage it (their setting, or one under their trust; admins any). */
 export async function settingFor(c: C): Promise<Org | null> {
-  const user = await userOf(c);
-  const org = await getOrg(c.get('database').db, c.req.param('settingId') ?? '');
-  if (!org || org.kind !== 'setting') return null;
-  if (user.role === 'admin') return org;
-  return user.orgId !== null && (org.id === user.orgId || org.trustId === user.orgId) ? org : null;
+  return managedSetting(serviceDeps(c), await userOf(c), c.req.param('settingId') ?? '');
 }
 
 const notFound = (c: C) => respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
@@ -61,7 +57,7 @@ function describe(a: Assignment, names: Map<string, string>, titles: Map<string,
  * listed (retired own modules keep their names in old assignments).
  */
 async function assignable(c: C, setting: Org) {
-  const { content, layers } = await catalogueForOrg(c, c.get('content'), setting.id);
+  const { content, layers } = await catalogueForOrg(serviceDeps(c), c.get('content'), setting.id);
   const own = allLocalModules(layers);
   const titles = new Map([...own.map((m) => [m.id, m.title] as const), ...content.catalogue.modules.map((m) => [m.id, m.title] as const)]);
   const shipped = new Set(c.get('content').catalogue.modules.map((m) => m.id));
@@ -72,7 +68,7 @@ async function assignable(c: C, setting: Org) {
 /** The dashboard for `setting`, with a notice after an action or the problems of one that failed. */
 async function dashboardPage(c: C, setting: Org, opts: { notice?: string | undefined; errors?: FieldError[]; status?: 409 | 422 } = {}) {
   const content = c.get('content');
-  const data = await loadDashboard(c, setting);
+  const data = await loadDashboard(serviceDeps(c), setting);
   const { titles } = await assignable(c, setting);
   const staff = data.people.map((p) => ({
     id: p.staff.id,
@@ -151,11 +147,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
 
   app.get('/dashboard', leaders, async (c) => {
     const user = await userOf(c);
-    let settings = await dashboardSettings(c, user);
-    if (user.role === 'admin') {
-      const rows = await c.get('database').db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'setting').orderBy('name').execute();
-      return respond(c, { title: 'Choose a setting', section: 'dashboard' }, <ChooseSettingPage settings={rows} />);
-    }
+    let settings = await settingsOf(serviceDeps(c), user);
+    if (user.role === 'admin') return respond(c, { title: 'Choose a setting', section: 'dashboard' }, <ChooseSettingPage settings={await allSettings(serviceDeps(c))} />);
     if (settings.length === 1) return c.redirect(baseOf(settings[0]!), 303);
     settings = settings.filter((s) => s.kind === 'setting');
     return respond(c, { title: 'Choose a setting', section: 'dashboard' }, <ChooseSettingPage settings={settings} />);
@@ -171,11 +164,9 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/staff.csv', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const data = await loadDashboard(c, setting);
+    const data = await loadDashboard(serviceDeps(c), setting);
     // The staff list names people and their emails: exporting it is recorded like any other export of personal data.
-    const user = await userOf(c);
-    const database = c.get('database');
-    await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: user.id }, orgId: setting.id, detail: 'staff-csv' }, c.get('clock')())]);
+    await recordStaffListExport(serviceDeps(c), (await userOf(c)).id, setting);
     const { titles } = await assignable(c, setting);
     // An upcoming session as "Title (2027-01-04 09:00 UTC)", so the file reads the same wherever it is opened.
     const sessionText = (s: { moduleId: string; start: string }) => `${titles.get(s.moduleId) ?? s.moduleId} (${new Date(s.start).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
@@ -211,15 +202,16 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.post('/dashboard/:settingId/staff/:staffId/invite', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const staff = await getStaff(c.get('database').db, c.req.param('staffId'));
-    if (!staff || staff.settingId !== setting.id) return notFound(c);
+    const staff = await staffOfSetting(serviceDeps(c), setting, c.req.param('staffId'));
+    if (!staff) return notFound(c);
     const user = await userOf(c);
-    const made = await inviteStaff(c, staff, { kind: 'user', id: user.id });
+    const made = await inviteStaff(serviceDeps(c), staff, { kind: 'user', id: user.id });
     if (!made.ok) {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
     }
-    await deliverInvite(c, made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
+    oneTimeSecret(c);
+    await deliverInvite(serviceDeps(c), made.value, { email: staff.email!, name: staff.name, orgId: staff.settingId });
     return respond(
       c,
       { title: `Invite link for ${staff.name}`, section: 'dashboard' },
@@ -230,13 +222,13 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.get('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    return assignPage(c, setting, await loadDashboard(c, setting), {});
+    return assignPage(c, setting, await loadDashboard(serviceDeps(c), setting), {});
   });
 
   app.post('/dashboard/:settingId/assign', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const data = await loadDashboard(c, setting);
+    const data = await loadDashboard(serviceDeps(c), setting);
     const form = await c.req.parseBody({ all: true });
     const raw = form.moduleIds === undefined ? [] : Array.isArray(form.moduleIds) ? form.moduleIds : [form.moduleIds];
     const values: AssignValues = {
@@ -269,27 +261,21 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     else if (values.due && values.due < today) errors.push({ field: 'due', text: 'The due date must be today or in the future' });
     if (errors.length || !target) return assignPage(c, setting, data, values, errors);
     const user = await userOf(c);
-    await assign(
-      c,
-      {
-        settingId: setting.id,
-        target,
-        kind: values.kind as 'personalised' | 'modules',
-        moduleIds: values.kind === 'modules' ? values.moduleIds!.filter((id) => known.has(id)) : [],
-        dueDate: values.due ?? null,
-        assignedBy: user.id,
-      },
-    );
+    const made = await createAssignment(serviceDeps(c), setting, {
+      target,
+      kind: values.kind as 'personalised' | 'modules',
+      moduleIds: values.kind === 'modules' ? values.moduleIds!.filter((id) => known.has(id)) : [],
+      dueDate: values.due ?? null,
+      assignedBy: user.id,
+    });
+    if (!made.ok) return assignPage(c, setting, data, values, [{ field: 'target', text: 'The person or a module is no longer in this setting. Check the form and try again.' }]);
     return c.redirect(`${baseOf(setting)}?notice=assigned`, 303);
   });
 
   app.post('/dashboard/:settingId/assignments/:assignmentId/remove', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const db = c.get('database').db;
-    const a = await getAssignment(db, c.req.param('assignmentId'));
-    if (!a || a.settingId !== setting.id) return notFound(c);
-    await deleteAssignment(db, a.id);
+    if (!(await withdrawAssignment(serviceDeps(c), await userOf(c), c.req.param('assignmentId'), setting.id))) return notFound(c);
     return c.redirect(`${baseOf(setting)}?notice=removed`, 303);
   });
 
@@ -313,8 +299,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     const fromFile = file instanceof File && file.size > 0 ? await file.text() : '';
     const csv = str(form.step) === 'confirm' ? str(form.csv) : fromFile || str(form.pasted);
     if (!csv.trim()) return importPage(c, setting, { errors: [{ field: 'file', text: 'Choose a CSV file, or paste the rows' }] }, 422);
-    const db = c.get('database').db;
-    const report = await readStaffCsv(csv, (setting.phase as Phase | null) ?? null, (emails) => existingEmails(db, setting.id, emails));
+    const report = await checkStaffCsv(serviceDeps(c), setting, csv);
     const preview = {
       csv,
       rows: report.staff.map((s) => ({ name: s.name, email: s.email ?? null, jobRole: s.jobRole, phase: s.phase, groups: s.groups ?? [] })),
@@ -328,13 +313,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
       return importPage(c, setting, { errors: summary, preview, pasted: fromFile ? undefined : csv }, 422);
     }
     if (str(form.step) !== 'confirm') return importPage(c, setting, { preview });
-    const batch = newStaffBatch(c.get('database').db, setting.id, report.staff, c.get('clock')());
-    try {
-      await c.get('database').atomic(batch.queries);
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-      return importPage(c, setting, { errors: [{ field: 'file', text: 'Someone added one of these email addresses meanwhile. Check the file and try again.' }] }, 409);
-    }
-    return c.redirect(`${baseOf(setting)}?notice=imported&count=${batch.staff.length}`, 303);
+    const done = await importStaff(serviceDeps(c), setting, report);
+    if (!done.ok) return importPage(c, setting, { errors: [{ field: 'file', text: 'Someone added one of these email addresses meanwhile. Check the file and try again.' }] }, 409);
+    return c.redirect(`${baseOf(setting)}?notice=imported&count=${done.created.length}`, 303);
   });
 }

@@ -3,7 +3,7 @@
 // CSV columns: expert, weight (optional), type, item_a, item_b, value. Types: `areas` (item_a vs item_b on
 // Saaty's 1/9..9 scale, "1/3" allowed), `modules:<areaId>` (modules within an area), `strength` (item_a = module,
 // 0..5) and `impact` (item_a = module, 0..1).
-import { parseCsv } from '../../csv.js';
+import { parseCsv } from '../../../services/csv.js';
 import { JudgementSubmitSchema } from '../../schemas/evidence.js';
 import { formatPath } from '../../../content/problems.js';
 import type { z } from '@hono/zod-openapi';

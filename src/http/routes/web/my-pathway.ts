@@ -3,23 +3,25 @@
 // answers for a re-take. No HTML.
 import type { Context } from 'hono';
 import { PHASES, ROLES, type Content, type Phase, type Role } from '../../../domain/types.js';
-import { getStaff, type Staff } from '../../../repos/staff.js';
+import type { Staff } from '../../../repos/staff.js';
+import { staffById } from '../../../services/staff.js';
 import { decodeJourney, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
-import { catalogueForCaller } from '../../local-content.js';
-import { checkIn, recordProgress, takeAssessment } from '../../services/staff-progress.js';
+import { evidenceInForce } from '../../../services/evidence-cache.js';
+import { catalogueForCaller } from '../../caller-catalogue.js';
+import { checkIn, recordProgress, takeAssessment } from '../../../services/staff-progress.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 
 /** The signed-in person's staff record, or null for accounts without one. */
 export async function staffOf(c: C, staffId: string | null): Promise<Staff | null> {
-  return staffId ? getStaff(c.get('database').db, staffId) : null;
+  return staffId ? staffById(serviceDeps(c), staffId) : null;
 }
 
 /** The content with the evidence set in force, plus the signed-in person's setting's and trust's own modules. */
 export async function engineContent(c: C): Promise<Content> {
-  return (await catalogueForCaller(c, (await evidenceInForce(c)).content)).content;
+  return (await catalogueForCaller(c, (await evidenceInForce(serviceDeps(c))).content)).content;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function saveAssessment(c: C, staff: Staff, state: JourneyState): P
     timeBudgetMinutes: request.timeBudgetMinutes,
     formats: request.formats,
   };
-  await takeAssessment(c, content, staff, { request, answers });
+  await takeAssessment(serviceDeps(c), content, staff, { request, answers });
 }
 
 /**
@@ -53,9 +55,9 @@ export async function saveAssessment(c: C, staff: Staff, state: JourneyState): P
  * assessment (an assigned module) the progress alone.
  */
 export async function recordCheckIn(c: C, staff: Staff, moduleId: string, ratings: Record<string, number>): Promise<void> {
-  const done = await checkIn(c, await engineContent(c), staff, { moduleId, ratings });
+  const done = await checkIn(serviceDeps(c), await engineContent(c), staff, { moduleId, ratings });
   if (done.ok) return;
-  const recorded = done.reason === 'not-assessed' ? await recordProgress(c, staff, { moduleId, status: 'completed' }, 'self') : done;
+  const recorded = done.reason === 'not-assessed' ? await recordProgress(serviceDeps(c), staff, { moduleId, status: 'completed' }, 'self') : done;
   if (!recorded.ok) throw new Error(`check-in of ${moduleId}: ${recorded.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
 }
 

@@ -3,20 +3,21 @@
 import type { Context, Hono } from 'hono';
 import { localModuleSchema, localSessionSchema } from '../../../content/schemas.js';
 import type { Org } from '../../../repos/orgs.js';
-import { allStaffUnder } from '../../../repos/staff.js';
+import { staffUnder } from '../../../services/staff.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { OwnTrainingPage } from '../../../web/pages/own-training.js';
 import { PLANNER_ROWS, SessionPlannerPage } from '../../../web/pages/session-planner.js';
 import type { AppEnv } from '../../env.js';
-import { staffCatalogue } from '../../local-content.js';
+import { staffCatalogue } from '../../../services/local-content.js';
 import { ProblemError, zodFieldErrors } from '../../problem.js';
-import { addLocalModule, listLocalModules, retireLocalModule } from '../../services/local-modules.js';
-import { addLocalSessions, cancelLocalSession, listLocalSessions } from '../../services/local-sessions.js';
-import { acceptPlan, proposePlan } from '../../services/session-plans.js';
+import { addLocalModule, listLocalModules, retireLocalModule } from '../../../services/local-modules.js';
+import { addLocalSessions, cancelLocalSession, listLocalSessions } from '../../../services/local-sessions.js';
+import { acceptPlan, proposePlan } from '../../../services/session-plans.js';
 import { settingFor } from './dashboard.js';
 import { requireWebUser, userOf } from './guard.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 type Form = Record<string, string | string[]>;
@@ -76,7 +77,7 @@ function moduleInput(form: Form, setting: Org): unknown {
 
 async function trainingPage(c: C, setting: Org, opts: { values?: Form; errors?: FieldError[]; notice?: string; status?: 422 | 409 } = {}) {
   const base = `/dashboard/${encodeURIComponent(setting.id)}`;
-  const [{ modules, catalogueVersion }, sessions, catalogue] = await Promise.all([listLocalModules(c, setting), listLocalSessions(c, setting), staffCatalogue(c, setting.id)]);
+  const [{ modules, catalogueVersion }, sessions, catalogue] = await Promise.all([listLocalModules(serviceDeps(c), setting), listLocalSessions(serviceDeps(c), setting), staffCatalogue(serviceDeps(c), setting.id)]);
   return respond(
     c,
     { title: `${opts.errors?.length ? 'Error: ' : ''}Your own training`, section: 'dashboard', status: opts.status },
@@ -136,7 +137,7 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
     const form = (await c.req.parseBody({ all: true })) as Form;
     const user = await userOf(c);
     return attempt(c, setting, form, MODULE_FIELDS, async () => {
-      await addLocalModule(c, setting, parseOrThrow(localModuleSchema, moduleInput(form, setting)), user.id);
+      await addLocalModule(serviceDeps(c), setting, parseOrThrow(localModuleSchema, moduleInput(form, setting)), user.id);
       return 'module';
     });
   });
@@ -146,7 +147,7 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const user = await userOf(c);
     return attempt(c, setting, {}, MODULE_FIELDS, async () => {
-      await retireLocalModule(c, setting, c.req.param('moduleId'), user.id);
+      await retireLocalModule(serviceDeps(c), setting, c.req.param('moduleId'), user.id);
       return 'retired';
     });
   });
@@ -162,7 +163,7 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
       const errors = [...(start ? [] : [{ path: 'start', message: 'give a date and a start time such as 09:00' }]), ...(end ? [] : [{ path: 'end', message: 'give an end time such as 10:30' }])];
       if (errors.length) throw new ProblemError('validation', 'Some fields are not valid.', errors);
       const input = { moduleId: one(form.moduleId), start, end, place: one(form.place) || undefined, facilitator: one(form.facilitator) || undefined, capacity: Number(one(form.capacity)) || one(form.capacity) };
-      await addLocalSessions(c, setting, [parseOrThrow(localSessionSchema, input)], user.id);
+      await addLocalSessions(serviceDeps(c), setting, [parseOrThrow(localSessionSchema, input)], user.id);
       return 'session';
     });
   });
@@ -172,7 +173,7 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const user = await userOf(c);
     return attempt(c, setting, {}, SESSION_FIELDS, async () => {
-      await cancelLocalSession(c, setting, c.req.param('sessionId'), user.id);
+      await cancelLocalSession(serviceDeps(c), setting, c.req.param('sessionId'), user.id);
       return 'cancelled';
     });
   });
@@ -189,7 +190,7 @@ function registerPlanner(app: Hono<AppEnv>, leaders: ReturnType<typeof requireWe
         token={c.get('csrfToken')}
         base={`/dashboard/${encodeURIComponent(setting.id)}`}
         settingName={setting.name}
-        staffCount={(await allStaffUnder(c.get('database').db, setting.id)).length}
+        staffCount={(await staffUnder(serviceDeps(c), setting.id)).length}
         values={values}
         errors={errors}
         proposal={proposal}
@@ -221,7 +222,7 @@ function registerPlanner(app: Hono<AppEnv>, leaders: ReturnType<typeof requireWe
     const maxSessions = Number(one(form.maxSessions) || '6');
     if (!Number.isInteger(maxSessions) || maxSessions < 1 || maxSessions > 50) errors.push({ field: 'maxSessions', text: 'Give a whole number of sessions from 1 to 50' });
     if (errors.length) return page(c, setting, form, errors);
-    return page(c, setting, form, [], await proposePlan(c, setting, { windows, maxSessions, minAttendees: 3 }));
+    return page(c, setting, form, [], await proposePlan(serviceDeps(c), setting, { windows, maxSessions, minAttendees: 3 }));
   });
 
   app.post('/dashboard/:settingId/planner/:planId/accept', leaders, async (c) => {
@@ -231,7 +232,7 @@ function registerPlanner(app: Hono<AppEnv>, leaders: ReturnType<typeof requireWe
     const skip = new Set(many(form.skip).map(Number));
     const facilitators = Object.entries(form).flatMap(([k, v]) => (k.startsWith('facilitator-') && one(v) ? [{ index: Number(k.slice(12)), facilitator: one(v) }] : []));
     const edits = [...[...skip].map((index) => ({ index, skip: true })), ...facilitators.filter((f) => !skip.has(f.index))];
-    await acceptPlan(c, setting, c.req.param('planId'), { sessions: edits }, (await userOf(c)).id);
+    await acceptPlan(serviceDeps(c), setting, c.req.param('planId'), { sessions: edits }, (await userOf(c)).id);
     return c.redirect(`/dashboard/${encodeURIComponent(setting.id)}/training?notice=accepted`, 303);
   });
 }

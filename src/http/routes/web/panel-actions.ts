@@ -4,8 +4,9 @@ import type { Context } from 'hono';
 import type { ImpactPreview } from '../../../domain/preview.js';
 import type { EvidenceSetRecord } from '../../../repos/evidence-sets.js';
 import type { AppEnv } from '../../env.js';
-import * as evidence from '../../services/evidence-sets.js';
+import * as evidence from '../../../services/evidence-sets.js';
 import type { JudgementSubmit } from './judgement-csv.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -14,13 +15,13 @@ const fail = (...problems: string[]): { ok: false; problems: string[] } => ({ ok
 
 /** Starts a draft copied from the set in force; returns its id. */
 export async function createDraft(c: C, input: { panel: string; members: string[]; notes: string }): Promise<Outcome<string>> {
-  const made = await evidence.createDraft(c, { provenance: input });
+  const made = await evidence.createDraft(serviceDeps(c), { provenance: input });
   return made.ok ? { ok: true, value: made.value.id } : fail('Another draft was started at the same moment. Try again.');
 }
 
 /** Checks every submission against the draft first, then stores them all (each replaces that expert's earlier one). */
 export async function storeJudgements(c: C, draft: EvidenceSetRecord, submissions: readonly JudgementSubmit[]): Promise<Outcome<evidence.StoredJudgement[]>> {
-  const stored = await evidence.storeJudgements(c, draft, submissions);
+  const stored = await evidence.storeJudgements(serviceDeps(c), draft, submissions);
   if (stored.ok) return stored;
   if (stored.reason === 'invalid') return { ok: false, problems: stored.problems.map((p) => `${p.expert}: ${p.path} ${p.message}`) };
   return fail('This set is no longer a draft, so it cannot take judgements.');
@@ -28,7 +29,7 @@ export async function storeJudgements(c: C, draft: EvidenceSetRecord, submission
 
 /** Aggregates the draft's judgements into its weights and stores the report. */
 export async function aggregateDraft(c: C, draft: EvidenceSetRecord): Promise<Outcome<null>> {
-  const done = await evidence.aggregateDraft(c, draft, {});
+  const done = await evidence.aggregateDraft(serviceDeps(c), draft, {});
   if (done.ok) return { ok: true, value: null };
   if (done.reason === 'cannot-aggregate') return { ok: false, problems: done.problems.map((p) => `${p.path}: ${p.message}`) };
   return fail('This set is no longer a draft.');
@@ -36,12 +37,12 @@ export async function aggregateDraft(c: C, draft: EvidenceSetRecord): Promise<Ou
 
 /** How pathways for a synthetic population of 200 staff would change if the draft were published. */
 export async function previewDraft(c: C, draft: EvidenceSetRecord): Promise<ImpactPreview> {
-  return evidence.previewDraft(c, draft, { size: 200, topK: 3 });
+  return evidence.previewDraft(serviceDeps(c), draft, { size: 200, topK: 3 });
 }
 
 /** Publishes an aggregated, up-to-date draft based on the set in force (the old set is superseded). */
 export async function publishDraft(c: C, draft: EvidenceSetRecord): Promise<Outcome<null>> {
-  const done = await evidence.publishDraft(c, draft);
+  const done = await evidence.publishDraft(serviceDeps(c), draft);
   if (done.ok) return { ok: true, value: null };
   switch (done.reason) {
     case 'stale':

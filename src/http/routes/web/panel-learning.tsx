@@ -2,15 +2,17 @@
 // draft), POST /panel/learning/drafts (a draft from learned effects alone, with the exploration setting) and
 // POST /panel/learning/drafts/:id/publish (sign off and publish). Same services as the API.
 import type { Context, Hono } from 'hono';
-import { getEvidenceSet, type EvidenceSetRecord } from '../../../repos/evidence-sets.js';
+import type { EvidenceSetRecord } from '../../../repos/evidence-sets.js';
+import { evidenceSetById } from '../../../services/evidence-find.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { PanelLearningPage, type LearnedDraft } from '../../../web/pages/panel-learning.js';
 import type { AppEnv } from '../../env.js';
-import { aggregateDraft, createDraft, publishDraft } from '../../services/evidence-sets.js';
-import { learningBasisOf } from '../../services/learning.js';
-import { learningReport } from '../../services/learning-report.js';
+import { aggregateDraft, createDraft, publishDraft } from '../../../services/evidence-sets.js';
+import { learningBasisOf } from '../../../services/learning.js';
+import { learningReport } from '../../../services/learning-report.js';
 import { requireWebUser } from './guard.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -28,7 +30,7 @@ async function page(c: C, draft: LearnedDraft | null, errors: FieldError[] = [],
   return respond(
     c,
     { title: 'What check-ins have taught', section: 'panel', status: errors.length ? status : 200, hasErrors: errors.length > 0 },
-    <PanelLearningPage token={c.get('csrfToken')} report={await learningReport(c)} draft={draft} errors={errors} notice={notice} />,
+    <PanelLearningPage token={c.get('csrfToken')} report={await learningReport(serviceDeps(c))} draft={draft} errors={errors} notice={notice} />,
   );
 }
 
@@ -45,7 +47,7 @@ export function registerPanelLearning(app: Hono<AppEnv>): void {
 
   app.get('/panel/learning', panel, async (c) => {
     const id = c.req.query('draft');
-    return page(c, id ? learnedDraft(await getEvidenceSet(c.get('database'), id)) : null);
+    return page(c, id ? learnedDraft(await evidenceSetById(serviceDeps(c), id)) : null);
   });
 
   app.post('/panel/learning/drafts', panel, async (c) => {
@@ -55,15 +57,15 @@ export function registerPanelLearning(app: Hono<AppEnv>): void {
     const margin = numberField(form, 'margin', 0, 100, 'a margin in percent', errors);
     const maxLoss = numberField(form, 'maxLoss', 0, 10, 'a share in percent', errors);
     if (errors.length) return page(c, null, errors, 422);
-    const made = await createDraft(c, { provenance: { panel: 'Learned effects', members: [], notes: 'Drafted from check-ins on the learning page' } });
+    const made = await createDraft(serviceDeps(c), { provenance: { panel: 'Learned effects', members: [], notes: 'Drafted from check-ins on the learning page' } });
     if (!made.ok) return page(c, null, [{ field: 'minObservations', text: 'Another draft was started at the same moment. Try again.' }], 409);
-    const done = await aggregateDraft(c, made.value, { useLearnedEffects: true, minObservations: Math.floor(minObservations), exploration: { margin: margin / 100, maxLossShare: maxLoss / 100 } });
+    const done = await aggregateDraft(serviceDeps(c), made.value, { useLearnedEffects: true, minObservations: Math.floor(minObservations), exploration: { margin: margin / 100, maxLossShare: maxLoss / 100 } });
     if (!done.ok) return page(c, null, [{ field: 'minObservations', text: 'The draft could not be built. Reload the page and try again.' }], 409);
     return c.redirect(`/panel/learning?draft=${encodeURIComponent(made.value.id)}`, 303);
   });
 
   app.post('/panel/learning/drafts/:id/publish', panel, async (c) => {
-    const record = await getEvidenceSet(c.get('database'), c.req.param('id'));
+    const record = await evidenceSetById(serviceDeps(c), c.req.param('id'));
     const draft = learnedDraft(record);
     if (!record || !draft) return page(c, null, [{ field: 'minObservations', text: 'That is not a draft built from learned effects. Draft one below.' }], 409);
     const form = await c.req.parseBody();
@@ -71,7 +73,7 @@ export function registerPanelLearning(app: Hono<AppEnv>): void {
     if (!str(form.signedOffBy)) errors.push({ field: 'signedOffBy', text: 'Enter the name of the person signing off the learned figures' });
     if (form.confirm !== 'yes') errors.push({ field: 'confirm', text: 'Confirm that you have checked the learned figures, their intervals and the preview' });
     if (errors.length) return page(c, draft, errors, 422);
-    const done = await publishDraft(c, record, str(form.signedOffBy));
+    const done = await publishDraft(serviceDeps(c), record, str(form.signedOffBy));
     if (!done.ok) {
       const text = done.reason === 'stale' ? `Another set was published since this draft was started. Draft again below.` : 'The draft could not be published. Reload the page.';
       return page(c, null, [{ field: 'minObservations', text }], 409);

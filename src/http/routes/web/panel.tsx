@@ -2,20 +2,21 @@
 // set; a draft's judgements, upload, aggregate, publish) and /panel/sets/:id/preview (impact of a draft).
 import type { Context, Hono } from 'hono';
 import type { AggregationReport } from '../../../domain/panel/index.js';
-import { getEvidenceSet, listEvidenceSets, type EvidenceSetRecord } from '../../../repos/evidence-sets.js';
-import { listJudgements } from '../../../repos/judgements.js';
+import type { EvidenceSetRecord } from '../../../repos/evidence-sets.js';
+import { evidenceSetById, judgementsOf, latestEvidenceSets } from '../../../services/evidence-find.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { PanelPage } from '../../../web/pages/panel.js';
 import { PanelPreviewPage } from '../../../web/pages/panel-preview.js';
 import { PanelSetPage } from '../../../web/pages/panel-set.js';
 import type { AppEnv } from '../../env.js';
-import { evidenceInForce } from '../../evidence-cache.js';
-import { aggregationBasis } from '../../services/evidence-sets.js';
+import { evidenceInForce } from '../../../services/evidence-cache.js';
+import { aggregationBasis } from '../../../services/evidence-sets.js';
 import { requireWebUser } from './guard.js';
 import { readJudgements } from './judgement-csv.js';
 import { aggregateDraft, createDraft, previewDraft, publishDraft, storeJudgements } from './panel-actions.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -34,7 +35,7 @@ function labeller(c: C): (id: string) => string {
 }
 
 async function setPage(c: C, record: EvidenceSetRecord, errors: FieldError[] = [], pasted?: string, status: 200 | 409 | 422 = 200): Promise<Response> {
-  const judgements = await listJudgements(c.get('database'), record.id);
+  const judgements = await judgementsOf(serviceDeps(c), record.id);
   const aggregation = (record.aggregation ?? null) as (AggregationReport & { aggregatedAt: string; basis?: string }) | null;
   return respond(
     c,
@@ -61,9 +62,8 @@ export function registerPanel(app: Hono<AppEnv>): void {
   const panel = requireWebUser(['panel', 'admin']);
 
   const listPage = async (c: C, errors: FieldError[] = [], values: { panel?: string; members?: string; notes?: string } = {}) => {
-    await evidenceInForce(c); // seeds the shipped set on an empty database, as the API does
-    const database = c.get('database');
-    const sets = (await listEvidenceSets(database, { statuses: ['draft', 'published', 'superseded'], limit: 100 })).data;
+    await evidenceInForce(serviceDeps(c)); // seeds the shipped set on an empty database, as the API does
+    const sets = await latestEvidenceSets(serviceDeps(c), 100);
     const lines = [];
     for (const s of sets) {
       lines.push({
@@ -72,7 +72,7 @@ export function registerPanel(app: Hono<AppEnv>): void {
         status: s.status,
         panel: s.body.provenance.panel,
         date: s.body.provenance.date,
-        judgements: s.status === 'draft' ? (await listJudgements(database, s.id)).length : null,
+        judgements: s.status === 'draft' ? (await judgementsOf(serviceDeps(c), s.id)).length : null,
       });
     }
     return respond(c, { title: 'Evidence panel', section: 'panel', status: errors.length ? 422 : 200, hasErrors: errors.length > 0 }, <PanelPage token={c.get('csrfToken')} sets={lines} errors={errors} values={values} />);
@@ -94,7 +94,7 @@ export function registerPanel(app: Hono<AppEnv>): void {
     return c.redirect(`/panel/sets/${encodeURIComponent(made.value)}?notice=created`, 303);
   });
 
-  const findSet = async (c: C) => getEvidenceSet(c.get('database'), c.req.param('id') ?? '');
+  const findSet = async (c: C) => evidenceSetById(serviceDeps(c), c.req.param('id') ?? '');
   const notFound = (c: C) => respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
   const notDraft = (c: C, record: EvidenceSetRecord) => setPage(c, record, [{ field: 'main', text: 'This set is no longer a draft, so it cannot change. Start a new draft.' }], undefined, 409);
 

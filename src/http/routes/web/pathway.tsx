@@ -7,7 +7,7 @@ import type { MergedStep } from '../../../domain/merge-assigned.js';
 import type { Staff } from '../../../repos/staff.js';
 import { PostForm } from '../../../web/components/forms.js';
 import { buildIcs, firstMonday, sessionForStep } from '../../../web/ics.js';
-import { bookingsOf } from '../../../repos/local-catalogues.js';
+import { bookedSessionIds } from '../../../services/history.js';
 import { isComplete, toRequest, type JourneyState } from '../../../web/journey/state.js';
 import { firstIncomplete } from '../../../web/journey/steps.js';
 import { assessmentMinutes, duration, FORMAT_SHORT } from '../../../web/labels.js';
@@ -19,11 +19,12 @@ import type { AppEnv } from '../../env.js';
 import { requireWebUser, userOf } from './guard.js';
 import { clearJourney, readJourney, writeJourney } from './journey-cookie.js';
 import { engineContent, recordCheckIn, saveAssessment, staffOf } from './my-pathway.js';
-import { myPathway, planningState, type MyPathway } from '../../pathway-view.js';
+import { myPathway, planningState, type MyPathway } from '../../../services/pathway-view.js';
 import { respond } from './render.js';
 import { scheduleFor } from './schedule-view.js';
-import { closedRangesFor } from '../../services/closures.js';
+import { closedRangesFor } from '../../../services/closures.js';
 import { currentUser } from './web-user.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 
@@ -50,7 +51,7 @@ async function findPathway(c: C): Promise<Found> {
   const staff = await staffOf(c, user?.staffId ?? null);
   if (staff) {
     const content = await engineContent(c);
-    const view = myPathway(content, await planningState(c, staff));
+    const view = myPathway(content, await planningState(serviceDeps(c), staff));
     if (view.assessed || view.steps.length) return { kind: 'mine', staff, view, content };
   }
   const state = await readJourney(c);
@@ -82,9 +83,9 @@ async function scheduleProps(c: C, settingId: string | null, steps: readonly Pat
 async function minePage(c: C, staff: Staff, view: MyPathway, content: Content): Promise<Response> {
   const token = c.get('csrfToken');
   const notice = NOTICES[c.req.query('notice') ?? ''];
-  const latest = view.assessed ? (await planningState(c, staff)).latest : null;
+  const latest = view.assessed ? (await planningState(serviceDeps(c), staff)).latest : null;
   const done = view.completed.map((d) => ({ title: d.title, on: '' }));
-  const booked = new Set((await bookingsOf(c.get('database').db, staff.id)).map((b) => b.sessionId));
+  const booked = await bookedSessionIds(serviceDeps(c), staff.id);
   return respond(
     c,
     { title: 'Your training pathway', section: 'pathway' },
@@ -191,12 +192,12 @@ export function registerPathway(app: Hono<AppEnv>): void {
     if (found.kind === 'none') return c.redirect('/pathway', 303);
     const steps = found.kind === 'mine' ? found.view.steps : found.result.pathway.steps;
     const now = c.get('clock')();
-    const booked = found.kind === 'mine' ? new Set((await bookingsOf(c.get('database').db, found.staff.id)).map((b) => b.sessionId)) : new Set<string>();
+    const booked = found.kind === 'mine' ? await bookedSessionIds(serviceDeps(c), found.staff.id) : new Set<string>();
     const ics = buildIcs({
       steps,
       sessionFor: (s) => sessionForStep(found.content, s.moduleId, booked, now),
       start: firstMonday(now),
-      closedRanges: await closedRangesFor(c, found.kind === 'mine' ? found.staff.settingId : found.settingId),
+      closedRanges: await closedRangesFor(serviceDeps(c), found.kind === 'mine' ? found.staff.settingId : found.settingId),
       now,
       uidPrefix: found.kind === 'mine' ? await personKey(found.staff.id) : await journeyKey(c, found.state),
       describe: (s) => `${FORMAT_SHORT[s.format]}, ${duration(s.minutes)}. ${s.explanation}`,
@@ -213,7 +214,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
     const user = await userOf(c);
     const staff = await staffOf(c, user.staffId);
     if (!staff) return null;
-    const view = myPathway(c.get('content'), await planningState(c, staff));
+    const view = myPathway(c.get('content'), await planningState(serviceDeps(c), staff));
     const step = view.steps.find((s) => s.moduleId === c.req.param('moduleId'));
     return step ? { staff, step } : null;
   };

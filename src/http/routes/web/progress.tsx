@@ -1,10 +1,7 @@
 // GET /progress (confidence then and now, history) and POST /progress/retake (fill the journey from the last
 // assessment and start it again) for signed-in staff.
 import type { Hono } from 'hono';
-import { listAssessments } from '../../../repos/assessments.js';
-import { allPathways } from '../../../repos/pathways.js';
-import { rederiver } from '../../pathway-derive.js';
-import { listProgress } from '../../../repos/progress.js';
+import { latestAssessment, pathwayHistory, progressOf } from '../../../services/history.js';
 import { ABOUT_PATH } from '../../../web/journey/steps.js';
 import { shownConfidence } from '../../../web/labels.js';
 import { MessagePage } from '../../../web/pages/message.js';
@@ -15,12 +12,12 @@ import { writeJourney } from './journey-cookie.js';
 import { journeyFromAssessment } from './my-pathway.js';
 import { shortDate } from './pathway.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 export function registerProgress(app: Hono<AppEnv>): void {
   app.get('/progress', requireWebUser(['staff', 'leader']), async (c) => {
     const user = await userOf(c);
-    const db = c.get('database').db;
-    const pathways = user.staffId ? await allPathways(db, user.staffId, rederiver(c)) : [];
+    const pathways = user.staffId ? await pathwayHistory(serviceDeps(c), user.staffId) : [];
     if (!pathways.length) {
       return respond(
         c,
@@ -48,7 +45,7 @@ export function registerProgress(app: Hono<AppEnv>): void {
         stepsLeft: p.response.pathway.steps.length,
       };
     });
-    const done = (await listProgress(db, user.staffId!)).filter((p) => p.status === 'completed').length;
+    const done = (await progressOf(serviceDeps(c), user.staffId!)).filter((p) => p.status === 'completed').length;
     return respond(
       c,
       { title: 'Your progress', section: 'progress' },
@@ -58,7 +55,7 @@ export function registerProgress(app: Hono<AppEnv>): void {
 
   app.post('/progress/retake', requireWebUser(['staff', 'leader']), async (c) => {
     const user = await userOf(c);
-    const latest = user.staffId ? (await listAssessments(c.get('database').db, user.staffId, { limit: 1 })).data[0] : undefined;
+    const latest = user.staffId ? await latestAssessment(serviceDeps(c), user.staffId) : undefined;
     if (latest) await writeJourney(c, journeyFromAssessment(latest.answers));
     return c.redirect(ABOUT_PATH, 303);
   });

@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import type { PathwayStep } from '../../../domain/types.js';
 import { firstMonday, stepDates, type DateRange } from '../../../web/schedule.js';
 import type { AppEnv } from '../../env.js';
-import { closedRangesFor } from '../../services/closures.js';
+import { closedRangesFor } from '../../../services/closures.js';
+import { serviceDeps } from '../../service-deps.js';
 
 export interface Schedule {
   /** Week 1's Monday (UTC date). */
@@ -20,7 +21,7 @@ export interface Schedule {
 /** The schedule of `steps` for a member of staff of `settingId` (null: no setting, so no closures). */
 export async function scheduleFor(c: Context<AppEnv>, settingId: string | null, steps: readonly PathwayStep[]): Promise<Schedule> {
   const start = firstMonday(c.get('clock')());
-  const closed = await closedRangesFor(c, settingId);
+  const closed = await closedRangesFor(serviceDeps(c), settingId);
   const dates = stepDates(steps, start, closed);
   const [firstDay] = stepDates([{ week: 1 }], start, closed);
   return { start, closed, dates: new Map(steps.map((s, i) => [s.position, dates[i]!])), firstDay: firstDay! };

@@ -2,18 +2,20 @@
 // trust's) with their recent deliveries; add an endpoint (its secret shown once), send a test ping, rotate a secret,
 // delete one. Every change goes through the same services as the API (services/webhook-endpoints.ts, webhook-ping.ts).
 import type { Context, Hono } from 'hono';
-import { getOrg, type Org } from '../../../repos/orgs.js';
-import { deliveryLog, disableEndpoint, getEndpointRow, listEndpoints, toEndpoint, type WebhookEndpoint } from '../../../repos/webhooks.js';
+import type { Org } from '../../../repos/orgs.js';
+import type { WebhookEndpoint } from '../../../repos/webhooks.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { NotFoundPage } from '../../../web/pages/message.js';
 import { endpointLabel, lastAnswer, WebhooksPage, type EndpointGroup, type WebhooksPageProps } from '../../../web/pages/webhooks.js';
 import type { OwnerChoice } from '../../../web/pages/webhooks-form.js';
 import type { AppEnv } from '../../env.js';
-import { rotateEndpointSecret, subscribeEndpoint } from '../../services/webhook-endpoints.js';
-import { pingEndpoint } from '../../services/webhook-ping.js';
+import { endpointById, endpointsWithDeliveries, removeEndpoint, rotateEndpointSecret, subscribeEndpoint } from '../../../services/webhook-endpoints.js';
+import { managedTrustOf } from '../../../services/tenancy.js';
+import { pingEndpoint } from '../../../services/webhook-ping.js';
 import { settingFor } from './dashboard.js';
 import { requireWebUser, userOf } from './guard.js';
 import { respond } from './render.js';
+import { serviceDeps } from '../../service-deps.js';
 
 type C = Context<AppEnv>;
 type Extra = Pick<WebhooksPageProps, 'notice' | 'values' | 'errors' | 'revealed'>;
@@ -23,16 +25,10 @@ const baseOf = (org: Org) => `/dashboard/${encodeURIComponent(org.id)}`;
 
 /** The setting's trust when the viewer leads it (or is an admin); its endpoints then show and may be changed here. */
 async function trustOf(c: C, setting: Org): Promise<Org | null> {
-  if (!setting.trustId) return null;
-  const user = await userOf(c);
-  if (user.role !== 'admin' && user.orgId !== setting.trustId) return null;
-  return getOrg(c.get('database').db, setting.trustId);
+  return managedTrustOf(serviceDeps(c), await userOf(c), setting);
 }
 
-async function withLogs(c: C, orgId: string) {
-  const db = c.get('database').db;
-  return Promise.all((await listEndpoints(db, orgId)).map(async (endpoint) => ({ endpoint, deliveries: await deliveryLog(db, endpoint.id, RECENT) })));
-}
+const withLogs = (c: C, orgId: string) => endpointsWithDeliveries(serviceDeps(c), orgId, RECENT);
 
 async function page(c: C, setting: Org, extra: Extra = {}) {
   const trust = await trustOf(c, setting);
@@ -57,11 +53,11 @@ const noticeOf = (c: C) => {
 
 /** The endpoint if it belongs to the setting, or to its trust when the viewer may manage the trust. */
 async function endpointOn(c: C, setting: Org): Promise<WebhookEndpoint | null> {
-  const row = await getEndpointRow(c.get('database').db, c.req.param('endpointId') ?? '');
-  if (!row) return null;
-  if (row.org_id === setting.id) return toEndpoint(row);
+  const endpoint = await endpointById(serviceDeps(c), c.req.param('endpointId') ?? '');
+  if (!endpoint) return null;
+  if (endpoint.orgId === setting.id) return endpoint;
   const trust = await trustOf(c, setting);
-  return trust && row.org_id === trust.id ? toEndpoint(row) : null;
+  return trust && endpoint.orgId === trust.id ? endpoint : null;
 }
 
 /** Field errors of the shared rules, in the page's words and linked to its inputs. */
@@ -94,7 +90,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const values = { url: one('url'), description: one('description'), events, orgId: one('orgId') || setting.id };
     const trust = await trustOf(c, setting);
     if (values.orgId !== setting.id && values.orgId !== trust?.id) return page(c, setting, { values, errors: [{ field: 'orgId', text: 'Choose this setting or its trust' }] });
-    const made = await subscribeEndpoint(c, values.orgId, { url: values.url, events, description: values.description }, (await userOf(c)).id);
+    const made = await subscribeEndpoint(serviceDeps(c), values.orgId, { url: values.url, events, description: values.description }, (await userOf(c)).id);
     if (!made.ok) return page(c, setting, { values, errors: fieldErrors(made.errors, made.byUrlRules) });
     return page(c, setting, { notice: { ok: true, text: `Endpoint added: ${endpointLabel(made.endpoint)}.` }, revealed: { endpointLabel: endpointLabel(made.endpoint), secret: made.secret } });
   });
@@ -104,7 +100,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const endpoint = setting ? await endpointOn(c, setting) : null;
     if (!setting || !endpoint) return notFound(c);
     if (endpoint.disabledAt) return page(c, setting, { notice: { ok: false, text: 'This endpoint is deleted, so its secret was not changed.' } });
-    const rotated = await rotateEndpointSecret(c, endpoint);
+    const rotated = await rotateEndpointSecret(serviceDeps(c), endpoint);
     return page(c, setting, { revealed: { endpointLabel: endpointLabel(endpoint), secret: rotated.secret, previousExpiresAt: rotated.previousSecretExpiresAt } });
   });
 
@@ -112,7 +108,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const setting = await settingFor(c);
     const endpoint = setting ? await endpointOn(c, setting) : null;
     if (!setting || !endpoint) return notFound(c);
-    await disableEndpoint(c.get('database').db, endpoint.id, c.get('clock')());
+    await removeEndpoint(serviceDeps(c), endpoint);
     return c.redirect(`${baseOf(setting)}/webhooks?notice=deleted`, 303);
   });
 
@@ -121,7 +117,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const endpoint = setting ? await endpointOn(c, setting) : null;
     if (!setting || !endpoint) return notFound(c);
     if (endpoint.disabledAt) return page(c, setting, { notice: { ok: false, text: 'This endpoint is deleted, so it was not pinged.' } });
-    const sent = await pingEndpoint(c, endpoint);
+    const sent = await pingEndpoint(serviceDeps(c), endpoint);
     const ok = sent.status === 'delivered';
     return page(c, setting, { notice: { ok, text: `Test ping to ${endpoint.url} ${ok ? 'delivered' : 'failed'}: ${lastAnswer(sent)}.` } });
   });

@@ -1,0 +1,159 @@
+// Recompute after a publish: re-plan every person's latest stored pathway under a published evidence set, streaming
+// people in staff-id order in chunks; each chunk's plans and the job's cursor are one atomic write, so a job stopped
+// at any point resumes after its last whole chunk. Explicit dependencies (database, content, clock): the admin CLI,
+// the API job route and the national rehearsal all call these functions.
+import { profileFromResponse } from '../domain/checkin.js';
+import { reportedProfile, type Derivation } from '../domain/derivation.js';
+import { recommend, recommendFromProfile } from '../domain/recommend.js';
+import type { Content, RecommendationRequest, RecommendationResponse } from '../domain/types.js';
+import { newId } from '../repos/crypto.js';
+import type { Database } from '../repos/database.js';
+import { isUniqueViolation } from '../repos/database.js';
+import { parseStoredRequest } from '../repos/pathways.js';
+import { currentEvidenceSetId, getEvidenceSet } from '../repos/evidence-sets.js';
+import {
+  countPeopleWithPathways,
+  getRecomputeJob,
+  insertRecomputeJob,
+  latestPathwayInputs,
+  runningRecomputeJob,
+  writeRecomputeChunk,
+  finishRecomputeJob,
+  type NewPlan,
+  type PathwayInputs,
+  type RecomputeJob,
+} from '../repos/recompute-jobs.js';
+import { succeed, type Failure, type Outcome } from './outcome.js';
+
+export interface RecomputeDeps {
+  readonly database: Database;
+  /** The service's content (catalogue, questionnaire, taxonomy); the job's evidence set replaces its evidence. */
+  readonly content: Content;
+  readonly now: () => Date;
+}
+
+export const DEFAULT_CHUNK = 500;
+
+/**
+ * The re-plan of one stored pathway under `content`'s evidence set. An assessment pathway is recommend() of its
+ * stored request; a check-in pathway re-plans from the profile it reached (its own profile, as stored), with the
+ * stored input hash joining the new one. Deterministic: the same inputs and set give the same response.
+ */
+export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
+  const request = parseStoredRequest(p.request);
+  const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
+  const profile = stored ? reportedProfile(content, request, stored) : p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
+  return replanParsed(content, p.cause, request, profile, p.inputHash);
+}
+
+/** replan() over already-parsed inputs: a stored pathway's cause, request, profile and input hash. */
+export function replanParsed(
+  content: Content,
+  cause: 'assessment' | 'checkin',
+  request: RecommendationRequest,
+  profile: RecommendationResponse['profile'] | null,
+  inputHash: string,
+): RecommendationResponse {
+  if (cause !== 'checkin' || profile === null) return recommend(content, request);
+  const previous = { profile } as RecommendationResponse;
+  return recommendFromProfile(content, request, profileFromResponse(content, request, previous), { replanOf: inputHash });
+}
+
+/** The compact plan row for a re-planned response (module ids in step order). */
+export function planRow(p: PathwayInputs, r: RecommendationResponse): NewPlan {
+  let ids = '';
+  for (const s of r.pathway.steps) ids += ids ? ',' + s.moduleId : s.moduleId;
+  return {
+    staff_id: p.staffId,
+    pathway_id: p.pathwayId,
+    evidence_set_id: r.provenance.evidenceSetId,
+    algorithm_version: r.provenance.algorithmVersion,
+    input_hash: r.provenance.inputHash,
+    module_ids: ids,
+    total_minutes: r.pathway.totalMinutes,
+  };
+}
+
+/** The service content with a stored, non-draft set's evidence; null when the set is unknown or a draft. */
+export async function contentWithSet(deps: RecomputeDeps, setId: string): Promise<Content | null> {
+  const record = await getEvidenceSet(deps.database, setId);
+  if (!record || record.status === 'draft') return null;
+  return record.id === deps.content.evidence.id ? deps.content : { ...deps.content, evidence: record.body };
+}
+
+type StartFailure = Failure<'no-set' | 'not-published' | 'running'>;
+
+/**
+ * Starts a job for the published set `setId` (default: the set in force): counts the people to re-plan and stores
+ * the job. Fails when the set is not the one in force, or another job is running (resume that one instead).
+ */
+export async function startRecompute(deps: RecomputeDeps, setId?: string): Promise<Outcome<RecomputeJob, StartFailure>> {
+  const current = await currentEvidenceSetId(deps.database);
+  const id = setId ?? current;
+  if (id === null) return { ok: false, reason: 'no-set', problems: [{ kind: 'conflict', path: 'evidenceSetId', message: 'no evidence set is published yet' }] };
+  if (id !== current) {
+    const known = await getEvidenceSet(deps.database, id);
+    const message = known ? `'${id}' is ${known.status}; only the set in force (${current}) can be recomputed` : `unknown evidence set '${id}'`;
+    return { ok: false, reason: known ? 'not-published' : 'no-set', problems: [{ kind: known ? 'conflict' : 'validation', path: 'evidenceSetId', message }] };
+  }
+  const running = await runningRecomputeJob(deps.database);
+  if (running) return runningFailure(running);
+  const now = deps.now();
+  const jobId = newId('rcj', now);
+  try {
+    await insertRecomputeJob(deps.database, { id: jobId, evidenceSetId: id, total: await countPeopleWithPathways(deps.database), now: now.toISOString() });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const other = await runningRecomputeJob(deps.database);
+    if (other) return runningFailure(other);
+    throw err;
+  }
+  return succeed((await getRecomputeJob(deps.database, jobId))!);
+}
+
+function runningFailure(job: RecomputeJob): { ok: false; reason: 'running'; problems: StartFailure['problems'] } {
+  return { ok: false, reason: 'running', problems: [{ kind: 'conflict', path: 'jobId', message: `job ${job.id} is running (${job.done} of ${job.total}); resume it instead` }] };
+}
+
+export interface RunOptions {
+  readonly chunk?: number;
+  /** Called after every chunk with the job as stored. */
+  readonly onProgress?: (job: RecomputeJob) => void;
+  /** Called between chunks; a background run awaits it to let requests in. */
+  readonly between?: () => Promise<void>;
+}
+
+/**
+ * Runs (or resumes) job `jobId` from its cursor to the end, one atomic chunk at a time, and answers with the job as
+ * finally stored. A completed job is answered as it is.
+ */
+export async function runRecompute(deps: RecomputeDeps, jobId: string, opts: RunOptions = {}): Promise<RecomputeJob> {
+  let job = await getRecomputeJob(deps.database, jobId);
+  if (!job) throw new RangeError(`no recompute job ${jobId}`);
+  if (job.status === 'completed') return job;
+  const content = await contentWithSet(deps, job.evidenceSetId);
+  if (!content) throw new RangeError(`evidence set ${job.evidenceSetId} is not stored`);
+  const size = opts.chunk ?? DEFAULT_CHUNK;
+  for (;;) {
+    const people = await latestPathwayInputs(deps.database, job.cursor, size);
+    const now = deps.now().toISOString();
+    if (people.length === 0) {
+      await finishRecomputeJob(deps.database, job.id, now);
+    } else {
+      const plans: NewPlan[] = [];
+      for (const p of people) plans.push(planRow(p, replan(content, p)));
+      const finished = people.length < size;
+      await writeRecomputeChunk(deps.database, { id: job.id, cursor: people[people.length - 1]!.staffId, plans, finished, now });
+    }
+    job = (await getRecomputeJob(deps.database, job.id))!;
+    opts.onProgress?.(job);
+    if (job.status === 'completed') return job;
+    if (opts.between) await opts.between();
+  }
+}
+
+/** The share of the job done, 0..1 (1 once completed, even when people were added while it ran). */
+export function progressOf(job: RecomputeJob): number {
+  if (job.status === 'completed') return 1;
+  return job.total === 0 ? 0 : Math.min(0.9999, job.done / job.total);
+}
