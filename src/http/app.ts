@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('clock', deps.now);
     await next();
   });
-  app.use('/v1/*', authenticate());
+  app.use('*', authenticate());
   const limiter = deps.rateLimiter ?? new MemoryRateLimiter();
   app.use('/v1/*', rateLimit(limiter, deps.clientAddress));
   // Password forms on the web pages share the limiter and answer with a page rather than problem+json.

@@ -80,7 +80,7 @@ export async function callerOrgId(c: C): Promise<string | null> {
   const p = c.get('principal');
   if (p === null) return null; // the API looked and found no credential
   if (p) return p.kind !== 'admin-token' && p.orgId ? p.orgId : null;
-  return (await currentUser(c))?.orgId ?? null;
+  return currentUser(c)?.orgId ?? null;
 }
 
 async function inUse(base: Content, layers: LocalLayer[]): Promise<CatalogueInUse> {

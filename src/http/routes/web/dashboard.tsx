@@ -37,7 +37,7 @@ const NOTICES: Readonly<Record<string, string>> = {
 
 /** The setting in the path if the signed-in leader may manage it (their setting, or one under their trust; admins any). */
 export async function settingFor(c: C): Promise<Org | null> {
-  const user = await userOf(c);
+  const user = userOf(c);
   const org = await getOrg(c.get('database').db, c.req.param('settingId') ?? '');
   if (!org || org.kind !== 'setting') return null;
   if (user.role === 'admin') return org;
@@ -150,7 +150,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   const leaders = requireWebUser(['leader', 'admin']);
 
   app.get('/dashboard', leaders, async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     let settings = await dashboardSettings(c, user);
     if (user.role === 'admin') {
       const rows = await c.get('database').db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'setting').orderBy('name').execute();
@@ -173,9 +173,9 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const data = await loadDashboard(c, setting);
     // The staff list names people and their emails: exporting it is recorded like any other export of personal data.
-    const user = await userOf(c);
+    const user = userOf(c);
     const database = c.get('database');
-    await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: user.id }, orgId: setting.id, detail: 'staff-csv' }, c.get('clock')())]);
+    await database.atomic([auditQuery(database.db, { action: 'data.exported', actor: { kind: 'user', id: user.userId }, orgId: setting.id, detail: 'staff-csv' }, c.get('clock')())]);
     const { titles } = await assignable(c, setting);
     // An upcoming session as "Title (2027-01-04 09:00 UTC)", so the file reads the same wherever it is opened.
     const sessionText = (s: { moduleId: string; start: string }) => `${titles.get(s.moduleId) ?? s.moduleId} (${new Date(s.start).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
@@ -213,8 +213,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const staff = await getStaff(c.get('database').db, c.req.param('staffId'));
     if (!staff || staff.settingId !== setting.id) return notFound(c);
-    const user = await userOf(c);
-    const made = await inviteStaff(c, staff, { kind: 'user', id: user.id });
+    const user = userOf(c);
+    const made = await inviteStaff(c, staff, { kind: 'user', id: user.userId });
     if (!made.ok) {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
@@ -268,7 +268,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (values.due && (!/^\d{4}-\d{2}-\d{2}$/.test(values.due) || Number.isNaN(Date.parse(values.due)))) errors.push({ field: 'due', text: 'Enter the due date as a real date, like 2027-03-31' });
     else if (values.due && values.due < today) errors.push({ field: 'due', text: 'The due date must be today or in the future' });
     if (errors.length || !target) return assignPage(c, setting, data, values, errors);
-    const user = await userOf(c);
+    const user = userOf(c);
     await assign(
       c,
       {
@@ -277,7 +277,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
         kind: values.kind as 'personalised' | 'modules',
         moduleIds: values.kind === 'modules' ? values.moduleIds!.filter((id) => known.has(id)) : [],
         dueDate: values.due ?? null,
-        assignedBy: user.id,
+        assignedBy: user.userId,
       },
     );
     return c.redirect(`${baseOf(setting)}?notice=assigned`, 303);

@@ -18,7 +18,7 @@ import { respond } from './render.js';
 
 export function registerProgress(app: Hono<AppEnv>): void {
   app.get('/progress', requireWebUser(['staff', 'leader']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const db = c.get('database').db;
     const pathways = user.staffId ? await allPathways(db, user.staffId, rederiver(c)) : [];
     if (!pathways.length) {
@@ -57,7 +57,7 @@ export function registerProgress(app: Hono<AppEnv>): void {
   });
 
   app.post('/progress/retake', requireWebUser(['staff', 'leader']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const latest = user.staffId ? (await listAssessments(c.get('database').db, user.staffId, { limit: 1 })).data[0] : undefined;
     if (latest) await writeJourney(c, journeyFromAssessment(latest.answers));
     return c.redirect(ABOUT_PATH, 303);

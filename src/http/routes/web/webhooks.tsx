@@ -24,7 +24,7 @@ const baseOf = (org: Org) => `/dashboard/${encodeURIComponent(org.id)}`;
 /** The setting's trust when the viewer leads it (or is an admin); its endpoints then show and may be changed here. */
 async function trustOf(c: C, setting: Org): Promise<Org | null> {
   if (!setting.trustId) return null;
-  const user = await userOf(c);
+  const user = userOf(c);
   if (user.role !== 'admin' && user.orgId !== setting.trustId) return null;
   return getOrg(c.get('database').db, setting.trustId);
 }
@@ -94,7 +94,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const values = { url: one('url'), description: one('description'), events, orgId: one('orgId') || setting.id };
     const trust = await trustOf(c, setting);
     if (values.orgId !== setting.id && values.orgId !== trust?.id) return page(c, setting, { values, errors: [{ field: 'orgId', text: 'Choose this setting or its trust' }] });
-    const made = await subscribeEndpoint(c, values.orgId, { url: values.url, events, description: values.description }, (await userOf(c)).id);
+    const made = await subscribeEndpoint(c, values.orgId, { url: values.url, events, description: values.description }, userOf(c).userId);
     if (!made.ok) return page(c, setting, { values, errors: fieldErrors(made.errors, made.byUrlRules) });
     return page(c, setting, { notice: { ok: true, text: `Endpoint added: ${endpointLabel(made.endpoint)}.` }, revealed: { endpointLabel: endpointLabel(made.endpoint), secret: made.secret } });
   });
