@@ -279,7 +279,7 @@ export function accountsSuite(runtime: string, getFetch: () => Fetch, adminToken
           expect([path, method, Object.keys(op.responses)]).toEqual([path, method, expect.arrayContaining(['401', '403'])]);
         }
       }
-      expect(doc.paths['/v1/recommendations']!.post!.security).toEqual([{}, { apiKey: [] }]);
+      expect(doc.paths['/v1/recommendations']!.post!.security).toEqual([{}, { apiKey: ['recommendations:write'] }]);
     });
   });
 }

@@ -4,11 +4,11 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listAssessments } from '../../../repos/assessments.js';
 import type { Staff } from '../../../repos/staff.js';
 import { isSelf, ownStaff, pageRequest, visibleStaff } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { staffCatalogue } from '../../local-content.js';
 import { pathwayWithAccess } from '../../step-access.js';
-import { requireAuth, requireUser } from '../../middleware/auth.js';
+import { secured, securedUser } from '../../auth/secured.js';
 import { myPathway, planningState } from '../../pathway-view.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { PageQuery, pageOf, StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
@@ -19,7 +19,7 @@ import type { Context } from 'hono';
 import { sendJson } from '../../respond.js';
 
 const tags = ['Assessments and pathways'];
-const staffOnly = requireUser(['staff', 'leader']);
+const staffOnly = securedUser(['staff', 'leader']);
 const AssessmentPage = pageOf(AssessmentSchema, 'AssessmentPage');
 
 const take = createRoute({
@@ -28,8 +28,7 @@ const take = createRoute({
   tags,
   operationId: 'takeAssessment',
   summary: 'Submit your self-assessment; stores it (history kept) and returns your new pathway',
-  security: SECURITY.session,
-  middleware: staffOnly,
+  ...staffOnly,
   request: { headers: IdempotencyHeaders, body: jsonRequest(AssessmentBody) },
   responses: { 201: jsonBody(AssessmentCreatedSchema, 'Stored, with your pathway'), ...authErrors, ...commonErrors },
 });
@@ -40,8 +39,7 @@ const history = createRoute({
   tags,
   operationId: 'listMyAssessments',
   summary: 'Your self-assessments, newest first',
-  security: SECURITY.session,
-  middleware: staffOnly,
+  ...staffOnly,
   request: { query: PageQuery },
   responses: { 200: jsonBody(AssessmentPage, 'A page of assessments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -52,12 +50,11 @@ const mine = createRoute({
   tags,
   operationId: 'getMyPathway',
   summary: 'Your pathway: assigned modules first, then your personalised steps; completed modules apart',
-  security: SECURITY.session,
-  middleware: staffOnly,
+  ...staffOnly,
   responses: { 200: jsonBody(MyPathwaySchema, 'Your pathway'), ...authErrors, ...readErrors },
 });
 
-const shared = requireAuth({ roles: ['staff', 'leader', 'admin'] });
+const shared = secured({ roles: ['staff', 'leader', 'admin'] });
 
 const theirs = createRoute({
   method: 'get',
@@ -65,8 +62,7 @@ const theirs = createRoute({
   tags,
   operationId: 'listStaffAssessments',
   summary: 'A person’s self-assessments: for them, or for their leader if they chose to share',
-  security: SECURITY.either,
-  middleware: shared,
+  ...shared,
   request: { params: StaffIdParam, query: PageQuery },
   responses: { 200: jsonBody(AssessmentPage, 'A page of assessments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -77,8 +73,7 @@ const theirPathway = createRoute({
   tags,
   operationId: 'getStaffPathway',
   summary: 'A person’s pathway: for them, or for their leader if they chose to share',
-  security: SECURITY.either,
-  middleware: shared,
+  ...shared,
   request: { params: StaffIdParam },
   responses: { 200: jsonBody(MyPathwaySchema, 'The pathway'), ...authErrors, ...readErrors },
 });

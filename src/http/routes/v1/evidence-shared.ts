@@ -3,7 +3,6 @@
 import type { Context } from 'hono';
 import { getEvidenceSet, type EvidenceSetRecord } from '../../../repos/evidence-sets.js';
 import type { AppEnv } from '../../env.js';
-import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 
 /** A stored set as the API shows it: the evidence-set body with its status and dates beside it. */
@@ -45,9 +44,8 @@ export function notDraft(id: string, status: string, doing: string): ProblemErro
   ]);
 }
 
-/** Security requirement and error responses for admin-only routes. */
+/** Error responses for panel and admin routes. */
 export const adminDoc = {
-  security: ADMIN_SECURITY,
   responses: { ...commonErrors, ...authErrors, 404: problemDoc('No evidence set with this id') },
 } as const;
 
