@@ -9,7 +9,7 @@ import { readSession, sessionPrincipal } from '../auth/session.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError, sendProblem } from '../problem.js';
 
-export { createSession, destroySession, readSession } from '../auth/session.js';
+export { createSession, destroySession } from '../auth/session.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]{16,200})$/i;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
