@@ -38,7 +38,7 @@ describe('API reference', () => {
   it('/docs shows parameters, schemas and examples', async () => {
     const html = await (await app.request('/docs')).text();
     const recommend = html.slice(html.indexOf('id="op-post-v1-recommendations"'), html.indexOf('id="op-post-v1-recommendations-replay"'));
-    expect(recommend).toContain('Credentials optional: apiKey.');
+    expect(recommend).toContain('Credentials optional: apiKey (scope recommendations:write).');
     expect(recommend).toContain('Example request');
     expect(recommend).toContain('Example 200 response');
     expect(recommend).toContain('Schema of the 200 response');
