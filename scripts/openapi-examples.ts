@@ -1,9 +1,12 @@
-// `npm run openapi:examples`: records a real request and response per operation from the Node contract suite
-// (test/contract/node.test.ts with RECORD_OPENAPI_EXAMPLES), shortens them (lists to two items, maps keyed by ids with more
-// than six like entries to three), checks each shortened example against its operation's schema (keeping the longer
-// one where shortening broke it), and writes src/http/openapi-examples.json, which the OpenAPI document embeds.
+// `npm run openapi:examples`: records a real request and response per operation from the tests that call the Node app
+// in process: the Node contract suite first (test/contract/node.test.ts with RECORD_OPENAPI_EXAMPLES), then the HTTP,
+// integration and page tests (every app they build appends its examples under RECORD_OPENAPI_EXAMPLES_DIR) for the
+// operations, request bodies or responses the contract suite leaves without one. Shortens them (lists to two items,
+// maps keyed by ids with more than six like entries to three, CSV to three lines), checks each shortened example
+// against its operation's schema (keeping the longer one where shortening broke it), writes
+// src/http/openapi-examples.json, which the OpenAPI document embeds, and names what still has no example.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +26,38 @@ export function shorten(value: unknown): unknown {
   return Object.fromEntries((map ? entries.slice(0, 3) : entries).map(([k, v]) => [k, shorten(v)]));
 }
 
+/** Tests that build the Node app in process; browser and workerd tests, and the placeholder calls of the security walk, are left out. */
+const TESTS = ['test/contract/node.test.ts', 'test/http', 'test/integrations', 'test/web'];
+const SKIP = ['**/*workerd*', '**/openapi-security.test.ts', '**/browser/**'];
+
+type Line = RecordedExample & { key: string };
+
+/** Adds `ex` to `out[key]` where `out` lacks its request or response (the first recording wins). */
+function merge(out: Record<string, RecordedExample>, key: string, ex: RecordedExample): void {
+  const had = out[key] ?? {};
+  const request = had.request !== undefined ? had.request : ex.request;
+  const response = had.response ?? ex.response;
+  out[key] = { ...(request === undefined ? {} : { request }), ...(response ? { response } : {}) };
+}
+
 function record(): Record<string, RecordedExample> {
   const dir = mkdtempSync(join(tmpdir(), 'send-openapi-examples-'));
   try {
-    const file = join(dir, 'examples.json');
-    const run = spawnSync('npx', ['vitest', 'run', 'test/contract/node.test.ts'], { env: { ...process.env, RECORD_OPENAPI_EXAMPLES: file }, stdio: 'inherit' });
-    if (run.status !== 0) throw new Error('the contract suite failed; no examples written');
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, RecordedExample>;
+    const file = join(dir, 'contract.json');
+    const lines = join(dir, 'apps');
+    mkdirSync(lines);
+    const args = ['vitest', 'run', ...TESTS, ...SKIP.flatMap((g) => ['--exclude', g])];
+    const run = spawnSync('npx', args, { env: { ...process.env, RECORD_OPENAPI_EXAMPLES: file, RECORD_OPENAPI_EXAMPLES_DIR: lines }, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error('the tests failed; no examples written');
+    const out: Record<string, RecordedExample> = {};
+    for (const [key, ex] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, RecordedExample>)) merge(out, key, ex);
+    for (const name of readdirSync(lines).sort()) {
+      for (const text of readFileSync(join(lines, name), 'utf8').split('\n').filter(Boolean)) {
+        const { key, ...ex } = JSON.parse(text) as Line;
+        merge(out, key, ex);
+      }
+    }
+    return out;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -37,13 +65,42 @@ function record(): Record<string, RecordedExample> {
 
 /** True when `example`'s response body matches its documented schema (validated through the same checker as the tests). */
 async function matches(doc: Doc, key: string, example: RecordedExample): Promise<boolean> {
-  if (!example.response) return true;
+  if (!example.response || example.response.type) return true;
   const [method, template] = key.split(' ') as [string, string];
   const path = template.replace(/\{[^}]+\}/g, 'x');
   const reply = new Response(JSON.stringify(example.response.body), { status: example.response.status, headers: { 'content-type': 'application/json' } });
   const check = checkResponses(doc, () => Promise.resolve(reply));
   await check.fetch(path, { method });
   return check.failures.length === 0;
+}
+
+/** A text body (CSV) cut to its header and two rows; JSON shortened as above. */
+function shortenResponse(r: NonNullable<RecordedExample['response']>): NonNullable<RecordedExample['response']> {
+  if (r.type && typeof r.body === 'string') return { ...r, body: r.body.split('\n').slice(0, 3).join('\n') + '\n' };
+  return { ...r, body: shorten(r.body) };
+}
+
+type DocOp = { requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> };
+
+/** What the document asks an example for (JSON request bodies, success responses with a body) and which still lack one. */
+function coverage(doc: Doc, out: Record<string, RecordedExample>) {
+  const missing: string[] = [];
+  let requests = 0;
+  let responses = 0;
+  for (const [template, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops as Record<string, DocOp>)) {
+      const key = `${method.toUpperCase()} ${template}`;
+      if (op.requestBody?.content?.['application/json']) {
+        requests++;
+        if (out[key]?.request === undefined) missing.push(`${key}: request`);
+      }
+      const success = Object.entries(op.responses ?? {}).filter(([status, r]) => status.startsWith('2') && r.content);
+      responses += success.length;
+      const got = out[key]?.response;
+      for (const [status] of success) if (!got || String(got.status) !== status) missing.push(`${key}: ${status} response`);
+    }
+  }
+  return { requests, responses, missing };
 }
 
 async function main(): Promise<void> {
@@ -53,11 +110,18 @@ async function main(): Promise<void> {
   close();
   const out: Record<string, RecordedExample> = {};
   for (const [key, example] of Object.entries(raw)) {
-    const short = { ...example, ...(example.request === undefined ? {} : { request: shorten(example.request) }), ...(example.response ? { response: { ...example.response, body: shorten(example.response.body) } } : {}) };
+    const short = { ...example, ...(example.request === undefined ? {} : { request: shorten(example.request) }), ...(example.response ? { response: shortenResponse(example.response) } : {}) };
     out[key] = (await matches(doc, key, short)) ? short : example;
   }
-  writeFileSync(OUT, JSON.stringify(out, null, 1) + '\n');
-  process.stdout.write(`Wrote ${Object.keys(out).length} operations' examples to src/http/openapi-examples.json (${(JSON.stringify(out).length / 1024).toFixed(0)} KB).\n`);
+  const sorted = Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(OUT, JSON.stringify(sorted, null, 1) + '\n');
+  const { requests, responses, missing } = coverage(doc, sorted);
+  const lacking = (what: string) => missing.filter((m) => m.endsWith(what)).length;
+  process.stdout.write(
+    `Wrote ${Object.keys(out).length} operations' examples to src/http/openapi-examples.json (${(JSON.stringify(out).length / 1024).toFixed(0)} KB): ` +
+      `request bodies ${requests - lacking('request')} of ${requests}, success responses ${responses - lacking('response')} of ${responses}.\n` +
+      missing.map((m) => `  no example: ${m}\n`).join(''),
+  );
 }
 
 await main();

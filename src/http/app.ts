@@ -21,7 +21,7 @@ import { registerWeb } from './routes/web/index.js';
 import { tooManyAttempts } from './routes/web/limited.js';
 import { browserProblemPage, wantsHtml } from './routes/web/browser-errors.js';
 import { drainBody } from './middleware/body-drain.js';
-import { authenticate, requireScopeForKeys } from './middleware/auth.js';
+import { authenticate } from './middleware/auth.js';
 import { idempotency } from './middleware/idempotency.js';
 import { MemoryRateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { registerAuth } from './routes/v1/auth.js';
@@ -90,14 +90,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('clock', deps.now);
     await next();
   });
-  app.use('/v1/*', authenticate());
+  app.use('*', authenticate());
   const limiter = deps.rateLimiter ?? new MemoryRateLimiter();
   app.use('/v1/*', rateLimit(limiter, deps.clientAddress));
   // Password forms on the web pages share the limiter and answer with a page rather than problem+json.
   const webSignIn = rateLimit(limiter, deps.clientAddress, tooManyAttempts);
   for (const path of ['/sign-in', '/sign-in/forgot', '/invite']) app.use(path, (c, next) => (c.req.method === 'POST' ? webSignIn(c, next) : next()));
   app.use('/v1/*', idempotency());
-  app.use('/v1/recommendations', requireScopeForKeys('recommendations:write'));
 
   registerHealth(app);
   registerReference(app);

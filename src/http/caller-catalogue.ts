@@ -14,7 +14,7 @@ async function callerOrgId(c: C): Promise<string | null> {
   const p = c.get('principal');
   if (p === null) return null; // the API looked and found no credential
   if (p) return p.kind !== 'admin-token' && p.orgId ? p.orgId : null;
-  return (await currentUser(c))?.orgId ?? null;
+  return currentUser(c)?.orgId ?? null;
 }
 
 /** The catalogue a caller's recommendations use: `base` plus their setting's and trust's own modules and sessions. */

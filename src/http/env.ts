@@ -70,7 +70,7 @@ export interface AppEnv {
     config: AppConfig;
     /** The injected wall clock (deps.now). */
     clock: () => Date;
-    /** The authenticated caller, or null (set by the authenticate middleware on /v1/*). */
+    /** The authenticated caller, or null (set by the authenticate middleware on every request). */
     principal: Principal | null;
   };
 }

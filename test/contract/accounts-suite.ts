@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accept, call, json, PASSWORD, seedWorld, sessionCookie, type Fetch, type World } from './accounts-world.js';
 import { authzMatrix } from './authz-matrix.js';
+import { webAuthzMatrix } from './web-authz-matrix.js';
 
 interface Step {
   moduleId: string;
@@ -33,6 +34,8 @@ export function accountsSuite(runtime: string, getFetch: () => Fetch, adminToken
     world = await seedWorld(f, adminToken);
   }, 120_000);
 
+  // Pages first: the check-in page needs the seeded pathway, which the API matrix's new assessments change.
+  webAuthzMatrix(runtime, () => world);
   authzMatrix(runtime, () => world);
 
   describe(`accounts on ${runtime}: the issue's end-to-end flow`, () => {
@@ -276,7 +279,7 @@ export function accountsSuite(runtime: string, getFetch: () => Fetch, adminToken
           expect([path, method, Object.keys(op.responses)]).toEqual([path, method, expect.arrayContaining(['401', '403'])]);
         }
       }
-      expect(doc.paths['/v1/recommendations']!.post!.security).toEqual([{}, { apiKey: [] }]);
+      expect(doc.paths['/v1/recommendations']!.post!.security).toEqual([{}, { apiKey: ['recommendations:write'] }]);
     });
   });
 }

@@ -1,6 +1,8 @@
 // Checks real responses against the app's own OpenAPI document: every JSON success response an API test receives
 // is validated against the schema its operation declares (JSON Schema 2020-12, as OpenAPI 3.1 uses), and the first
 // request and response seen per operation are kept as that operation's example (scripts/openapi-examples.ts).
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { openApiDocument } from '../../src/http/docs.js';
@@ -11,10 +13,11 @@ type Media = { schema?: unknown };
 type Operation = { requestBody?: { content?: Record<string, Media> }; responses?: Record<string, { content?: Record<string, Media> }> };
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
-/** One operation's recorded example: the JSON request body (if any) and the first JSON success response. */
+/** One operation's recorded example: the JSON request body (if any) and the first success response with a body. */
 export interface RecordedExample {
   request?: unknown;
-  response?: { status: number; body: unknown };
+  /** `type` is set for bodies that are not JSON (e.g. text/csv), whose body is then the text. */
+  response?: { status: number; body: unknown; type?: string };
 }
 
 export interface OpenApiCheck {
@@ -73,7 +76,10 @@ export function checkAppResponses(app: OpenAPIHono<AppEnv>): () => OpenApiCheck 
   const inner: Fetch = (path, init) => Promise.resolve(original(path, init));
   let checked: OpenApiCheck | undefined;
   // The document is built in process, not requested, so tests that count log lines or requests see only their own.
-  const check = () => (checked ??= checkResponses(openApiDocument(app) as unknown as Doc, inner));
+  // With RECORD_OPENAPI_EXAMPLES_DIR set (scripts/openapi-examples.ts), every app's examples are also appended there.
+  const dir = process.env.RECORD_OPENAPI_EXAMPLES_DIR;
+  const onExample = dir ? (key: string, ex: RecordedExample) => appendFileSync(join(dir, `${process.pid}.jsonl`), JSON.stringify({ key, ...ex }) + '\n') : undefined;
+  const check = () => (checked ??= checkResponses(openApiDocument(app) as unknown as Doc, inner, onExample));
   app.request = async (input, init, ...rest) => {
     if (typeof input !== 'string' || rest.length > 0) return original(input, init, ...rest);
     const c = check();
@@ -86,7 +92,7 @@ export function checkAppResponses(app: OpenAPIHono<AppEnv>): () => OpenApiCheck 
 }
 
 /** A fetch that validates every JSON success response against `doc`, recording failures and examples. */
-export function checkResponses(doc: Doc, inner: Fetch): OpenApiCheck {
+export function checkResponses(doc: Doc, inner: Fetch, onExample?: (key: string, example: RecordedExample) => void): OpenApiCheck {
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
   ajv.addSchema({ $id: 'openapi', components: closedComponents(doc.components ?? {}) });
   const compiled = new Map<string, ValidateFunction>();
@@ -102,24 +108,41 @@ export function checkResponses(doc: Doc, inner: Fetch): OpenApiCheck {
     return v;
   };
 
+  const validateJson = (key: string, template: string, m: string, status: number, body: unknown): void => {
+    const declared = doc.paths[template]![m.toLowerCase()]!.responses?.[String(status)]?.content?.['application/json']?.schema;
+    if (!declared) failures.push(`${key} → ${status}: not documented`);
+    else {
+      const validate = validatorFor(key, status, declared);
+      if (!validate(body)) failures.push(`${key} → ${status}: ${describe(validate.errors)}`);
+      else validated.set(key, (validated.get(key) ?? new Set()).add(status));
+    }
+  };
+
+  /** The JSON request body sent, when the operation documents one. */
+  const sentJson = (template: string, m: string, init: RequestInit | undefined): unknown => {
+    const documented = doc.paths[template]![m.toLowerCase()]!.requestBody?.content?.['application/json'] !== undefined;
+    return documented && typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').includes('json') ? (JSON.parse(init.body) as unknown) : undefined;
+  };
+
   const check = async (method: string, path: string, init: RequestInit | undefined, res: Response): Promise<void> => {
     const key = operationFor(doc, method, path);
-    const type = res.headers.get('content-type') ?? '';
-    if (!key || res.status < 200 || res.status >= 300 || !type.startsWith('application/json')) return;
+    if (!key || res.status < 200 || res.status >= 300) return;
     const [m, template] = key.split(' ') as [string, string];
-    const declared = doc.paths[template]![m.toLowerCase()]!.responses?.[String(res.status)]?.content?.['application/json']?.schema;
-    const body = (await res.clone().json()) as unknown;
-    if (!declared) failures.push(`${key} → ${res.status}: not documented`);
-    else {
-      const validate = validatorFor(key, res.status, declared);
-      if (!validate(body)) failures.push(`${key} → ${res.status}: ${describe(validate.errors)}`);
-      else validated.set(key, (validated.get(key) ?? new Set()).add(res.status));
-    }
-    if (!examples.has(key)) {
-      const documented = doc.paths[template]![m.toLowerCase()]!.requestBody?.content?.['application/json'] !== undefined;
-      const sent = documented && typeof init?.body === 'string' && (new Headers(init.headers).get('content-type') ?? '').includes('json') ? (JSON.parse(init.body) as unknown) : undefined;
-      examples.set(key, { ...(sent === undefined ? {} : { request: sent }), response: { status: res.status, body } });
-    }
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
+    const json = type === 'application/json';
+    const body = json ? ((await res.clone().json()) as unknown) : type.startsWith('text/') ? await res.clone().text() : undefined;
+    if (json) validateJson(key, template, m, res.status, body);
+    const documented = doc.paths[template]![m.toLowerCase()]!.responses?.[String(res.status)]?.content?.[type] !== undefined;
+    const response = body !== undefined && documented ? { status: res.status, body, ...(json ? {} : { type }) } : undefined;
+    const seen = examples.get(key);
+    // The first success per operation, completed by a later one when it lacked a request or a response body.
+    if (seen?.response && (seen.request !== undefined || sentJson(template, m, init) === undefined)) return;
+    const sent = seen?.request ?? sentJson(template, m, init);
+    const example: RecordedExample = { ...(sent === undefined ? {} : { request: sent }), ...((seen?.response ?? response) ? { response: seen?.response ?? response } : {}) };
+    if (example.request === undefined && !example.response) return;
+    if (seen && seen.request === example.request && seen.response === example.response) return;
+    examples.set(key, example);
+    onExample?.(key, example);
   };
 
   const fetch: Fetch = async (path, init) => {

@@ -175,7 +175,7 @@ describe('admin token', () => {
     expect((await f('/v1/evidence-sets/current')).status).toBe(200);
   });
 
-  it('documents the bearer scheme on every admin route in the OpenAPI document', async () => {
+  it('documents the panel session and the admin bearer token on every panel route in the OpenAPI document', async () => {
     const { f } = setup();
     const doc = (await (await f('/openapi.json')).json()) as {
       components: { securitySchemes: Record<string, unknown> };
@@ -184,7 +184,7 @@ describe('admin token', () => {
     expect(doc.components.securitySchemes.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const [method, path] of adminRoutes) {
       const op = doc.paths[path.replace('/x/', '/{id}/')]![method.toLowerCase()]!;
-      expect(op.security).toEqual([{ adminToken: [] }]);
+      expect(op.security).toEqual([{ sessionCookie: [] }, { adminToken: [] }]);
       expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403', '422']));
     }
   });

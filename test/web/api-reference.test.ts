@@ -12,12 +12,12 @@ type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Rec
 describe('API reference', () => {
   it('every recorded example sits on an operation the document has', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as Doc;
-    for (const [key, example] of Object.entries(recorded as Record<string, { request?: unknown; response?: { status: number } }>)) {
+    for (const [key, example] of Object.entries(recorded as Record<string, { request?: unknown; response?: { status: number; type?: string } }>)) {
       const [method, template] = key.split(' ') as [string, string];
       const op = doc.paths[template]?.[method.toLowerCase()];
       expect(op, key).toBeDefined();
       if (example.request !== undefined) expect(op!.requestBody?.content['application/json']?.example, key).toEqual(example.request);
-      if (example.response) expect(op!.responses[String(example.response.status)]?.content?.['application/json']?.example, key).toBeDefined();
+      if (example.response) expect(op!.responses[String(example.response.status)]?.content?.[example.response.type ?? 'application/json']?.example, key).toBeDefined();
     }
     const recommend = doc.paths['/v1/recommendations']!.post!;
     expect(recommend.requestBody!.content['application/json']!.example).toMatchObject({ role: expect.any(String) });
@@ -38,7 +38,7 @@ describe('API reference', () => {
   it('/docs shows parameters, schemas and examples', async () => {
     const html = await (await app.request('/docs')).text();
     const recommend = html.slice(html.indexOf('id="op-post-v1-recommendations"'), html.indexOf('id="op-post-v1-recommendations-replay"'));
-    expect(recommend).toContain('Credentials optional: apiKey.');
+    expect(recommend).toContain('Credentials optional: apiKey (scope recommendations:write).');
     expect(recommend).toContain('Example request');
     expect(recommend).toContain('Example 200 response');
     expect(recommend).toContain('Schema of the 200 response');

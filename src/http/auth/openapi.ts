@@ -1,24 +1,21 @@
 // OpenAPI pieces for secured routes: the two security schemes, per-route security lists and JSON content helpers.
 import type { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
+import { registerAdminTokenScheme } from '../middleware/admin-token.js';
+import { SCOPES } from './principal.js';
 import { SESSION_COOKIE_HEADER_NAME } from './session.js';
 
 type Requirement = Record<string, string[]>;
 
-export const SECURITY: Readonly<Record<'session' | 'key' | 'either' | 'optionalKey', Requirement[]>> = {
-  /** Signed-in people only. */
-  session: [{ sessionCookie: [] }],
-  /** Platform API keys (and the operator's ADMIN_TOKEN) only. */
-  key: [{ apiKey: [] }],
-  /** Either a session or a bearer credential. */
-  either: [{ sessionCookie: [] }, { apiKey: [] }],
+/** Requirements for routes without an access rule; routes with one take theirs from `secured(rule)` (./secured.ts). */
+export const SECURITY: Readonly<Record<'optionalKey', Requirement[]>> = {
   /** Public, or a key for higher limits. */
   optionalKey: [{}, { apiKey: [] }],
 };
 
 const registered = new WeakSet<object>();
 
-/** Registers `sessionCookie` (apiKey in cookie) and `apiKey` (HTTP bearer) once per app. */
+/** Registers `sessionCookie` (apiKey in cookie), `apiKey` (HTTP bearer) and `adminToken` (HTTP bearer) once per app. */
 export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>): void {
   if (registered.has(app)) return;
   registered.add(app);
@@ -31,8 +28,11 @@ export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
     type: 'http',
     scheme: 'bearer',
-    description: 'A platform API key (`spk_…`, scoped to one organisation) or the operator’s ADMIN_TOKEN.',
+    description:
+      'A platform API key (`spk_…`, scoped to one organisation). Where an operation lists a name in its `apiKey` requirement, ' +
+      `the key must carry that scope (403 otherwise). Scopes: ${SCOPES.map((s) => `\`${s}\``).join(', ')}.`,
   });
+  registerAdminTokenScheme(app);
 }
 
 /** `{ 'application/json': { schema } }` with a description, for route responses. */

@@ -59,6 +59,7 @@ export async function readSession(c: Context<AppEnv>): Promise<ReadSession | nul
 export async function destroySession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE, 'host');
   if (token) await deleteSession(c.get('database').db, await sha256Hex(token));
+  if (c.get('principal')?.kind === 'user') c.set('principal', null);
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
 }
 

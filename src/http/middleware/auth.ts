@@ -1,5 +1,6 @@
-// Authentication and role checks: resolves the caller (Bearer API key or ADMIN_TOKEN, else session cookie)
-// into c.get('principal'), and guards routes by role and key scope. Re-exports the session helpers for pages.
+// Authentication and role checks: resolves the caller once per request, API and pages alike (Bearer API key or
+// ADMIN_TOKEN, else session cookie) into c.get('principal'), and guards routes by role and key scope. Re-exports the
+// session helpers for pages.
 import type { Context, MiddlewareHandler } from 'hono';
 import { findActiveKey, KEY_PREFIX } from '../../repos/api-keys.js';
 import { sha256Hex, timingSafeEqual } from '../../repos/crypto.js';
@@ -8,16 +9,17 @@ import { readSession, sessionPrincipal } from '../auth/session.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError, sendProblem } from '../problem.js';
 
-export { createSession, destroySession, readSession } from '../auth/session.js';
+export { createSession, destroySession } from '../auth/session.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]{16,200})$/i;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CHALLENGE = { 'WWW-Authenticate': 'Bearer realm="send-pathways"' };
 
 /**
- * Sets `principal`: a Bearer credential must be valid (401 otherwise, even on public routes, so a revoked key
- * is noticed); else a valid session cookie; else null. Unsafe requests authenticated by cookie must come from
- * this site (Origin / Sec-Fetch-Site), as a second line behind SameSite=Lax.
+ * Sets `principal` on every request: a Bearer credential must be valid (401 otherwise, even on public routes, so a
+ * revoked key is noticed); else a valid session cookie; else null. Unsafe API requests authenticated by cookie must
+ * come from this site (Origin / Sec-Fetch-Site), as a second line behind SameSite=Lax; pages leave that check to
+ * their CSRF middleware, which answers with a page.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -42,13 +44,15 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       return next();
     }
     const session = await readSession(c);
-    if (session && UNSAFE.has(c.req.method) && !fromThisSite(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {
+    if (session && UNSAFE.has(c.req.method) && isApiPath(c.req.path) && !fromThisSite(c.req.header('origin'), c.req.header('sec-fetch-site'), c.req.url)) {
       return sendProblem(c, 'forbidden', 'Cross-site requests cannot use your session.');
     }
     c.set('principal', session ? sessionPrincipal(session) : null);
     return next();
   };
 }
+
+const isApiPath = (path: string) => path === '/v1' || path.startsWith('/v1/');
 
 /** False when the browser says the request comes from another site (host compared, so TLS proxies pass). */
 function fromThisSite(origin: string | undefined, fetchSite: string | undefined, url: string): boolean {
@@ -103,12 +107,7 @@ export function requireScopeForKeys(scope: Scope): MiddlewareHandler<AppEnv> {
 /** For pages and routes only people may use: a session whose user has one of `roles` (401 / 403 otherwise). */
 export function requireUser(roles: readonly Exclude<Role, 'platform'>[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let p = c.get('principal');
-    if (p === undefined) {
-      const s = await readSession(c);
-      p = s ? sessionPrincipal(s) : null;
-      c.set('principal', p);
-    }
+    const p = c.get('principal');
     if (!p) return sendProblem(c, 'unauthorized', 'Sign in to continue.');
     if (p.kind !== 'user') return sendProblem(c, 'forbidden', 'This is for signed-in people, not API keys or the admin token.');
     if (!roles.includes(p.role)) return sendProblem(c, 'forbidden', `This needs one of these roles: ${roles.join(', ')}.`);

@@ -5,17 +5,17 @@ import { resetPassword } from '../../../repos/accounts.js';
 import { AUDIT_ACTIONS, listAudit } from '../../../repos/audit.js';
 import { pageRequest } from '../../auth/access.js';
 import { inviteView } from '../../auth/invite-link.js';
-import { jsonBody, SECURITY } from '../../auth/openapi.js';
+import { jsonBody } from '../../auth/openapi.js';
 import { auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
 import { mailAdminReset } from '../../../services/password-reset.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, InviteSchema, PageQuery, pageOf } from '../../schemas/accounts.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Administration'];
-const admins = requireAuth({ roles: ['admin'] });
+const admins = secured({ roles: ['admin'] });
 
 const UserIdParam = z.object({ userId: z.string().min(1).max(64).openapi({ param: { name: 'userId', in: 'path' }, example: 'usr_01jd5x2m7kq9w8e4r2t6y0u3ip' }) });
 
@@ -47,8 +47,7 @@ const reset = createRoute({
   summary: 'Reset a forgotten password: signs out every session, removes the password and returns a one-time link for the person',
   description:
     'For administrators only, and audited (`password.reset`). The account cannot sign in until its owner follows the link and chooses a new password; with email configured the link is also emailed to them (`emailed`); otherwise pass it to the person themselves, never to anyone else.',
-  security: SECURITY.either,
-  middleware: admins,
+  ...admins,
   request: { headers: IdempotencyHeaders, params: UserIdParam },
   responses: { 201: jsonBody(InviteSchema, 'The reset link, shown once'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
@@ -60,8 +59,7 @@ const audit = createRoute({
   operationId: 'listAuditEvents',
   summary: 'Security-relevant events, oldest first: invites, passwords set and reset, roles granted, keys, exports and erasures',
   description: 'Ids and times only; never answers, names, emails or secrets.',
-  security: SECURITY.either,
-  middleware: admins,
+  ...admins,
   request: { query: AuditQuery },
   responses: { 200: jsonBody(pageOf(AuditEntrySchema, 'AuditPage'), 'A page of events'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });

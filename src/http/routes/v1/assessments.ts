@@ -4,12 +4,12 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listAssessments } from '../../../repos/assessments.js';
 import type { Staff } from '../../../repos/staff.js';
 import { isSelf, ownStaff, pageRequest, visibleStaff } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { staffCatalogue } from '../../../services/local-content.js';
 import { pathwayWithAccess } from '../../step-access.js';
-import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { myPathway, planningState } from '../../../services/pathway-view.js';
+import { secured, securedUser } from '../../auth/secured.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { PageQuery, pageOf, StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssessmentBody, AssessmentCreatedSchema, AssessmentSchema, MyPathwaySchema } from '../../schemas/learning.js';
@@ -20,7 +20,7 @@ import { sendJson } from '../../respond.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Assessments and pathways'];
-const staffOnly = requireUser(['staff', 'leader']);
+const staffOnly = securedUser(['staff', 'leader']);
 const AssessmentPage = pageOf(AssessmentSchema, 'AssessmentPage');
 
 const take = createRoute({
@@ -29,8 +29,7 @@ const take = createRoute({
   tags,
   operationId: 'takeAssessment',
   summary: 'Submit your self-assessment; stores it (history kept) and returns your new pathway',
-  security: SECURITY.session,
-  middleware: staffOnly,
+  ...staffOnly,
   request: { headers: IdempotencyHeaders, body: jsonRequest(AssessmentBody) },
   responses: { 201: jsonBody(AssessmentCreatedSchema, 'Stored, with your pathway'), ...authErrors, ...commonErrors },
 });
@@ -41,8 +40,7 @@ const history = createRoute({
   tags,
   operationId: 'listMyAssessments',
   summary: 'Your self-assessments, newest first',
-  security: SECURITY.session,
-  middleware: staffOnly,
+  ...staffOnly,
   request: { query: PageQuery },
   responses: { 200: jsonBody(AssessmentPage, 'A page of assessments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -53,12 +51,11 @@ const mine = createRoute({
   tags,
   operationId: 'getMyPathway',
   summary: 'Your pathway: assigned modules first, then your personalised steps; completed modules apart',
-  security: SECURITY.session,
-  middleware: staffOnly,
+  ...staffOnly,
   responses: { 200: jsonBody(MyPathwaySchema, 'Your pathway'), ...authErrors, ...readErrors },
 });
 
-const shared = requireAuth({ roles: ['staff', 'leader', 'admin'] });
+const shared = secured({ roles: ['staff', 'leader', 'admin'] });
 
 const theirs = createRoute({
   method: 'get',
@@ -66,8 +63,7 @@ const theirs = createRoute({
   tags,
   operationId: 'listStaffAssessments',
   summary: 'A person’s self-assessments: for them, or for their leader if they chose to share',
-  security: SECURITY.either,
-  middleware: shared,
+  ...shared,
   request: { params: StaffIdParam, query: PageQuery },
   responses: { 200: jsonBody(AssessmentPage, 'A page of assessments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -78,8 +74,7 @@ const theirPathway = createRoute({
   tags,
   operationId: 'getStaffPathway',
   summary: 'A person’s pathway: for them, or for their leader if they chose to share',
-  security: SECURITY.either,
-  middleware: shared,
+  ...shared,
   request: { params: StaffIdParam },
   responses: { 200: jsonBody(MyPathwaySchema, 'The pathway'), ...authErrors, ...readErrors },
 });

@@ -7,13 +7,13 @@ import { fieldErrors } from '../../../services/outcome.js';
 import { listProgress } from '../../../repos/progress.js';
 import { allStaffUnder } from '../../../repos/staff.js';
 import { ownStaff, pageRequest, visibleSetting } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
 import { catalogueForOrg } from '../../../services/local-content.js';
 import { withStepAccess } from '../../step-access.js';
-import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
+import { secured, securedUser } from '../../auth/secured.js';
 import { OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { AssignmentSchema, CreateAssignmentBody, MyAssignmentSchema } from '../../schemas/learning.js';
 import { z } from '@hono/zod-openapi';
@@ -30,8 +30,7 @@ const create = createRoute({
   tags,
   operationId: 'createAssignment',
   summary: 'Assign pathways or a module set to a person, a role, a phase, a group or everyone in a setting',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
+  ...secured({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
   request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(CreateAssignmentBody) },
   responses: { 201: jsonBody(AssignmentSchema, 'Assigned'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
@@ -42,8 +41,7 @@ const list = createRoute({
   tags,
   operationId: 'listAssignments',
   summary: 'A setting’s assignments, with how many people each applies to now',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' }),
+  ...secured({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' }),
   request: { params: OrgIdParam, query: PageQuery },
   responses: { 200: jsonBody(pageOf(AssignmentSchema, 'AssignmentPage'), 'A page of assignments'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -54,8 +52,7 @@ const remove = createRoute({
   tags,
   operationId: 'deleteAssignment',
   summary: 'Withdraw an assignment (progress already made is kept)',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
+  ...secured({ roles: ['leader', 'admin', 'platform'], scope: 'assignments:write' }),
   request: { params: AssignmentIdParam },
   responses: { 204: { description: 'Withdrawn' }, ...authErrors, ...readErrors },
 });
@@ -66,8 +63,7 @@ const mine = createRoute({
   tags,
   operationId: 'listMyAssignments',
   summary: 'What has been assigned to you, by whom and by when, with each module’s status',
-  security: SECURITY.session,
-  middleware: requireUser(['staff', 'leader']),
+  ...securedUser(['staff', 'leader']),
   responses: { 200: jsonBody(z.object({ data: z.array(MyAssignmentSchema) }).openapi('MyAssignments'), 'Your assignments'), ...authErrors, ...readErrors },
 });
 

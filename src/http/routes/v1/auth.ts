@@ -3,7 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { toUser } from '../../../repos/users.js';
 import { acceptInvite as useInvite, checkCredentials } from '../../auth/credentials.js';
-import { jsonBody, jsonRequest, registerSecuritySchemes, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest, registerSecuritySchemes } from '../../auth/openapi.js';
 import { createSession, destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
 import { commonErrors, problemDoc, ProblemError } from '../../problem.js';
@@ -34,7 +34,7 @@ const signOut = createRoute({
   tags: ['Accounts'],
   operationId: 'signOut',
   summary: 'End this session and clear the cookie (always 204)',
-  security: SECURITY.session,
+  security: [{}, { sessionCookie: [] }],
   responses: { 204: { description: 'Signed out' }, ...commonErrors },
 });
 

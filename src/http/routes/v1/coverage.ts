@@ -5,17 +5,17 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { GroupCoverage } from '../../../domain/coverage.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, SECURITY } from '../../auth/openapi.js';
+import { jsonBody } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { toCsv } from '../../../services/csv.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { coverageWithOwnTraining, type CoverageWithOwnTraining } from '../../../services/own-coverage.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Coverage'];
-const guard = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'coverage:read' });
+const guard = secured({ roles: ['leader', 'admin', 'platform'], scope: 'coverage:read' });
 
 const Area = z.object({
   areaId: z.string(),
@@ -70,8 +70,7 @@ const json = createRoute({
   tags,
   operationId: 'getCoverage',
   summary: 'Coverage of a setting or a whole trust (aggregates only; groups under 5 suppressed)',
-  security: SECURITY.either,
-  middleware: guard,
+  ...guard,
   request: { params: OrgIdParam },
   responses: { 200: jsonBody(CoverageSchema, 'Coverage'), ...authErrors, ...readErrors },
 });
@@ -82,8 +81,7 @@ const csv = createRoute({
   tags,
   operationId: 'exportCoverageCsv',
   summary: 'The same coverage as CSV, one row per group and area',
-  security: SECURITY.either,
-  middleware: guard,
+  ...guard,
   request: { params: OrgIdParam },
   responses: { 200: { description: 'CSV download', content: { 'text/csv': { schema: z.string() } } }, ...authErrors, ...readErrors },
 });

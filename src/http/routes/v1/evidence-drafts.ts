@@ -2,7 +2,7 @@
 // (the draft becomes the set in force and the old one is superseded, atomically). Admin token only.
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { ProblemError } from '../../problem.js';
 import { CreateDraftSchema, EvidenceSetIdParam, EvidenceSetRecordSchema, PublishBodySchema } from '../../schemas/evidence.js';
 import { createDraft, publishDraft } from '../../../services/evidence-sets.js';
@@ -20,8 +20,7 @@ const create = createRoute({
   tags,
   operationId: 'createEvidenceDraft',
   summary: 'Start a draft evidence set from the set in force, with its provenance',
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { body: { required: true, content: { 'application/json': { schema: CreateDraftSchema } } } },
   responses: {
     201: {
@@ -41,8 +40,7 @@ const publish = createRoute({
   operationId: 'publishEvidenceSet',
   summary: 'Publish an aggregated draft: it becomes the set in force and the previous set is superseded',
   description: 'A draft aggregated with learned effects needs `signOff.by`; who, when, the observation window and counts are recorded in its provenance.',
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { params: EvidenceSetIdParam, body: { required: false, content: { 'application/json': { schema: PublishBodySchema } } } },
   responses: {
     200: { description: 'The published set', content: { 'application/json': { schema: EvidenceSetRecordSchema } } },

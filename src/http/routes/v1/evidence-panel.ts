@@ -6,7 +6,7 @@ import { getEvidenceSet } from '../../../repos/evidence-sets.js';
 import { listJudgements } from '../../../repos/judgements.js';
 import type { Content, RecommendationRequest } from '../../../domain/types.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { ProblemError, type FieldError } from '../../problem.js';
 import {
   AggregateOptionsSchema,
@@ -52,8 +52,7 @@ const submit = createRoute({
   tags,
   operationId: 'submitJudgements',
   summary: "Submit (or replace) one expert's ratings and pairwise comparisons for a draft",
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { params: EvidenceSetIdParam, body: { required: true, content: json(JudgementSubmitSchema) } },
   responses: {
     201: { description: 'Stored; with the expert\'s own consistency (CR, GCI, pairs to revisit)', content: json(JudgementReceiptSchema) },
@@ -69,8 +68,7 @@ const listRoute = createRoute({
   tags,
   operationId: 'listJudgements',
   summary: 'The judgements submitted for a set',
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { params: EvidenceSetIdParam },
   responses: { 200: { description: 'Submissions by expert', content: json(JudgementListSchema) }, ...adminDoc.responses },
 });
@@ -81,8 +79,7 @@ const aggregate = createRoute({
   tags,
   operationId: 'aggregateJudgements',
   summary: "Aggregate the panel's judgements into the draft's weights",
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { params: EvidenceSetIdParam, body: { required: false, content: json(AggregateOptionsSchema) } },
   responses: { 200: { description: 'The report and the updated draft', content: json(AggregateResultSchema) }, ...adminDoc.responses, ...conflictDoc },
 });
@@ -93,8 +90,7 @@ const preview = createRoute({
   tags,
   operationId: 'previewEvidenceImpact',
   summary: 'How recommendations for a population would change under the draft',
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { params: EvidenceSetIdParam, body: { required: false, content: json(PreviewOptionsSchema) } },
   responses: { 200: { description: 'Changed pathways and module exposure', content: json(ImpactPreviewSchema) }, ...adminDoc.responses, ...conflictDoc },
 });

@@ -5,7 +5,8 @@ import { listEvidenceSets, type EvidenceSetRecord, type EvidenceStatus } from '.
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../../services/evidence-cache.js';
 import { cachedJson } from '../../middleware/etag.js';
-import { ADMIN_SECURITY, registerAdminTokenScheme } from '../../middleware/admin-token.js';
+import { registerAdminTokenScheme } from '../../middleware/admin-token.js';
+import { securityFor } from '../../auth/secured.js';
 import { assertRole } from '../../middleware/auth.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { EvidenceSetIdParam, EvidenceSetListQuery, EvidenceSetListSchema, EvidenceSetRecordSchema } from '../../schemas/evidence.js';
@@ -16,7 +17,7 @@ import { sendJson } from '../../respond.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Evidence sets'];
-const publicOrAdmin = [{}, ...ADMIN_SECURITY];
+const publicOrAdmin = [{}, ...securityFor({ roles: ['panel', 'admin'] })];
 
 const current = createRoute({
   method: 'get',
@@ -44,7 +45,7 @@ const list = createRoute({
   path: '/v1/evidence-sets',
   tags,
   operationId: 'listEvidenceSets',
-  summary: 'Evidence sets, newest version first (drafts only with the admin token)',
+  summary: 'Evidence sets, newest version first (drafts only for panel experts and admins)',
   security: publicOrAdmin,
   request: { query: EvidenceSetListQuery },
   responses: {
@@ -59,7 +60,7 @@ const byId = createRoute({
   path: '/v1/evidence-sets/{id}',
   tags,
   operationId: 'getEvidenceSet',
-  summary: 'One evidence set with its weights and provenance (drafts only with the admin token)',
+  summary: 'One evidence set with its weights and provenance (drafts only for panel experts and admins)',
   security: publicOrAdmin,
   request: { params: EvidenceSetIdParam },
   responses: {

@@ -1,11 +1,9 @@
 // The security and error responses every panel route documents (the views and lookups are in
 // src/services/evidence-find.ts).
-import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
 import { authErrors, commonErrors, problemDoc } from '../../problem.js';
 
-/** Security requirement and error responses for admin-only routes. */
+/** Error responses for panel and admin routes. */
 export const adminDoc = {
-  security: ADMIN_SECURITY,
   responses: { ...commonErrors, ...authErrors, 404: problemDoc('No evidence set with this id') },
 } as const;
 

@@ -5,15 +5,15 @@ import { auditQuery } from '../../../repos/audit.js';
 import { getOrg } from '../../../repos/orgs.js';
 import { mayManageOrg, pageRequest, visibleOrg } from '../../auth/access.js';
 import { oneTimeSecret } from '../../auth/invite-link.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId, auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { ApiKeySchema, CreatedKeySchema, CreateKeyBody, KeyIdParam, OrgIdParam, PageQuery, pageOf, IdempotencyHeaders } from '../../schemas/accounts.js';
 
 const tags = ['API keys'];
-const leaders = requireAuth({ roles: ['leader', 'admin'] });
+const leaders = secured({ roles: ['leader', 'admin'] });
 const view = (k: ApiKey) => k as typeof ApiKeySchema._output;
 
 const create = createRoute({
@@ -22,8 +22,7 @@ const create = createRoute({
   tags,
   operationId: 'createApiKey',
   summary: 'Create a platform API key for an organisation; the key is in this response only',
-  security: SECURITY.either,
-  middleware: leaders,
+  ...leaders,
   request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(CreateKeyBody) },
   responses: { 201: jsonBody(CreatedKeySchema, 'Created; store the key now'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
@@ -34,8 +33,7 @@ const list = createRoute({
   tags,
   operationId: 'listApiKeys',
   summary: 'The organisation’s keys (prefix and scopes; never the key)',
-  security: SECURITY.either,
-  middleware: leaders,
+  ...leaders,
   request: { params: OrgIdParam, query: PageQuery },
   responses: { 200: jsonBody(pageOf(ApiKeySchema, 'ApiKeyPage'), 'A page of keys'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -46,8 +44,7 @@ const revoke = createRoute({
   tags,
   operationId: 'revokeApiKey',
   summary: 'Revoke a key; it stops working at once',
-  security: SECURITY.either,
-  middleware: leaders,
+  ...leaders,
   request: { params: KeyIdParam },
   responses: { 204: { description: 'Revoked' }, ...authErrors, ...readErrors },
 });

@@ -2,7 +2,7 @@
 // 95% interval, observations, exploration share, needs more data) and how much exploration is happening.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { ExplorationSchema } from '../../schemas/evidence.js';
 import { learningReport } from '../../../services/learning-report.js';
 import { adminDoc } from './evidence-shared.js';
@@ -42,8 +42,7 @@ const route = createRoute({
   tags: ['Evidence sets'],
   operationId: 'getLearningReport',
   summary: 'What check-ins have taught about each module, and how much the service explores',
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   responses: { 200: { description: 'The learning report for the set in force', content: { 'application/json': { schema: ReportSchema } } }, ...adminDoc.responses },
 });
 

@@ -9,9 +9,10 @@ import { isUniqueViolation } from '../../../repos/database.js';
 import { deletePlatform, findPlatforms, getPlatform, insertPlatform, listPlatforms, type LtiPlatform } from '../../../repos/lti.js';
 import { consumeLoginState, insertLoginState, useNonce } from '../../../repos/sso.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { createSession, requireAuth } from '../../middleware/auth.js';
+import { createSession } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { JwksSchema, LaunchSchema, LoginInitiationSchema, NewPlatformBody, PlatformIdParam, PlatformSchema } from '../../schemas/lti.js';
@@ -20,7 +21,7 @@ import { callableUrlProblem, outboundPolicy } from '../../../services/webhook-ur
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['LTI 1.3'];
-const admins = requireAuth({ roles: ['admin'] });
+const admins = secured({ roles: ['admin'] });
 const STATE_TTL_MS = 10 * 60_000;
 const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 const view = (c: Context<AppEnv>, p: LtiPlatform) => ({
@@ -31,18 +32,18 @@ const redirect = { description: 'Redirect (Location header)', headers: z.object(
 const form = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/x-www-form-urlencoded': { schema } } }) as const;
 
 const create = createRoute({
-  method: 'post', path: '/v1/orgs/{orgId}/lti/platforms', tags, operationId: 'registerLtiPlatform', security: SECURITY.either, middleware: admins,
+  method: 'post', path: '/v1/orgs/{orgId}/lti/platforms', tags, operationId: 'registerLtiPlatform', ...admins,
   summary: 'Register an LTI 1.3 platform (issuer, client id, deployments, its JWKS and login URLs) for an organisation',
   request: { params: OrgIdParam, body: jsonRequest(NewPlatformBody) },
   responses: { 201: jsonBody(PlatformSchema, 'Registered; `tool` says what to enter at the platform'), ...authErrors, 404: readErrors[404], 409: problemDoc('Issuer and client id are registered already'), ...commonErrors },
 });
 const list = createRoute({
-  method: 'get', path: '/v1/orgs/{orgId}/lti/platforms', tags, operationId: 'listLtiPlatforms', security: SECURITY.either, middleware: admins,
+  method: 'get', path: '/v1/orgs/{orgId}/lti/platforms', tags, operationId: 'listLtiPlatforms', ...admins,
   summary: 'The organisation’s LTI platforms', request: { params: OrgIdParam },
   responses: { 200: jsonBody(z.object({ data: z.array(PlatformSchema) }).openapi('LtiPlatformList'), 'Platforms'), ...authErrors, ...readErrors },
 });
 const remove = createRoute({
-  method: 'delete', path: '/v1/lti/platforms/{platformId}', tags, operationId: 'deleteLtiPlatform', security: SECURITY.either, middleware: admins,
+  method: 'delete', path: '/v1/lti/platforms/{platformId}', tags, operationId: 'deleteLtiPlatform', ...admins,
   summary: 'Remove a platform; its launches stop working', request: { params: PlatformIdParam },
   responses: { 204: { description: 'Removed' }, ...authErrors, ...readErrors },
 });

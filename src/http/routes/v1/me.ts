@@ -7,19 +7,19 @@ import { auditQuery } from '../../../repos/audit.js';
 import { erasePerson, exportPerson } from '../../../repos/personal-data.js';
 import { getStaffByUser, updateStaff } from '../../../repos/staff.js';
 import { getUser, renameUser, toUser } from '../../../repos/users.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import type { UserPrincipal } from '../../auth/principal.js';
 import { destroySession } from '../../auth/session.js';
 import type { AppEnv } from '../../env.js';
-import { requireUser } from '../../middleware/auth.js';
 import { rederiver } from '../../../services/pathway-derive.js';
+import { securedUser } from '../../auth/secured.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { MeSchema, UpdateMeBody } from '../../schemas/accounts.js';
 import { sendJson } from '../../respond.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Me'];
-const anyone = requireUser(['staff', 'leader', 'panel', 'admin']);
+const anyone = securedUser(['staff', 'leader', 'panel', 'admin']);
 
 const get = createRoute({
   method: 'get',
@@ -27,8 +27,7 @@ const get = createRoute({
   tags,
   operationId: 'getMe',
   summary: 'Your account, staff record and organisation',
-  security: SECURITY.session,
-  middleware: anyone,
+  ...anyone,
   responses: { 200: jsonBody(MeSchema, 'You'), ...authErrors, ...readErrors },
 });
 
@@ -38,8 +37,7 @@ const patch = createRoute({
   tags,
   operationId: 'updateMe',
   summary: 'Change your name, or whether your leader may see your individual answers',
-  security: SECURITY.session,
-  middleware: anyone,
+  ...anyone,
   request: { body: jsonRequest(UpdateMeBody) },
   responses: { 200: jsonBody(MeSchema, 'Updated'), ...authErrors, ...commonErrors },
 });
@@ -50,8 +48,7 @@ const exportData = createRoute({
   tags,
   operationId: 'exportMyData',
   summary: 'Everything this service holds about you, as one JSON document',
-  security: SECURITY.session,
-  middleware: anyone,
+  ...anyone,
   responses: {
     200: jsonBody(z.object({ exportedAt: z.string() }).loose().openapi('PersonalDataExport'), 'Your data (a download)'),
     ...authErrors,
@@ -65,8 +62,7 @@ const remove = createRoute({
   tags,
   operationId: 'deleteMe',
   summary: 'Delete your account and erase your answers, pathways, progress and check-ins',
-  security: SECURITY.session,
-  middleware: anyone,
+  ...anyone,
   responses: { 204: { description: 'Deleted; you are signed out' }, ...authErrors, ...readErrors },
 });
 

@@ -2,8 +2,8 @@
 // check-ins across many staff suggest (learned, with its uncertainty and the number of observations).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
 import { moduleEffects } from '../../../services/module-effects.js';
+import { secured } from '../../auth/secured.js';
 import { adminDoc } from './evidence-shared.js';
 import { serviceDeps } from '../../service-deps.js';
 
@@ -31,8 +31,7 @@ const route = createRoute({
   tags: ['Evidence sets'],
   operationId: 'getModuleEffects',
   summary: "Each module's effect: the panel's prior beside what check-ins suggest",
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: adminDoc.security,
+  ...secured({ roles: ['panel', 'admin'] }),
   responses: { 200: { description: 'Prior and learned effect per module, in catalogue order', content: { 'application/json': { schema: EffectsSchema } } }, ...adminDoc.responses },
 });
 

@@ -3,10 +3,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { listClosures, type Closure } from '../../../repos/closures.js';
 import { visibleSetting } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { ClosureBody, ClosureIdParam, ClosureListSchema, ClosureSchema } from '../../schemas/closures.js';
@@ -14,14 +14,14 @@ import { addClosure, removeClosure } from '../../../services/closures.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Organisations'];
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags, security: SECURITY.either, ...r });
+const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags, ...r });
 
 const list = route({
   method: 'get',
   path: '/v1/orgs/{orgId}/closures',
   operationId: 'listClosures',
   summary: 'A setting’s term dates and closures, earliest first (no pathway step is scheduled on them)',
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'] }),
+  ...secured({ roles: ['leader', 'admin', 'platform'] }),
   request: { params: OrgIdParam },
   responses: { 200: jsonBody(ClosureListSchema, 'Closures'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -31,7 +31,7 @@ const create = route({
   path: '/v1/orgs/{orgId}/closures',
   operationId: 'addClosure',
   summary: 'Record days a setting is closed (a holiday or training day); its staff’s schedules skip them',
-  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  ...secured({ roles: ['leader', 'admin'] }),
   request: { params: OrgIdParam, body: jsonRequest(ClosureBody) },
   responses: { 201: jsonBody(ClosureSchema, 'Recorded'), ...authErrors, 404: readErrors[404], 409: problemDoc('The dates overlap a closure stored meanwhile'), ...commonErrors },
 });
@@ -41,7 +41,7 @@ const remove = route({
   path: '/v1/orgs/{orgId}/closures/{closureId}',
   operationId: 'removeClosure',
   summary: 'Remove one of a setting’s closures',
-  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  ...secured({ roles: ['leader', 'admin'] }),
   request: { params: ClosureIdParam },
   responses: { 204: { description: 'Removed' }, ...authErrors, ...readErrors, 422: commonErrors[422] },
 });

@@ -3,10 +3,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { localModulePatchSchema, localModuleSchema } from '../../../content/schemas.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { LocalModuleListSchema, LocalModuleSchema, LocalModuleWrittenSchema, ModuleIdParam } from '../../schemas/local-catalogue.js';
@@ -19,8 +19,8 @@ import { sendJson } from '../../respond.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Own modules and sessions'];
-const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
-const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
+const readers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
+const writers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
 const conflict = problemDoc('Another change was stored first, or the module is still a prerequisite');
 
 const list = createRoute({
@@ -29,8 +29,7 @@ const list = createRoute({
   tags,
   operationId: 'listOwnModules',
   summary: 'The organisation’s own modules (active, then retired) and the catalogue version its staff plan with',
-  security: SECURITY.either,
-  middleware: readers,
+  ...readers,
   request: { params: OrgIdParam },
   responses: { 200: jsonBody(LocalModuleListSchema, 'Own modules'), ...authErrors, ...readErrors },
 });
@@ -41,8 +40,7 @@ const create = createRoute({
   tags,
   operationId: 'addOwnModule',
   summary: 'Add a module of the organisation’s own; its staff are recommended it from now on',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: OrgIdParam, body: jsonRequest(localModuleSchema) },
   responses: { 201: jsonBody(LocalModuleWrittenSchema, 'Added'), ...authErrors, 404: readErrors[404], 409: conflict, ...commonErrors },
 });
@@ -53,8 +51,7 @@ const read = createRoute({
   tags,
   operationId: 'getOwnModule',
   summary: 'One own module',
-  security: SECURITY.either,
-  middleware: readers,
+  ...readers,
   request: { params: ModuleIdParam },
   responses: { 200: jsonBody(LocalModuleSchema, 'The module'), ...authErrors, ...readErrors },
 });
@@ -65,8 +62,7 @@ const patch = createRoute({
   tags,
   operationId: 'changeOwnModule',
   summary: 'Change an own module (any field but its id); the changed module is checked whole',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: ModuleIdParam, body: jsonRequest(localModulePatchSchema) },
   responses: { 200: jsonBody(LocalModuleWrittenSchema, 'Changed'), ...authErrors, 404: readErrors[404], 409: conflict, ...commonErrors },
 });
@@ -77,8 +73,7 @@ const retire = createRoute({
   tags,
   operationId: 'retireOwnModule',
   summary: 'Retire an own module: no longer recommended, its sessions cancelled, kept for earlier pathways',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: ModuleIdParam },
   responses: { 200: jsonBody(LocalModuleWrittenSchema, 'Retired'), ...authErrors, ...readErrors, 409: conflict },
 });

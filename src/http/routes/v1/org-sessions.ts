@@ -3,10 +3,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { localSessionPatchSchema, localSessionSchema } from '../../../content/schemas.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { BookingParam, LocalSessionListSchema, LocalSessionSchema, LocalSessionsWrittenSchema, SessionIdParam, StaffIdsBody } from '../../schemas/local-catalogue.js';
@@ -27,17 +27,17 @@ import { sendJson } from '../../respond.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Own modules and sessions'];
-const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
-const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
+const readers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
+const writers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
 
-const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags, security: SECURITY.either, ...r });
+const route = <R extends Parameters<typeof createRoute>[0]>(r: R) => createRoute({ tags, ...r });
 
 const list = route({
   method: 'get',
   path: '/v1/orgs/{orgId}/sessions',
   operationId: 'listOwnSessions',
   summary: 'The organisation’s live sessions, soonest first, with places booked and attendance',
-  middleware: readers,
+  ...readers,
   request: { params: OrgIdParam },
   responses: { 200: jsonBody(LocalSessionListSchema, 'Sessions'), ...authErrors, ...readErrors },
 });
@@ -47,7 +47,7 @@ const create = route({
   path: '/v1/orgs/{orgId}/sessions',
   operationId: 'addOwnSession',
   summary: 'Add a live session (date, place or online link, facilitator, capacity) of a module in the catalogue',
-  middleware: writers,
+  ...writers,
   request: { params: OrgIdParam, body: jsonRequest(localSessionSchema) },
   responses: { 201: jsonBody(LocalSessionsWrittenSchema, 'Added'), ...authErrors, 404: readErrors[404], 409: problemDoc('Another change was stored first'), ...commonErrors },
 });
@@ -57,7 +57,7 @@ const patch = route({
   path: '/v1/orgs/{orgId}/sessions/{sessionId}',
   operationId: 'changeOwnSession',
   summary: 'Change a session’s time, place, link, facilitator or capacity',
-  middleware: writers,
+  ...writers,
   request: { params: SessionIdParam, body: jsonRequest(localSessionPatchSchema) },
   responses: { 200: jsonBody(LocalSessionSchema, 'Changed'), ...authErrors, 404: readErrors[404], 409: problemDoc('Another change was stored first'), ...commonErrors },
 });
@@ -67,7 +67,7 @@ const cancel = route({
   path: '/v1/orgs/{orgId}/sessions/{sessionId}',
   operationId: 'cancelOwnSession',
   summary: 'Cancel a session (it leaves pathways and calendars; bookings are kept as a record)',
-  middleware: writers,
+  ...writers,
   request: { params: SessionIdParam },
   responses: { 200: jsonBody(LocalSessionSchema, 'Cancelled'), ...authErrors, ...readErrors },
 });
@@ -77,7 +77,7 @@ const book = route({
   path: '/v1/orgs/{orgId}/sessions/{sessionId}/bookings',
   operationId: 'bookOwnSession',
   summary: 'Book members of staff on a session, within its capacity',
-  middleware: writers,
+  ...writers,
   request: { params: SessionIdParam, body: jsonRequest(StaffIdsBody) },
   responses: { 200: jsonBody(LocalSessionSchema, 'Booked'), ...authErrors, 404: readErrors[404], 409: problemDoc('The session is cancelled'), ...commonErrors },
 });
@@ -89,7 +89,7 @@ const unbook = route({
   summary: 'Cancel one person’s booking on a session, freeing the place',
   description:
     'Leaders (and API keys with `modules:write`) cancel the booking of anyone in their setting or trust; a signed-in member of staff cancels their own, until the session starts. Answers the session with the places now booked. 404 when the person is not booked (or not visible to you); 409 once their attendance is recorded, or when the session is cancelled.',
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform', 'staff'], scope: 'modules:write' }),
+  ...secured({ roles: ['leader', 'admin', 'platform', 'staff'], scope: 'modules:write' }),
   request: { params: BookingParam },
   responses: { 200: jsonBody(LocalSessionSchema, 'Booking cancelled; the session with its places booked'), ...authErrors, ...readErrors, 409: problemDoc('Attendance is recorded, the session is cancelled, or (for your own booking) it has started') },
 });
@@ -113,7 +113,7 @@ const attend = route({
   path: '/v1/orgs/{orgId}/sessions/{sessionId}/attendance',
   operationId: 'recordSessionAttendance',
   summary: 'Record who attended: each person’s module is marked completed (progress source `session`)',
-  middleware: writers,
+  ...writers,
   request: { params: SessionIdParam, body: jsonRequest(StaffIdsBody) },
   responses: { 200: jsonBody(LocalSessionSchema, 'Recorded'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });

@@ -7,10 +7,10 @@ import { createOrg, getOrg, listOrgs, updateOrg } from '../../../repos/orgs.js';
 import { pageRequest, visibleOrg } from '../../auth/access.js';
 import { inviteView } from '../../auth/invite-link.js';
 import { deliverInvite } from '../../../services/invite-mail.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId, auditActor, type Principal } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { AccountCreatedSchema, CreateOrgBody, NewAccountBody, NewLeaderBody, OrgIdParam, OrgSchema, PageQuery, pageOf, UpdateOrgBody, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { uniqueOr409 } from '../../unique.js';
@@ -26,8 +26,7 @@ const list = createRoute({
   tags,
   operationId: 'listOrgs',
   summary: 'Organisations you manage: your trust and its settings, or your setting (admins: all)',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'] }),
+  ...secured({ roles: ['leader', 'admin', 'platform'] }),
   request: { query: PageQuery },
   responses: { 200: jsonBody(OrgPage, 'A page of organisations'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -38,8 +37,7 @@ const create = createRoute({
   tags,
   operationId: 'createOrg',
   summary: 'Create a trust (admins) or a setting (admins; trust leaders within their trust)',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  ...secured({ roles: ['leader', 'admin'] }),
   request: { headers: IdempotencyHeaders, body: jsonRequest(CreateOrgBody) },
   responses: { 201: jsonBody(OrgSchema, 'Created'), ...authErrors, 409: problemDoc('URN or UKPRN already used'), ...commonErrors },
 });
@@ -50,8 +48,7 @@ const get = createRoute({
   tags,
   operationId: 'getOrg',
   summary: 'One organisation you manage',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'] }),
+  ...secured({ roles: ['leader', 'admin', 'platform'] }),
   request: { params: OrgIdParam },
   responses: { 200: jsonBody(OrgSchema, 'The organisation'), ...authErrors, ...readErrors },
 });
@@ -62,8 +59,7 @@ const patch = createRoute({
   tags,
   operationId: 'updateOrg',
   summary: 'Rename an organisation or change its phase, URN or UKPRN',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  ...secured({ roles: ['leader', 'admin'] }),
   request: { params: OrgIdParam, body: jsonRequest(UpdateOrgBody) },
   responses: { 200: jsonBody(OrgSchema, 'Updated'), ...authErrors, 404: readErrors[404], 409: problemDoc('URN or UKPRN already used'), ...commonErrors },
 });
@@ -74,8 +70,7 @@ const addLeader = createRoute({
   tags,
   operationId: 'addLeader',
   summary: 'Add a leader to a setting or trust; returns their one-time invite',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  ...secured({ roles: ['leader', 'admin'] }),
   request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(NewLeaderBody) },
   responses: { 201: jsonBody(AccountCreatedSchema, 'Leader created; pass on the invite link'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already has an account in this organisation'), ...commonErrors },
 });
@@ -86,8 +81,7 @@ const addAccount = createRoute({
   tags: ['Administration'],
   operationId: 'createAccount',
   summary: 'Create a panel expert or admin account; returns their one-time invite',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['admin'] }),
+  ...secured({ roles: ['admin'] }),
   request: { headers: IdempotencyHeaders, body: jsonRequest(NewAccountBody) },
   responses: { 201: jsonBody(AccountCreatedSchema, 'Account created'), ...authErrors, 409: problemDoc('Email already has an account'), ...commonErrors },
 });

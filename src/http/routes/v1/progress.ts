@@ -6,12 +6,12 @@ import type { Context } from 'hono';
 import { listProgress } from '../../../repos/progress.js';
 import type { Staff } from '../../../repos/staff.js';
 import { ownStaff, visibleStaff } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
 import { staffCatalogue } from '../../../services/local-content.js';
 import { pathwayWithAccess } from '../../step-access.js';
-import { requireAuth, requireUser } from '../../middleware/auth.js';
 import { myPathway } from '../../../services/pathway-view.js';
+import { secured, securedUser } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { StaffIdParam, IdempotencyHeaders } from '../../schemas/accounts.js';
 import { CheckInBody, CheckInResultSchema, ProgressBody, ProgressListSchema, ProgressSchema } from '../../schemas/learning.js';
@@ -28,8 +28,7 @@ const mine = createRoute({
   tags,
   operationId: 'recordMyProgress',
   summary: 'Record that you started or completed a module (repeats never double-count)',
-  security: SECURITY.session,
-  middleware: requireUser(['staff', 'leader']),
+  ...securedUser(['staff', 'leader']),
   request: { headers: IdempotencyHeaders, body: jsonRequest(ProgressBody) },
   responses: { 200: jsonBody(ProgressSchema, 'Your progress on the module'), ...authErrors, ...commonErrors },
 });
@@ -40,8 +39,7 @@ const theirs = createRoute({
   tags,
   operationId: 'recordStaffProgress',
   summary: 'Record a start or completion for a member of staff (leaders; keys with progress:write)',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'progress:write' }),
+  ...secured({ roles: ['leader', 'admin', 'platform'], scope: 'progress:write' }),
   request: { headers: IdempotencyHeaders, params: StaffIdParam, body: jsonRequest(ProgressBody) },
   responses: { 200: jsonBody(ProgressSchema, 'Their progress on the module'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
@@ -52,8 +50,7 @@ const list = createRoute({
   tags,
   operationId: 'listStaffProgress',
   summary: 'Completion status of a person’s modules (the person, their leader, keys with staff:read)',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['staff', 'leader', 'admin', 'platform'], scope: 'staff:read' }),
+  ...secured({ roles: ['staff', 'leader', 'admin', 'platform'], scope: 'staff:read' }),
   request: { params: StaffIdParam },
   responses: { 200: jsonBody(ProgressListSchema, 'Progress'), ...authErrors, ...readErrors },
 });
@@ -64,8 +61,7 @@ const checkin = createRoute({
   tags,
   operationId: 'checkIn',
   summary: 'After a module, re-rate your confidence; marks the module completed and re-plans the rest of your pathway',
-  security: SECURITY.session,
-  middleware: requireUser(['staff', 'leader']),
+  ...securedUser(['staff', 'leader']),
   request: { headers: IdempotencyHeaders, body: jsonRequest(CheckInBody) },
   responses: {
     201: jsonBody(CheckInResultSchema, 'Checked in; your re-planned pathway'),

@@ -10,8 +10,7 @@ import type { RecommendationProvenance } from '../../../domain/types.js';
 import { getRecommendation } from '../../../repos/recommendations.js';
 import type { AppEnv } from '../../env.js';
 import { issuedEvidence, type EvidenceInUse } from '../../../services/evidence-cache.js';
-import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { DETAIL_HEADER, recommendationJson } from '../../recommendation-view.js';
 import { AnyRecommendationSchema } from '../../schemas/recommendation.js';
@@ -42,8 +41,7 @@ const replayStored = createRoute({
   tags,
   operationId: 'replayStoredRecommendation',
   summary: 'Re-derive a stored recommendation; X-Replay-Identical says whether the bytes match what was stored',
-  middleware: [requireAuth({ roles: ['panel', 'admin'] })],
-  security: ADMIN_SECURITY,
+  ...secured({ roles: ['panel', 'admin'] }),
   request: { params: RecommendationIdParam },
   responses: {
     200: {

@@ -5,15 +5,14 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
 import type { Logger } from '../../logger.js';
-import { ADMIN_SECURITY } from '../../middleware/admin-token.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { getRecomputeJob, type RecomputeJob } from '../../../repos/recompute-jobs.js';
 import { fieldErrors } from '../../../services/outcome.js';
 import { progressOf, runRecompute, startRecompute, type RecomputeDeps } from '../../../services/recompute.js';
 
 const tags = ['Recommendations'];
-const guard = [requireAuth({ roles: ['admin'] })];
+const guard = secured({ roles: ['admin'] });
 
 export const RecomputeJobSchema = z
   .object({
@@ -41,8 +40,7 @@ const start = createRoute({
   tags,
   operationId: 'startRecompute',
   summary: 'Re-plan every stored pathway under the evidence set in force, in the background',
-  middleware: guard,
-  security: ADMIN_SECURITY,
+  ...guard,
   request: { body: { required: false, content: { 'application/json': { schema: StartBody } } } },
   responses: { 202: jobBody('The job, started'), ...commonErrors, ...authErrors, 409: problemDoc('Another job is running, or the set is not the one in force') },
 });
@@ -53,8 +51,7 @@ const show = createRoute({
   tags,
   operationId: 'getRecomputeJob',
   summary: 'A recompute job and its progress',
-  middleware: guard,
-  security: ADMIN_SECURITY,
+  ...guard,
   request: { params: JobParam },
   responses: { 200: jobBody('The job'), ...authErrors, 404: problemDoc('No job with this id') },
 });
@@ -65,8 +62,7 @@ const resume = createRoute({
   tags,
   operationId: 'resumeRecompute',
   summary: 'Continue a job stopped part-way, from its last whole chunk',
-  middleware: guard,
-  security: ADMIN_SECURITY,
+  ...guard,
   request: { params: JobParam },
   responses: { 202: jobBody('The job, running again (or as it is, when completed)'), ...authErrors, 404: problemDoc('No job with this id') },
 });

@@ -3,6 +3,7 @@
 // the asked detail (lean by default; see recommendation-view.ts).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { recommend } from '../../../domain/recommend.js';
+import { securedPublic } from '../../auth/secured.js';
 import type { AppEnv } from '../../env.js';
 import { evidenceInForce } from '../../../services/evidence-cache.js';
 import { catalogueForCaller } from '../../caller-catalogue.js';
@@ -18,7 +19,7 @@ export const recommendRoute = createRoute({
   path: '/v1/recommendations',
   tags: ['Recommendations'],
   operationId: 'recommend',
-  security: [{}, { apiKey: [] }] as Record<string, string[]>[],
+  ...securedPublic('recommendations:write'),
   summary: 'Recommend an ordered, scheduled, explained pathway from a self-assessment',
   description:
     'Answers the lean shape by default (API version 2): ids, numbers and one explanation per step, evidence sources as ids ' +

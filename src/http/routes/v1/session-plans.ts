@@ -2,10 +2,10 @@
 // read a proposal, and accept it with edits (the sessions go live with their attendees booked).
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { visibleSetting } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { AcceptPlanSchema, PlanIdParam, SessionPlanRequestSchema, SessionPlanSchema } from '../../schemas/session-plans.js';
@@ -14,7 +14,7 @@ import { sendJson } from '../../respond.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Own modules and sessions'];
-const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
+const writers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'modules:write' });
 
 const propose = createRoute({
   method: 'post',
@@ -22,8 +22,7 @@ const propose = createRoute({
   tags,
   operationId: 'proposeSessionPlan',
   summary: 'Propose group sessions (module, attendees, time and room) covering the most pathway minutes with the fewest sessions',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: OrgIdParam, body: jsonRequest(SessionPlanRequestSchema) },
   responses: { 201: jsonBody(SessionPlanSchema, 'The proposal, with the naive plan’s figures beside it'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
@@ -34,8 +33,7 @@ const read = createRoute({
   tags,
   operationId: 'getSessionPlan',
   summary: 'A session plan of the setting',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' }),
+  ...secured({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' }),
   request: { params: PlanIdParam },
   responses: { 200: jsonBody(SessionPlanSchema, 'The plan'), ...authErrors, ...readErrors },
 });
@@ -46,8 +44,7 @@ const accept = createRoute({
   tags,
   operationId: 'acceptSessionPlan',
   summary: 'Accept a plan, with edits (skip a session, move it, change attendees or facilitator): its sessions go live',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: PlanIdParam, body: jsonRequest(AcceptPlanSchema) },
   responses: { 200: jsonBody(SessionPlanSchema, 'Accepted'), ...authErrors, 404: readErrors[404], 409: problemDoc('Accepted already'), ...commonErrors },
 });

@@ -6,9 +6,10 @@ import type { Context } from 'hono';
 import { authorizationUrl, discover, exchangeCode, newLoginSecrets, OidcError, verifyIdToken } from '../../../integrations/oidc.js';
 import { consumeLoginState, deleteConnection, getConnection, insertConnection, insertLoginState, listConnections, type OidcConnection } from '../../../repos/sso.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { createSession, requireAuth } from '../../middleware/auth.js';
+import { createSession } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { OrgIdParam } from '../../schemas/accounts.js';
 import { CallbackQuery, ConnectionIdParam, ConnectionSchema, NewConnectionBody, StartQuery } from '../../schemas/sso.js';
@@ -17,7 +18,7 @@ import { callableUrlProblem, outboundPolicy } from '../../../services/webhook-ur
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Single sign-on'];
-const leaders = requireAuth({ roles: ['leader', 'admin'] });
+const leaders = secured({ roles: ['leader', 'admin'] });
 const STATE_TTL_MS = 10 * 60_000;
 const redirectUri = (c: Context<AppEnv>) => `${new URL(c.req.url).origin}/v1/sso/callback`;
 const view = (c: Context<AppEnv>, k: OidcConnection) => ({
@@ -27,19 +28,19 @@ const view = (c: Context<AppEnv>, k: OidcConnection) => ({
 const redirect = { description: 'Redirect (Location header)', headers: z.object({ location: z.string() }) };
 
 const create = createRoute({
-  method: 'post', path: '/v1/orgs/{orgId}/sso', tags, operationId: 'createSsoConnection', security: SECURITY.either, middleware: leaders,
+  method: 'post', path: '/v1/orgs/{orgId}/sso', tags, operationId: 'createSsoConnection', ...leaders,
   summary: 'Connect the organisation’s OpenID Connect tenant (its discovery document is fetched and checked now)',
   request: { params: OrgIdParam, body: jsonRequest(NewConnectionBody) },
   responses: { 201: jsonBody(ConnectionSchema, 'Connected'), ...authErrors, 404: readErrors[404], ...commonErrors },
 });
 const list = createRoute({
-  method: 'get', path: '/v1/orgs/{orgId}/sso', tags, operationId: 'listSsoConnections', security: SECURITY.either, middleware: leaders,
+  method: 'get', path: '/v1/orgs/{orgId}/sso', tags, operationId: 'listSsoConnections', ...leaders,
   summary: 'The organisation’s single sign-on connections (never the client secret)',
   request: { params: OrgIdParam },
   responses: { 200: jsonBody(z.object({ data: z.array(ConnectionSchema) }).openapi('SsoConnectionList'), 'Connections'), ...authErrors, ...readErrors },
 });
 const remove = createRoute({
-  method: 'delete', path: '/v1/sso/connections/{connectionId}', tags, operationId: 'deleteSsoConnection', security: SECURITY.either, middleware: leaders,
+  method: 'delete', path: '/v1/sso/connections/{connectionId}', tags, operationId: 'deleteSsoConnection', ...leaders,
   summary: 'Disconnect; linked people sign in with a password again',
   request: { params: ConnectionIdParam },
   responses: { 204: { description: 'Removed' }, ...authErrors, ...readErrors },

@@ -6,10 +6,10 @@ import { erasePerson } from '../../../repos/personal-data.js';
 import { getStaff, listStaff, newStaff, updateStaff, type Staff } from '../../../repos/staff.js';
 import { getUser } from '../../../repos/users.js';
 import { pageRequest, visibleSetting, visibleStaff } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { auditActor } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import {
   CreateStaffBody,
@@ -36,8 +36,8 @@ import { PHASES, ROLES } from '../../../domain/types.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Staff'];
-const readers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
-const writers = requireAuth({ roles: ['leader', 'admin', 'platform'], scope: 'staff:write' });
+const readers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'staff:read' });
+const writers = secured({ roles: ['leader', 'admin', 'platform'], scope: 'staff:write' });
 const emailTaken = 'That email address is already on this setting’s staff list.';
 const activeAccount =
   'This person has set their own password, so no one else can issue an invite for their account. If they have forgotten it, an administrator can reset it (POST /v1/admin/users/{userId}/password-reset).';
@@ -54,8 +54,7 @@ const list = createRoute({
   tags,
   operationId: 'listStaff',
   summary: 'A setting’s staff, optionally filtered by job role, phase or group',
-  security: SECURITY.either,
-  middleware: readers,
+  ...readers,
   request: { params: OrgIdParam, query: StaffQuery },
   responses: { 200: jsonBody(pageOf(StaffSchema, 'StaffPage'), 'A page of staff'), ...authErrors, ...readErrors, 422: commonErrors[422] },
 });
@@ -66,8 +65,7 @@ const create = createRoute({
   tags,
   operationId: 'createStaff',
   summary: 'Add a member of staff; with `invite: true` also an account and a one-time invite (people only)',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { headers: IdempotencyHeaders, params: OrgIdParam, body: jsonRequest(CreateStaffBody) },
   responses: { 201: jsonBody(StaffCreatedSchema, 'Added'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already on the staff list or has an account'), ...commonErrors },
 });
@@ -80,8 +78,7 @@ const importCsv = createRoute({
   summary: 'Import staff from CSV (columns name, email, job_role, phase, groups separated by ;); all rows or none',
   description:
     'The header row names the columns; other columns are ignored (listed in `ignoredColumns`), so the dashboard export re-imports. Job role and phase take the codes or the labels the service shows (e.g. `Secondary school`). Limits: at most 20,000 data rows and 8 MB per request. Every row is checked; any error means nothing is created and the answer is 422 with one entry per problem (`row N.field`, rows numbered as in a spreadsheet). `?dryRun=true` checks and reports without creating. The report gives `rows` read, `checked` and `createdCount`.',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { headers: IdempotencyHeaders, params: OrgIdParam, query: ImportQuery, body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ example: 'name,email,job_role,phase,groups\nAsha Khan,asha@school.org.uk,teacher,primary,ks1;maths' }) } } } },
   responses: {
     200: jsonBody(ImportReportSchema, 'Dry run: the report, nothing created'),
@@ -98,8 +95,7 @@ const get = createRoute({
   tags,
   operationId: 'getStaff',
   summary: 'One member of staff (their own record, or one in a setting you manage)',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['staff', 'leader', 'admin', 'platform'], scope: 'staff:read' }),
+  ...secured({ roles: ['staff', 'leader', 'admin', 'platform'], scope: 'staff:read' }),
   request: { params: StaffIdParam },
   responses: { 200: jsonBody(StaffSchema, 'The record'), ...authErrors, ...readErrors },
 });
@@ -110,8 +106,7 @@ const patch = createRoute({
   tags,
   operationId: 'updateStaff',
   summary: 'Change a member of staff’s name, email, job role, phase or groups',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: StaffIdParam, body: jsonRequest(UpdateStaffBody) },
   responses: { 200: jsonBody(StaffSchema, 'Updated'), ...authErrors, 404: readErrors[404], 409: problemDoc('Email already on the staff list'), ...commonErrors },
 });
@@ -122,8 +117,7 @@ const remove = createRoute({
   tags,
   operationId: 'removeStaff',
   summary: 'Remove a leaver: erases their staff record, answers, pathways, progress and (for staff accounts) their account',
-  security: SECURITY.either,
-  middleware: writers,
+  ...writers,
   request: { params: StaffIdParam },
   responses: { 204: { description: 'Removed and erased' }, ...authErrors, ...readErrors },
 });
@@ -136,8 +130,7 @@ const invite = createRoute({
   summary: 'Issue a one-time invite for someone who has not yet set a password (creating the account if needed); a new invite replaces any unused one',
   description:
     'Refused (409) once the person has set their own password: from then on only they can change it, or an administrator through the audited password reset. Audited as `invite.issued`.',
-  security: SECURITY.either,
-  middleware: requireAuth({ roles: ['leader', 'admin'] }),
+  ...secured({ roles: ['leader', 'admin'] }),
   request: { headers: IdempotencyHeaders, params: StaffIdParam },
   responses: { 201: jsonBody(InviteSchema, 'The invite, shown once'), ...authErrors, 404: readErrors[404], 409: problemDoc('The person has set their own password already, or another account of this setting has the email'), ...commonErrors },
 });

@@ -4,10 +4,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deliveryLog, disableEndpoint, getEndpointRow, listEndpoints, toEndpoint, type WebhookEndpoint } from '../../../repos/webhooks.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
 import { CreatedEndpointSchema, DeliveryLogSchema, DeliverySchema, EndpointIdParam, EndpointSchema, NewEndpointBody, RotatedSecretSchema } from '../../schemas/webhooks.js';
@@ -16,10 +16,10 @@ import { pingEndpoint } from '../../../services/webhook-ping.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['Webhooks'];
-const leaders = requireAuth({ roles: ['leader', 'admin'] });
+const leaders = secured({ roles: ['leader', 'admin'] });
 export { ROTATION_GRACE_HOURS };
 
-const route = <M extends 'get' | 'post' | 'delete'>(method: M, path: string, operationId: string, summary: string) => ({ method, path, tags, operationId, summary, security: SECURITY.either, middleware: leaders });
+const route = <M extends 'get' | 'post' | 'delete'>(method: M, path: string, operationId: string, summary: string) => ({ method, path, tags, operationId, summary, ...leaders });
 
 const create = createRoute({
   ...route('post', '/v1/orgs/{orgId}/webhooks', 'createWebhookEndpoint', 'Subscribe an endpoint to events; the signing secret is in this response only'),

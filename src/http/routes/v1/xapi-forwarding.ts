@@ -6,10 +6,10 @@ import type { Context } from 'hono';
 import { deliveryLog, disableEndpoint } from '../../../repos/webhooks.js';
 import { getDestination, insertDestination, listDestinations, type LrsDestination } from '../../../repos/xapi-forwarding.js';
 import { visibleOrg } from '../../auth/access.js';
-import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
+import { jsonBody, jsonRequest } from '../../auth/openapi.js';
 import { actorUserId } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { IdempotencyHeaders, OrgIdParam } from '../../schemas/accounts.js';
 import { DeliveryLogSchema } from '../../schemas/webhooks.js';
@@ -17,8 +17,8 @@ import { callableUrlProblem } from '../../../services/webhook-url.js';
 import { serviceDeps } from '../../service-deps.js';
 
 const tags = ['xAPI'];
-const leaders = requireAuth({ roles: ['leader', 'admin'] });
-const route = <M extends 'get' | 'post' | 'delete'>(method: M, path: string, operationId: string, summary: string) => ({ method, path, tags, operationId, summary, security: SECURITY.either, middleware: leaders });
+const leaders = secured({ roles: ['leader', 'admin'] });
+const route = <M extends 'get' | 'post' | 'delete'>(method: M, path: string, operationId: string, summary: string) => ({ method, path, tags, operationId, summary, ...leaders });
 /** Printable ASCII without a colon in the key, as HTTP Basic auth needs. */
 const basicPart = (name: string, colon: boolean) => z.string().min(1, `${name} is required`).max(200).regex(colon ? /^[\x20-\x7e]+$/ : /^[\x20-\x39\x3b-\x7e]+$/, `${name} must be printable ASCII${colon ? '' : ' without a colon'}`);
 

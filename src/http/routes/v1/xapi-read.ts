@@ -7,16 +7,16 @@ import { getOrg } from '../../../repos/orgs.js';
 import { getVoidedStatement, listStatements, type AgentMatch, type StatementFilter } from '../../../repos/xapi-query.js';
 import { getStatement } from '../../../repos/xapi-statements.js';
 import { mayManageOrg } from '../../auth/access.js';
-import { jsonBody, SECURITY } from '../../auth/openapi.js';
+import { jsonBody } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, ProblemError, readErrors } from '../../problem.js';
 import { formatStatement } from './xapi-format.js';
 import { AgentSchema, isXapiTimestamp, StoredStatementSchema, VersionHeader, withZone } from '../../schemas/xapi.js';
 
 /** Most statements in one page (and what limit=0 means). */
 export const MAX_PAGE = 100;
-const access = requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' });
+const access = secured({ roles: ['platform', 'admin'], scope: 'progress:write' });
 const bool = z.enum(['true', 'false']).optional();
 const time = (name: string) => z.string().refine(isXapiTimestamp, `${name} must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z`).optional();
 
@@ -48,8 +48,7 @@ const get = createRoute({
   summary: 'One statement (statementId or voidedStatementId), or a filtered list with a `more` link',
   description:
     'Voided statements are left out of lists and of statementId; read them by voidedStatementId. `format`: `exact` (default) answers each statement as stored; `ids` keeps only what identifies each Agent or Group (its one identifier), Activity (`objectType` and `id`) and Verb (`id`); `canonical` keeps one language in each Verb `display` and Activity `name` and `description`, chosen by `Accept-Language` (this service keeps no other canonical definitions). `related_agents=true` matches `agent` as the actor, authority, context instructor or team, or a member of one of those groups; `related_activities=true` matches `activity` as the object or any context activity.',
-  security: SECURITY.key,
-  middleware: access,
+  ...access,
   request: { headers: VersionHeader, query: ReadQuery },
   responses: { 200: jsonBody(z.union([StoredStatementSchema, StatementResultSchema]), 'A statement, or a StatementResult'), 400: commonErrors[400], ...authErrors, ...readErrors },
 });

@@ -5,7 +5,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { jsonBody, jsonRequest, SECURITY } from '../../auth/openapi.js';
 import type { AppEnv } from '../../env.js';
-import { requireAuth } from '../../middleware/auth.js';
+import { secured } from '../../auth/secured.js';
 import { XAPI_VERSION } from '../../middleware/xapi-version.js';
 import { authErrors, commonErrors, problemDoc, ProblemError, readErrors, zodFieldErrors } from '../../problem.js';
 import { IdempotencyHeaders } from '../../schemas/accounts.js';
@@ -16,7 +16,7 @@ import { serviceDeps } from '../../service-deps.js';
 
 export { moduleIdOf } from '../../../services/xapi.js';
 
-const access = requireAuth({ roles: ['platform', 'admin'], scope: 'progress:write' });
+const access = secured({ roles: ['platform', 'admin'], scope: 'progress:write' });
 const errors = { ...authErrors, ...commonErrors, 409: problemDoc('A different statement with this id is stored already') };
 const StatementIdQuery = z.object({ statementId: z.uuid('statementId must be a UUID').openapi({ example: '6b9e4a8c-1f2d-4c3b-9a7e-2d1c0b9f8e7a' }) });
 const usage = 'Send `X-Experience-API-Version: 1.0.3`. actor: `mbox` (mailto: the person’s email on the staff list) or `account.name` (their staff id). object.id: an IRI ending in the module id (`…/modules/<id>`); a setting’s own module by its address on this service, its `activityId` (`<base URL>/v1/orgs/<orgId>/modules/<id>`). A completion may carry re-ratings in `result.extensions["https://send-pathways.example/xapi/extensions/ratings"]` (area id → 1..5), counted as the person’s check-in.';
@@ -28,8 +28,7 @@ const post = createRoute({
   operationId: 'postXapiStatements',
   summary: 'Store xAPI statements (one or up to 100); all are checked before any is stored',
   description: usage,
-  security: SECURITY.key,
-  middleware: access,
+  ...access,
   request: { headers: VersionHeader.extend(IdempotencyHeaders.shape), body: jsonRequest(StatementsBody) },
   responses: { 200: jsonBody(z.array(z.string()).openapi('XapiStatementIds'), 'Statement ids, in order'), ...errors },
 });
@@ -41,8 +40,7 @@ const put = createRoute({
   operationId: 'putXapiStatement',
   summary: 'Store one xAPI statement under the given statementId',
   description: usage,
-  security: SECURITY.key,
-  middleware: access,
+  ...access,
   request: { headers: VersionHeader, query: StatementIdQuery, body: jsonRequest(StatementSchema) },
   responses: { 204: { description: 'Stored (or stored already with the same content)' }, ...errors },
 });

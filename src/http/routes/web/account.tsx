@@ -57,7 +57,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
 
   // Where single sign-on lands when no page was asked for: the signed-in person's home page.
   app.get('/sign-in/home', requireWebUser(['staff', 'leader', 'panel', 'admin']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     return c.redirect(home(user.role, !!user.staffId), 303);
   });
 
@@ -127,7 +127,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
   });
 
   app.get('/account', requireWebUser(['staff', 'leader', 'panel', 'admin']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const org = user.orgId ? await orgById(serviceDeps(c), user.orgId) : null;
     return respond(c, { title: 'Your account', section: 'account' }, <AccountPage name={user.name} email={user.email} role={user.role} orgName={org?.name} hasStaff={!!user.staffId} />);
   });

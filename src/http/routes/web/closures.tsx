@@ -53,7 +53,7 @@ export function registerClosures(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const form = await c.req.parseBody();
     const values = { label: str(form.label), from: str(form.from), to: str(form.to) };
-    const done = await addClosure(serviceDeps(c), setting, values, (await userOf(c)).id);
+    const done = await addClosure(serviceDeps(c), setting, values, userOf(c).userId);
     if (!done.ok) return closuresPage(c, setting, values, done.problems.map((p) => ({ field: p.field, text: p.message })), done.status);
     return c.redirect(`${pathOf(setting)}/closures?notice=added`, 303);
   });

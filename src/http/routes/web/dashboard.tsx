@@ -37,7 +37,7 @@ const NOTICES: Readonly<Record<string, string>> = {
 
 /** The setting in the path if the signed-in leader may manage it (their setting, or one under their trust; admins any). */
 export async function settingFor(c: C): Promise<Org | null> {
-  return managedSetting(serviceDeps(c), await userOf(c), c.req.param('settingId') ?? '');
+  return managedSetting(serviceDeps(c), userOf(c), c.req.param('settingId') ?? '');
 }
 
 const notFound = (c: C) => respond(c, { title: 'Page not found', status: 404 }, <NotFoundPage />);
@@ -146,7 +146,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   const leaders = requireWebUser(['leader', 'admin']);
 
   app.get('/dashboard', leaders, async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     let settings = await settingsOf(serviceDeps(c), user);
     if (user.role === 'admin') return respond(c, { title: 'Choose a setting', section: 'dashboard' }, <ChooseSettingPage settings={await allSettings(serviceDeps(c))} />);
     if (settings.length === 1) return c.redirect(baseOf(settings[0]!), 303);
@@ -166,7 +166,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const data = await loadDashboard(serviceDeps(c), setting);
     // The staff list names people and their emails: exporting it is recorded like any other export of personal data.
-    await recordStaffListExport(serviceDeps(c), (await userOf(c)).id, setting);
+    await recordStaffListExport(serviceDeps(c), userOf(c).userId, setting);
     const { titles } = await assignable(c, setting);
     // An upcoming session as "Title (2027-01-04 09:00 UTC)", so the file reads the same wherever it is opened.
     const sessionText = (s: { moduleId: string; start: string }) => `${titles.get(s.moduleId) ?? s.moduleId} (${new Date(s.start).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
@@ -204,8 +204,8 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (!setting) return notFound(c);
     const staff = await staffOfSetting(serviceDeps(c), setting, c.req.param('staffId'));
     if (!staff) return notFound(c);
-    const user = await userOf(c);
-    const made = await inviteStaff(serviceDeps(c), staff, { kind: 'user', id: user.id });
+    const user = userOf(c);
+    const made = await inviteStaff(serviceDeps(c), staff, { kind: 'user', id: user.userId });
     if (!made.ok) {
       const errors = [{ field: staffRowId(staff.id), text: inviteProblem(made.reason, staff.name) }];
       return dashboardPage(c, setting, { errors, status: made.reason === 'no-email' ? 422 : 409 });
@@ -260,13 +260,13 @@ export function registerDashboard(app: Hono<AppEnv>): void {
     if (values.due && (!/^\d{4}-\d{2}-\d{2}$/.test(values.due) || Number.isNaN(Date.parse(values.due)))) errors.push({ field: 'due', text: 'Enter the due date as a real date, like 2027-03-31' });
     else if (values.due && values.due < today) errors.push({ field: 'due', text: 'The due date must be today or in the future' });
     if (errors.length || !target) return assignPage(c, setting, data, values, errors);
-    const user = await userOf(c);
+    const user = userOf(c);
     const made = await createAssignment(serviceDeps(c), setting, {
       target,
       kind: values.kind as 'personalised' | 'modules',
       moduleIds: values.kind === 'modules' ? values.moduleIds!.filter((id) => known.has(id)) : [],
       dueDate: values.due ?? null,
-      assignedBy: user.id,
+      assignedBy: user.userId,
     });
     if (!made.ok) return assignPage(c, setting, data, values, [{ field: 'target', text: 'The person or a module is no longer in this setting. Check the form and try again.' }]);
     return c.redirect(`${baseOf(setting)}?notice=assigned`, 303);
@@ -275,7 +275,7 @@ export function registerDashboard(app: Hono<AppEnv>): void {
   app.post('/dashboard/:settingId/assignments/:assignmentId/remove', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    if (!(await withdrawAssignment(serviceDeps(c), await userOf(c), c.req.param('assignmentId'), setting.id))) return notFound(c);
+    if (!(await withdrawAssignment(serviceDeps(c), userOf(c), c.req.param('assignmentId'), setting.id))) return notFound(c);
     return c.redirect(`${baseOf(setting)}?notice=removed`, 303);
   });
 

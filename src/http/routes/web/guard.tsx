@@ -6,7 +6,8 @@ import { NotAllowedPage, NotFoundPage, ProblemPage } from '../../../web/pages/me
 import { ProblemError } from '../../problem.js';
 import type { AppEnv } from '../../env.js';
 import { respond } from './render.js';
-import { currentUser, type WebUser } from './web-user.js';
+import type { UserPrincipal } from '../../auth/principal.js';
+import { currentUser } from './web-user.js';
 
 /** A same-site path to return to after signing in; anything else becomes undefined. */
 export function safeNext(v: unknown): string | undefined {
@@ -14,9 +15,9 @@ export function safeNext(v: unknown): string | undefined {
 }
 
 /** Sends anonymous visitors to sign in (coming back here after) and other roles to a 403 page. */
-export function requireWebUser(roles: readonly WebUser['role'][]): MiddlewareHandler {
+export function requireWebUser(roles: readonly UserPrincipal['role'][]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const user = await currentUser(c);
+    const user = currentUser(c);
     if (!user) {
       const back = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : c.req.path;
       return c.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303);
@@ -27,8 +28,8 @@ export function requireWebUser(roles: readonly WebUser['role'][]): MiddlewareHan
 }
 
 /** The signed-in user; only call behind requireWebUser. */
-export async function userOf(c: Context): Promise<WebUser> {
-  const u = await currentUser(c);
+export function userOf(c: Context<AppEnv>): UserPrincipal {
+  const u = currentUser(c);
   if (!u) throw new ProblemError('unauthorized', 'Sign in to continue.');
   return u;
 }

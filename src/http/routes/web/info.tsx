@@ -13,7 +13,7 @@ import { currentUser } from './web-user.js';
 export function registerInfo(app: Hono<AppEnv>): void {
   app.get('/', async (c) => {
     const state = await readJourney(c);
-    const user = await currentUser(c);
+    const user = currentUser(c);
     return respond(
       c,
       { title: 'Find SEND training that fits you', section: 'start' },

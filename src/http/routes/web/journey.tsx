@@ -40,7 +40,7 @@ async function aboutYou(c: Context, state: JourneyState, errors: FieldError[] = 
   const ret = isReturn(c);
   // Signed-in staff: saved pathways use the role and phase on their staff record (as the API does), so say so
   // and start from it.
-  const staff = await staffOf(c, (await currentUser(c))?.staffId ?? null);
+  const staff = await staffOf(c, currentUser(c)?.staffId ?? null);
   const recordRole = staff && isIn<Role>(ROLES, staff.jobRole) ? staff.jobRole : undefined;
   const recordPhase = staff && isIn<Phase>(PHASES, staff.phase) ? staff.phase : undefined;
   const shown = errors.length ? state : { ...state, role: state.role ?? recordRole, phase: state.phase ?? recordPhase };
@@ -171,7 +171,7 @@ export function registerJourney(app: Hono<AppEnv>): void {
     const state = await readJourney(c);
     if (!isComplete(content, state)) return c.redirect(firstIncomplete(content.questionnaire, state).path, 303);
     const pages = journeyPages(content.questionnaire);
-    const user = await currentUser(c);
+    const user = currentUser(c);
     return respond(
       c,
       { title: 'Check your answers', section: 'start' },
@@ -182,7 +182,7 @@ export function registerJourney(app: Hono<AppEnv>): void {
     const content = c.get('content');
     const state = await readJourney(c);
     if (!isComplete(content, state)) return c.redirect(firstIncomplete(content.questionnaire, state).path, 303);
-    const user = await currentUser(c);
+    const user = currentUser(c);
     const staff = await staffOf(c, user?.staffId ?? null);
     if (staff) {
       await saveAssessment(c, staff, state);

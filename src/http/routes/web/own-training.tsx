@@ -135,9 +135,9 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
     const form = (await c.req.parseBody({ all: true })) as Form;
-    const user = await userOf(c);
+    const user = userOf(c);
     return attempt(c, setting, form, MODULE_FIELDS, async () => {
-      await addLocalModule(serviceDeps(c), setting, parseOrThrow(localModuleSchema, moduleInput(form, setting)), user.id);
+      await addLocalModule(serviceDeps(c), setting, parseOrThrow(localModuleSchema, moduleInput(form, setting)), user.userId);
       return 'module';
     });
   });
@@ -145,9 +145,9 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
   app.post('/dashboard/:settingId/training/modules/:moduleId/retire', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const user = await userOf(c);
+    const user = userOf(c);
     return attempt(c, setting, {}, MODULE_FIELDS, async () => {
-      await retireLocalModule(serviceDeps(c), setting, c.req.param('moduleId'), user.id);
+      await retireLocalModule(serviceDeps(c), setting, c.req.param('moduleId'), user.userId);
       return 'retired';
     });
   });
@@ -156,14 +156,14 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
     const form = (await c.req.parseBody()) as Form;
-    const user = await userOf(c);
+    const user = userOf(c);
     return attempt(c, setting, form, SESSION_FIELDS, async () => {
       const start = ukTime(one(form.date), one(form.from));
       const end = ukTime(one(form.date), one(form.to));
       const errors = [...(start ? [] : [{ path: 'start', message: 'give a date and a start time such as 09:00' }]), ...(end ? [] : [{ path: 'end', message: 'give an end time such as 10:30' }])];
       if (errors.length) throw new ProblemError('validation', 'Some fields are not valid.', errors);
       const input = { moduleId: one(form.moduleId), start, end, place: one(form.place) || undefined, facilitator: one(form.facilitator) || undefined, capacity: Number(one(form.capacity)) || one(form.capacity) };
-      await addLocalSessions(serviceDeps(c), setting, [parseOrThrow(localSessionSchema, input)], user.id);
+      await addLocalSessions(serviceDeps(c), setting, [parseOrThrow(localSessionSchema, input)], user.userId);
       return 'session';
     });
   });
@@ -171,9 +171,9 @@ export function registerOwnTraining(app: Hono<AppEnv>): void {
   app.post('/dashboard/:settingId/training/sessions/:sessionId/cancel', leaders, async (c) => {
     const setting = await settingFor(c);
     if (!setting) return notFound(c);
-    const user = await userOf(c);
+    const user = userOf(c);
     return attempt(c, setting, {}, SESSION_FIELDS, async () => {
-      await cancelLocalSession(serviceDeps(c), setting, c.req.param('sessionId'), user.id);
+      await cancelLocalSession(serviceDeps(c), setting, c.req.param('sessionId'), user.userId);
       return 'cancelled';
     });
   });
@@ -232,7 +232,7 @@ function registerPlanner(app: Hono<AppEnv>, leaders: ReturnType<typeof requireWe
     const skip = new Set(many(form.skip).map(Number));
     const facilitators = Object.entries(form).flatMap(([k, v]) => (k.startsWith('facilitator-') && one(v) ? [{ index: Number(k.slice(12)), facilitator: one(v) }] : []));
     const edits = [...[...skip].map((index) => ({ index, skip: true })), ...facilitators.filter((f) => !skip.has(f.index))];
-    await acceptPlan(serviceDeps(c), setting, c.req.param('planId'), { sessions: edits }, (await userOf(c)).id);
+    await acceptPlan(serviceDeps(c), setting, c.req.param('planId'), { sessions: edits }, userOf(c).userId);
     return c.redirect(`/dashboard/${encodeURIComponent(setting.id)}/training?notice=accepted`, 303);
   });
 }

@@ -47,7 +47,7 @@ type Found =
 
 /** The pathway to show: a signed-in person's saved (or assigned) one, else the one from this browser's answers. */
 async function findPathway(c: C): Promise<Found> {
-  const user = await currentUser(c);
+  const user = currentUser(c);
   const staff = await staffOf(c, user?.staffId ?? null);
   if (staff) {
     const content = await engineContent(c);
@@ -158,7 +158,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
         </MessagePage>,
       );
     }
-    const user = await currentUser(c);
+    const user = currentUser(c);
     if (found.kind === 'mine') return minePage(c, found.staff, found.view, found.content);
     return respond(
       c,
@@ -177,7 +177,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
   });
 
   app.post('/pathway/save', requireWebUser(['staff', 'leader']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const staff = await staffOf(c, user.staffId);
     const state = await readJourney(c);
     if (!staff || !isComplete(c.get('content'), state)) return c.redirect('/pathway', 303);
@@ -211,7 +211,7 @@ export function registerPathway(app: Hono<AppEnv>): void {
 
   /** The step of the person's pathway (assigned or personalised) for the module id in the path. */
   const stepFor = async (c: C) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const staff = await staffOf(c, user.staffId);
     if (!staff) return null;
     const view = myPathway(c.get('content'), await planningState(serviceDeps(c), staff));

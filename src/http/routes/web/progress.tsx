@@ -16,7 +16,7 @@ import { serviceDeps } from '../../service-deps.js';
 
 export function registerProgress(app: Hono<AppEnv>): void {
   app.get('/progress', requireWebUser(['staff', 'leader']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const pathways = user.staffId ? await pathwayHistory(serviceDeps(c), user.staffId) : [];
     if (!pathways.length) {
       return respond(
@@ -54,7 +54,7 @@ export function registerProgress(app: Hono<AppEnv>): void {
   });
 
   app.post('/progress/retake', requireWebUser(['staff', 'leader']), async (c) => {
-    const user = await userOf(c);
+    const user = userOf(c);
     const latest = user.staffId ? await latestAssessment(serviceDeps(c), user.staffId) : undefined;
     if (latest) await writeJourney(c, journeyFromAssessment(latest.answers));
     return c.redirect(ABOUT_PATH, 303);

@@ -34,8 +34,8 @@ export interface RespondOptions {
 
 /** Renders `body` in the layout for the signed-in viewer (if any) with HTML no-store caching. */
 export async function respond(c: Context, opts: RespondOptions, body: Child): Promise<Response> {
-  // Before the database is attached (a body refused by size) nobody is looked up.
-  const user = c.get('database') ? await currentUser(c) : null;
+  // Before authentication runs (a body refused by size) there is no principal, so no one is shown as signed in.
+  const user = currentUser(c);
   const account: Child = user ? (
     <form method="post" action="/sign-out" class="sign-out">
       <CsrfField token={c.get('csrfToken')} />

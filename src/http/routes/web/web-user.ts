@@ -1,34 +1,14 @@
-// Who is viewing a web page: the signed-in user behind the session cookie, or null for anonymous visitors.
+// Who is viewing a web page: the signed-in person the authenticate middleware resolved for this request, or null
+// (anonymous visitors, and API keys or the admin token, which do not sign in to pages).
 import type { Context } from 'hono';
+import type { UserPrincipal } from '../../auth/principal.js';
 import type { AppEnv } from '../../env.js';
-import { readSession } from '../../middleware/auth.js';
 
-export interface WebUser {
-  readonly id: string;
-  readonly name: string;
-  readonly email: string;
-  readonly role: 'staff' | 'leader' | 'panel' | 'admin';
-  /** The setting (staff, setting leader) or trust (trust leader); null for panel and admin. */
-  readonly orgId: string | null;
-  /** The staff record linked to this account, when the person is a member of staff. */
-  readonly staffId: string | null;
-}
+/** A signed-in person as pages see them: the request's user principal itself. */
+export type WebUser = UserPrincipal;
 
-const cache = new WeakMap<Context, Promise<WebUser | null>>();
-
-/** The signed-in user for this request (looked up once per request). */
-export function currentUser(c: Context): Promise<WebUser | null> {
-  let p = cache.get(c);
-  if (!p) {
-    p = lookup(c);
-    cache.set(c, p);
-  }
-  return p;
-}
-
-async function lookup(c: Context): Promise<WebUser | null> {
-  const s = await readSession(c as Context<AppEnv>);
-  if (!s) return null;
-  const u = s.user;
-  return { id: u.userId, name: u.name, email: u.email, role: u.role, orgId: u.orgId, staffId: u.staffId };
+/** The signed-in person of this request; read from `principal`, never looked up again. */
+export function currentUser(c: Context<AppEnv>): UserPrincipal | null {
+  const p = c.get('principal');
+  return p?.kind === 'user' ? p : null;
 }

@@ -25,7 +25,7 @@ const baseOf = (org: Org) => `/dashboard/${encodeURIComponent(org.id)}`;
 
 /** The setting's trust when the viewer leads it (or is an admin); its endpoints then show and may be changed here. */
 async function trustOf(c: C, setting: Org): Promise<Org | null> {
-  return managedTrustOf(serviceDeps(c), await userOf(c), setting);
+  return managedTrustOf(serviceDeps(c), userOf(c), setting);
 }
 
 const withLogs = (c: C, orgId: string) => endpointsWithDeliveries(serviceDeps(c), orgId, RECENT);
@@ -90,7 +90,7 @@ export function registerWebhookPages(app: Hono<AppEnv>): void {
     const values = { url: one('url'), description: one('description'), events, orgId: one('orgId') || setting.id };
     const trust = await trustOf(c, setting);
     if (values.orgId !== setting.id && values.orgId !== trust?.id) return page(c, setting, { values, errors: [{ field: 'orgId', text: 'Choose this setting or its trust' }] });
-    const made = await subscribeEndpoint(serviceDeps(c), values.orgId, { url: values.url, events, description: values.description }, (await userOf(c)).id);
+    const made = await subscribeEndpoint(serviceDeps(c), values.orgId, { url: values.url, events, description: values.description }, userOf(c).userId);
     if (!made.ok) return page(c, setting, { values, errors: fieldErrors(made.errors, made.byUrlRules) });
     return page(c, setting, { notice: { ok: true, text: `Endpoint added: ${endpointLabel(made.endpoint)}.` }, revealed: { endpointLabel: endpointLabel(made.endpoint), secret: made.secret } });
   });
