@@ -136,14 +136,15 @@ function bytesOnDisk(database: SqliteDatabase): { total: number; byName: [string
 }
 
 /**
- * The generator's own settings while it writes the population (a throwaway file, so no journal, no syncs and a
- * page cache that holds its indexes: random staff ids otherwise make every insert a disk read past ~100,000 staff);
+ * The generator's own settings while it writes the population, a throwaway file: the journal in memory (defensive
+ * mode, on in better-sqlite3, refuses none), no syncs, and a page cache that holds its indexes (random staff ids
+ * otherwise make every insert a disk read past ~100,000 staff);
  * `false` puts back what the product opens with (WAL, secure delete, the default cache) before anything is measured.
  */
 function writerPragmas(database: SqliteDatabase, generating: boolean): void {
   const raw = database.raw;
   if (generating) {
-    raw.pragma('journal_mode = OFF');
+    raw.pragma('journal_mode = MEMORY');
     raw.pragma('synchronous = OFF');
     raw.pragma('secure_delete = OFF');
     raw.pragma('temp_store = MEMORY');
