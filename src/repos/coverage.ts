@@ -102,8 +102,20 @@ export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: reado
   return r.rows.map((x) => ({ role: String(x.job_role), phase: String(x.phase), n: Number(x.n), assessed: Number(x.assessed), secure: areaIds.map((_, i) => Number(x[`s${i}`])) }));
 }
 
-/** People under `orgId` who completed any module, counted per role, phase and set of modules (and setting). */
+/**
+ * People under `orgId` who completed any module, counted per role, phase and set of modules (and setting). A trust, or
+ * a setting in none, counted without settings reads its groups as kept (coverage_done, migration 0015); otherwise the
+ * people's rows are grouped here.
+ */
 export async function doneCounts(db: Kysely<DB>, orgId: string, bySetting: boolean): Promise<DoneCount[]> {
+  if (!bySetting) {
+    const org = await db.selectFrom('orgs').select('parent_id').where('id', '=', orgId).executeTakeFirst();
+    if (org && org.parent_id === null) {
+      const r = await sql<{ job_role: string; phase: string; done: string; n: number }>`
+        SELECT d.job_role, d.phase, d.done, d.n FROM coverage_done d WHERE d.group_id = ${orgId}`.execute(db);
+      return r.rows.map((x) => ({ settingId: null, role: x.job_role, phase: x.phase, done: x.done, n: Number(x.n) }));
+    }
+  }
   const setting = bySetting ? sql`c.setting_id` : sql`NULL`;
   const r = await sql<{ setting_id: string | null; job_role: string; phase: string; done: string; n: number }>`
     SELECT ${setting} AS setting_id, c.job_role, c.phase, c.done, count(*) AS n

@@ -139,7 +139,7 @@ const before15 = mkdtempSync(join(tmpdir(), 'send-mig15-'));
 for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n < '0015')) copyFileSync(join(MIGRATIONS_DIR, f), join(before15, f));
 afterAll(() => rmSync(before15, { recursive: true, force: true }));
 
-describe('migration 0015_answers_once', () => {
+describe('migration 0015_national_scale', () => {
   it('stores a request’s answers once where they are its assessment’s list, and reads back the same request', async () => {
     const raw = new BetterSqlite3(':memory:');
     raw.pragma('foreign_keys = ON');
@@ -159,7 +159,7 @@ describe('migration 0015_answers_once', () => {
     insert.run('pth_1', 'asm_1', compact(requests[0]!));
     insert.run('pth_2', 'asm_2', JSON.stringify(requests[1]));
     insert.run('pth_3', 'asm_3', compact(requests[2]!));
-    expect(applyMigrations(raw, MIGRATIONS_DIR)).toContain('0015_answers_once.sql');
+    expect(applyMigrations(raw, MIGRATIONS_DIR)).toContain('0015_national_scale.sql');
     const texts = raw.prepare('SELECT request FROM pathways ORDER BY id').all() as { request: string }[];
     expect(texts.map((t) => t.request.includes('"responses":0'))).toEqual([true, true, false]);
     const back = await allPathways(sqliteDatabase(raw).db, 'stf_1', async () => ({}) as RecommendationResponse);
