@@ -174,5 +174,10 @@ describe('migration 0014_coverage_by_setting', () => {
       { setting_id: 'set_1', staff_id: 'stf_1', job_role: 'teacher', phase: 'primary', secure_areas: 'asd,vi', done: 'm1' },
       { setting_id: 'set_1', staff_id: 'stf_2', job_role: 'leader', phase: 'primary', secure_areas: null, done: 'm3' },
     ]);
+    // Migration 0015 then groups those who completed modules (a setting in no trust is its own group).
+    expect(raw.prepare(DONE).all()).toEqual([
+      { group_id: 'set_1', job_role: 'leader', phase: 'primary', done: 'm3', n: 1 },
+      { group_id: 'set_1', job_role: 'teacher', phase: 'primary', done: 'm1', n: 1 },
+    ]);
   });
 });
