@@ -42,6 +42,10 @@ const COUNTED_FROM_ROWS = `SELECT setting_id, job_role, phase, count(*) AS n, co
 const DONE = `SELECT group_id, job_role, phase, done, n FROM coverage_done ORDER BY 1, 2, 3, 4`;
 const DONE_FROM_ROWS = `SELECT coalesce(o.parent_id, c.setting_id) AS group_id, c.job_role, c.phase, c.done, count(*) AS n
   FROM coverage_people c LEFT JOIN orgs o ON o.id = c.setting_id WHERE c.done <> '' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+/** The per-trust counters (coverage_group_counts), without the empty ones, and the same added up from the settings'. */
+const GROUP_COUNTS = `SELECT group_id, job_role, phase, n, assessed, ${S.map((i) => `s${i}`).join(', ')} FROM coverage_group_counts WHERE n > 0 ORDER BY 1, 2, 3`;
+const GROUP_COUNTED = `SELECT coalesce(o.parent_id, c.setting_id) AS group_id, c.job_role, c.phase, sum(c.n) AS n, sum(c.assessed) AS assessed, ${S.map((i) => `sum(c.s${i}) AS s${i}`).join(', ')}
+  FROM coverage_counts c LEFT JOIN orgs o ON o.id = c.setting_id GROUP BY 1, 2, 3 HAVING sum(c.n) > 0 ORDER BY 1, 2, 3`;
 const BITS = new Map<string, number>(content.taxonomy.areas.map((a, i) => [a.id, i]));
 
 /** Stored rows with the completed modules in a fixed order (the set is what counts). */
@@ -88,6 +92,7 @@ describe('coverage_people', () => {
       expect(stored(database.raw)).toEqual(database.raw.prepare(FROM_SOURCES).all());
       expect(database.raw.prepare(COUNTS).all()).toEqual(database.raw.prepare(COUNTED_FROM_ROWS).all());
       expect(database.raw.prepare(DONE).all()).toEqual(database.raw.prepare(DONE_FROM_ROWS).all());
+      expect(database.raw.prepare(GROUP_COUNTS).all()).toEqual(database.raw.prepare(GROUP_COUNTED).all());
     };
     check();
     for (const [i, st] of people.entries()) {
