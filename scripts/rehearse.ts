@@ -165,7 +165,11 @@ async function main(): Promise<void> {
   const plan = { staff, bigTrustStaff: Math.min(50_000, Math.floor((staff * 5) / 8)), bigSettingStaff: Math.min(2_000, Math.floor(staff / 20)), seed: Number(values.seed), perTransaction: 10_000 };
   log(`writing ${staff.toLocaleString('en-GB')} staff (a trust of ${plan.bigTrustStaff.toLocaleString('en-GB')}, a setting of ${plan.bigSettingStaff.toLocaleString('en-GB')}) to ${dbPath}`);
   const g0 = performance.now();
-  const pop = writePopulation(database, content, plan, (n) => (n % 50_000 === 0 ? log(`written ${n.toLocaleString('en-GB')} staff`) : undefined));
+  const pop = writePopulation(database, content, plan, (n) => {
+    if (n % 10_000 !== 0 || n === staff) return;
+    const rate = n / ((performance.now() - g0) / 1000);
+    log(`written ${n.toLocaleString('en-GB')} staff (${Math.round(rate)}/s; the rest in about ${Math.round((staff - n) / rate / 60)} min at that rate)`);
+  });
   log(`population written in ${((performance.now() - g0) / 1000).toFixed(0)} s: ${pop.settings.toLocaleString('en-GB')} settings, ${pop.trusts.toLocaleString('en-GB')} trusts, ${pop.pathways.toLocaleString('en-GB')} pathways, ${pop.checkins.toLocaleString('en-GB')} check-ins`);
   writerPragmas(database, false);
   const setId = await publishRevision(database, content, plan.seed + 1);
