@@ -47,6 +47,8 @@ export interface PopulationPlan {
   /** Staff in the one large setting whose dashboard is measured (2,000 nationally). */
   readonly bigSettingStaff: number;
   readonly seed: number;
+  /** People written per transaction (default 1,000; the rehearsal writes larger ones). */
+  readonly perTransaction?: number;
 }
 
 export interface Population {
@@ -154,7 +156,7 @@ function personYear(content: Content, rng: Rng, staffId: string, role: Role, pha
 let DBQ: SqliteDatabase['db'];
 
 /**
- * Writes the population into `database` (migrated, evidence set seeded), 1,000 people a transaction, calling
+ * Writes the population into `database` (migrated, evidence set seeded), `plan.perTransaction` people a transaction, calling
  * `onProgress(staffWritten)` as it goes. Deterministic for a seed apart from the random parts of ids.
  */
 export function writePopulation(database: SqliteDatabase, content: Content, plan: PopulationPlan, onProgress?: (n: number) => void): Population {
@@ -163,6 +165,7 @@ export function writePopulation(database: SqliteDatabase, content: Content, plan
   const t0 = Date.UTC(2025, 8, 1);
   const now = new Date(t0);
   const run = runner(database.raw);
+  const perTransaction = plan.perTransaction ?? 1000;
   const { settings, trusts } = layout(plan, rng, now);
   const orgRow = (id: string, kind: 'trust' | 'setting', parent: string | null, name: string, type: string | null, phase: string | null) =>
     DBQ.insertInto('orgs').values({ id, kind, parent_id: parent, name, setting_type: type as never, phase, urn: null, ukprn: null, created_at: now.toISOString() }).compile();
@@ -194,7 +197,7 @@ export function writePopulation(database: SqliteDatabase, content: Content, plan
       batch.push(...year.queries);
       pathways += year.pathways;
       checkins += year.checkins;
-      if (++written % 1000 === 0) flush();
+      if (++written % perTransaction === 0) flush();
     }
   }
   flush();

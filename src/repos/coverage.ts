@@ -78,9 +78,19 @@ export async function areaBits(db: Kysely<DB>): Promise<Map<string, number>> {
 const COUNTED_BITS = 18;
 
 /**
+ * Whether `orgId` is a group the counters are kept for (coverage_group_counts, coverage_done; migration 0015): a
+ * trust, or a setting in none.
+ */
+async function isGroup(db: Kysely<DB>, orgId: string): Promise<boolean> {
+  const org = await db.selectFrom('orgs').select('parent_id').where('id', '=', orgId).executeTakeFirst();
+  return org !== undefined && org.parent_id === null;
+}
+
+/**
  * Per role and phase under `orgId`, added up in the database: people, people assessed, and people secure in each of
- * `areaIds`. From the per-setting counters (coverage_counts) when every area has a counter, so a 50,000-staff trust
- * adds up a few rows per setting; otherwise from each person's row (an area without a bit from their list).
+ * `areaIds`. When every area has a counter: a trust (or a setting in none) reads its own counters (coverage_group_counts,
+ * about 15 rows), a setting in a trust its per-setting counters (coverage_counts); otherwise each person's row is read
+ * (an area without a bit from their list).
  */
 export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: readonly string[], bits: ReadonlyMap<string, number>): Promise<SecureCount[]> {
   const counted = areaIds.every((id) => (bits.get(id) ?? COUNTED_BITS) < COUNTED_BITS);
@@ -90,6 +100,14 @@ export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: reado
     const one = bit === undefined ? sql`(coalesce(instr(',' || c.secure_areas || ',', ${`,${id},`}), 0) > 0)` : sql`((c.secure_bits >> ${bit}) & 1)`;
     return sql`coalesce(sum(${one}), 0) AS ${sql.raw(`s${i}`)}`;
   });
+  const toCount = (x: Record<string, string | number>): SecureCount => ({ role: String(x.job_role), phase: String(x.phase), n: Number(x.n), assessed: Number(x.assessed), secure: areaIds.map((_, i) => Number(x[`s${i}`])) });
+  if (counted && (await isGroup(db, orgId))) {
+    const own = areaIds.map((id, i) => sql`c.${sql.raw(`s${bits.get(id)}`)} AS ${sql.raw(`s${i}`)}`);
+    const r = await sql<Record<string, string | number>>`
+      SELECT c.job_role, c.phase, c.n, c.assessed, ${sql.join(own)}
+      FROM coverage_group_counts c WHERE c.group_id = ${orgId} AND c.n > 0`.execute(db);
+    return r.rows.map(toCount);
+  }
   const r = counted
     ? await sql<Record<string, string | number>>`
       SELECT c.job_role, c.phase, sum(c.n) AS n, sum(c.assessed) AS assessed, ${sql.join(secure)}
@@ -99,11 +117,20 @@ export async function secureCounts(db: Kysely<DB>, orgId: string, areaIds: reado
       SELECT c.job_role, c.phase, count(*) AS n, count(c.secure_areas) AS assessed, ${sql.join(secure)}
       FROM coverage_people c WHERE ${UNDER(orgId)}
       GROUP BY c.job_role, c.phase`.execute(db);
-  return r.rows.map((x) => ({ role: String(x.job_role), phase: String(x.phase), n: Number(x.n), assessed: Number(x.assessed), secure: areaIds.map((_, i) => Number(x[`s${i}`])) }));
+  return r.rows.map(toCount);
 }
 
-/** People under `orgId` who completed any module, counted per role, phase and set of modules (and setting). */
+/**
+ * People under `orgId` who completed any module, counted per role, phase and set of modules (and setting). A trust, or
+ * a setting in none, counted without settings reads its groups as kept (coverage_done, migration 0015); otherwise the
+ * people's rows are grouped here.
+ */
 export async function doneCounts(db: Kysely<DB>, orgId: string, bySetting: boolean): Promise<DoneCount[]> {
+  if (!bySetting && (await isGroup(db, orgId))) {
+    const r = await sql<{ job_role: string; phase: string; done: string; n: number }>`
+      SELECT d.job_role, d.phase, d.done, d.n FROM coverage_done d WHERE d.group_id = ${orgId}`.execute(db);
+    return r.rows.map((x) => ({ settingId: null, role: x.job_role, phase: x.phase, done: x.done, n: Number(x.n) }));
+  }
   const setting = bySetting ? sql`c.setting_id` : sql`NULL`;
   const r = await sql<{ setting_id: string | null; job_role: string; phase: string; done: string; n: number }>`
     SELECT ${setting} AS setting_id, c.job_role, c.phase, c.done, count(*) AS n

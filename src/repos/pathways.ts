@@ -1,7 +1,8 @@
 // Recommended pathways per person (from an assessment or a check-in re-plan), stored as their engine inputs and
 // provenance with the compact plan; the explained response is re-derived on read (rows from before migration 0012
-// keep theirs). Each write also updates the person's narrow coverage row.
-import { type CompiledQuery, type Kysely } from 'kysely';
+// keep theirs). Each write also updates the person's narrow coverage row. A request whose answers are its
+// assessment's, as given, stores `"responses":0` in their place and reads them from the assessment row (migration 0015).
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { coverageConfidence, secureAreas } from '../domain/coverage.js';
 import type { Derivation } from '../domain/derivation.js';
 import type { RecommendationRequest, RecommendationResponse } from '../domain/types.js';
@@ -41,6 +42,30 @@ export function storedRequestJson(request: RecommendationRequest): string {
   return JSON.stringify(compact ? { ...request, responses: answers } : request);
 }
 
+/** The stored request when its answers are read from the assessment row instead (they stand where they were). */
+const ANSWERS_REF = '"responses":0';
+
+/** The request text as stored with the answers its assessment holds. */
+export function refToAnswersJson(request: RecommendationRequest): string {
+  return JSON.stringify({ ...request, responses: 0 });
+}
+
+/**
+ * A stored request text with the assessment's answers (`answers`: the JSON list stored in the assessment row) put
+ * back where it keeps a reference to them; any other text as it is. Role and phase come before the answers and
+ * hold no quotes, so the first `"responses":0` is the request's own key.
+ */
+export function withAnswers(text: string, answers: string | null): string {
+  if (answers === null) return text;
+  const at = text.indexOf(ANSWERS_REF);
+  if (at < 0) return text;
+  return text.slice(0, at) + '"responses":' + answers + text.slice(at + ANSWERS_REF.length);
+}
+
+/** The SQL text of a pathway's assessment answers (the JSON list), for readers of stored requests. */
+export const ASSESSMENT_ANSWERS = (pathwayAlias: string) =>
+  sql<string | null>`(SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${sql.ref(`${pathwayAlias}.assessment_id`)})`;
+
 /** The request a stored text holds (either form). */
 export function parseStoredRequest(text: string): RecommendationRequest {
   const r = JSON.parse(text) as Omit<RecommendationRequest, 'responses'> & { responses: RecommendationRequest['responses'] | Record<string, number | null> };
@@ -48,8 +73,8 @@ export function parseStoredRequest(text: string): RecommendationRequest {
   return { ...r, responses: Object.entries(r.responses).map(([itemId, value]) => ({ itemId, value })) } as RecommendationRequest;
 }
 
-async function toPathway(r: PathwaysTable, rederive: Rederive): Promise<StoredPathway> {
-  const request = parseStoredRequest(r.request);
+async function toPathway(r: PathwaysTable & { answers: string | null }, rederive: Rederive): Promise<StoredPathway> {
+  const request = parseStoredRequest(withAnswers(r.request, r.answers));
   const response =
     r.response !== ''
       ? (JSON.parse(r.response) as RecommendationResponse)
@@ -76,6 +101,12 @@ export function newPathway(
 ): { id: string; queries: CompiledQuery[] } {
   const id = newId('pth', now);
   const v = p.response.provenance;
+  // The answers are kept once: the pathway refers to its assessment's when they are byte for byte the same list.
+  const full = storedRequestJson(p.request);
+  const request =
+    p.assessmentId === null
+      ? full
+      : sql<string>`CASE WHEN (SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${p.assessmentId}) = ${JSON.stringify(p.request.responses)} THEN ${refToAnswersJson(p.request)} ELSE ${full} END`;
   let moduleIds = '';
   for (const s of p.response.pathway.steps) moduleIds += moduleIds ? ',' + s.moduleId : s.moduleId;
   const pathway = db
@@ -85,7 +116,7 @@ export function newPathway(
       staff_id: p.staffId,
       assessment_id: p.assessmentId,
       cause: p.cause,
-      request: storedRequestJson(p.request),
+      request,
       response: '',
       derivation: p.derivation && (p.derivation.profile || p.derivation.extra !== undefined) ? JSON.stringify(p.derivation) : null,
       module_ids: moduleIds,
@@ -113,13 +144,13 @@ export function newPathway(
 
 /** The person's latest pathway, or null before their first assessment. */
 export async function latestPathway(db: Kysely<DB>, staffId: string, rederive: Rederive): Promise<StoredPathway | null> {
-  const r = await db.selectFrom('pathways').selectAll().where('staff_id', '=', staffId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const r = await db.selectFrom('pathways').selectAll().select(ASSESSMENT_ANSWERS('pathways').as('answers')).where('staff_id', '=', staffId).orderBy('id', 'desc').limit(1).executeTakeFirst();
   return r ? toPathway(r, rederive) : null;
 }
 
 /** Every pathway of a person, oldest first (for their data export). */
 export async function allPathways(db: Kysely<DB>, staffId: string, rederive: Rederive): Promise<StoredPathway[]> {
-  const rows = await db.selectFrom('pathways').selectAll().where('staff_id', '=', staffId).orderBy('id').execute();
+  const rows = await db.selectFrom('pathways').selectAll().select(ASSESSMENT_ANSWERS('pathways').as('answers')).where('staff_id', '=', staffId).orderBy('id').execute();
   const out: StoredPathway[] = [];
   for (const r of rows) out.push(await toPathway(r, rederive));
   return out;

@@ -2,6 +2,7 @@
 // pathway inputs in staff-id order, and one chunk's plans with the job's advance as a single atomic write.
 import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from './database.js';
+import { ASSESSMENT_ANSWERS, withAnswers } from './pathways.js';
 import type { Selectable } from 'kysely';
 import type { PathwayPlansTable, RecomputeJobsTable } from './schema.js';
 
@@ -22,7 +23,7 @@ export interface PathwayInputs {
   readonly staffId: string;
   readonly pathwayId: string;
   readonly cause: 'assessment' | 'checkin';
-  /** The engine request as stored (JSON; read it with parseStoredRequest). */
+  /** The engine request as stored, with its assessment's answers put back (JSON; read it with parseStoredRequest). */
   readonly request: string;
   readonly inputHash: string;
   /** The response's profile (JSON) for check-in pathways stored with their response (before migration 0012). */
@@ -78,8 +79,8 @@ export async function insertRecomputeJob(database: Database, job: { id: string; 
  * pathway's inputs. People without a pathway are skipped.
  */
 export async function latestPathwayInputs(database: Database, after: string | null, limit: number): Promise<PathwayInputs[]> {
-  const r = await sql<{ staff_id: string; id: string; cause: 'assessment' | 'checkin'; request: string; input_hash: string; profile: string | null; derivation: string | null }>`
-    SELECT s.id AS staff_id, p.id, p.cause, p.request, p.input_hash, p.derivation,
+  const r = await sql<{ staff_id: string; id: string; cause: 'assessment' | 'checkin'; request: string; answers: string | null; input_hash: string; profile: string | null; derivation: string | null }>`
+    SELECT s.id AS staff_id, p.id, p.cause, p.request, ${ASSESSMENT_ANSWERS('p')} AS answers, p.input_hash, p.derivation,
       CASE WHEN p.cause = 'checkin' AND p.response <> '' THEN json_extract(p.response, '$.profile') END AS profile
     FROM staff s JOIN pathways p ON p.id = (SELECT max(q.id) FROM pathways q WHERE q.staff_id = s.id)
     WHERE s.id > ${after ?? ''}
@@ -89,7 +90,7 @@ export async function latestPathwayInputs(database: Database, after: string | nu
     staffId: x.staff_id,
     pathwayId: x.id,
     cause: x.cause,
-    request: x.request,
+    request: withAnswers(x.request, x.answers),
     inputHash: x.input_hash,
     profile: x.profile,
     derivation: x.derivation,

@@ -38,6 +38,14 @@ const S = Array.from({ length: 18 }, (_, i) => i);
 const COUNTS = `SELECT setting_id, job_role, phase, n, assessed, ${S.map((i) => `s${i}`).join(', ')} FROM coverage_counts WHERE n > 0 ORDER BY 1, 2, 3`;
 const COUNTED_FROM_ROWS = `SELECT setting_id, job_role, phase, count(*) AS n, count(secure_bits) AS assessed, ${S.map((i) => `coalesce(sum((secure_bits >> ${i}) & 1), 0) AS s${i}`).join(', ')}
   FROM coverage_people GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+/** The per-trust groups of people who completed modules (coverage_done), and the same grouped from the rows. */
+const DONE = `SELECT group_id, job_role, phase, done, n FROM coverage_done ORDER BY 1, 2, 3, 4`;
+const DONE_FROM_ROWS = `SELECT coalesce(o.parent_id, c.setting_id) AS group_id, c.job_role, c.phase, c.done, count(*) AS n
+  FROM coverage_people c LEFT JOIN orgs o ON o.id = c.setting_id WHERE c.done <> '' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+/** The per-trust counters (coverage_group_counts), without the empty ones, and the same added up from the settings'. */
+const GROUP_COUNTS = `SELECT group_id, job_role, phase, n, assessed, ${S.map((i) => `s${i}`).join(', ')} FROM coverage_group_counts WHERE n > 0 ORDER BY 1, 2, 3`;
+const GROUP_COUNTED = `SELECT coalesce(o.parent_id, c.setting_id) AS group_id, c.job_role, c.phase, sum(c.n) AS n, sum(c.assessed) AS assessed, ${S.map((i) => `sum(c.s${i}) AS s${i}`).join(', ')}
+  FROM coverage_counts c LEFT JOIN orgs o ON o.id = c.setting_id GROUP BY 1, 2, 3 HAVING sum(c.n) > 0 ORDER BY 1, 2, 3`;
 const BITS = new Map<string, number>(content.taxonomy.areas.map((a, i) => [a.id, i]));
 
 /** Stored rows with the completed modules in a fixed order (the set is what counts). */
@@ -83,6 +91,8 @@ describe('coverage_people', () => {
     const check = () => {
       expect(stored(database.raw)).toEqual(database.raw.prepare(FROM_SOURCES).all());
       expect(database.raw.prepare(COUNTS).all()).toEqual(database.raw.prepare(COUNTED_FROM_ROWS).all());
+      expect(database.raw.prepare(DONE).all()).toEqual(database.raw.prepare(DONE_FROM_ROWS).all());
+      expect(database.raw.prepare(GROUP_COUNTS).all()).toEqual(database.raw.prepare(GROUP_COUNTED).all());
     };
     check();
     for (const [i, st] of people.entries()) {
@@ -102,6 +112,13 @@ describe('coverage_people', () => {
     await database.atomic([recordProgressQuery(database.db, people[0]!.id, m1!, 'completed', 'self', now)]);
     await updateStaff(database.db, people[2]!.id, { jobRole: 'leader', phase: 'secondary' }, now);
     await database.atomic([database.db.updateTable('staff').set({ setting_id: 'set_a2' }).where('id', '=', people[3]!.id).compile()]);
+    check();
+    expect((database.raw.prepare(`SELECT sum(n) AS n FROM coverage_done WHERE group_id = 'trust_a'`).get() as { n: number }).n).toBe(2);
+    // A setting leaving its trust, and joining it again, takes its people's groups with it.
+    database.raw.prepare(`UPDATE orgs SET parent_id = NULL WHERE id = 'set_a1'`).run();
+    check();
+    expect((database.raw.prepare(`SELECT sum(n) AS n FROM coverage_done WHERE group_id = 'set_a1'`).get() as { n: number }).n).toBe(2);
+    database.raw.prepare(`UPDATE orgs SET parent_id = 'trust_a' WHERE id = 'set_a1'`).run();
     check();
     await database.atomic(erasePersonQueries(database.db, { userId: null, staffId: people[1]!.id }));
     await database.atomic([database.db.deleteFrom('staff_coverage').where('staff_id', '=', people[0]!.id).compile()]);
@@ -161,6 +178,11 @@ describe('migration 0014_coverage_by_setting', () => {
     expect(stored(raw)).toEqual([
       { setting_id: 'set_1', staff_id: 'stf_1', job_role: 'teacher', phase: 'primary', secure_areas: 'asd,vi', done: 'm1' },
       { setting_id: 'set_1', staff_id: 'stf_2', job_role: 'leader', phase: 'primary', secure_areas: null, done: 'm3' },
+    ]);
+    // Migration 0015 then groups those who completed modules (a setting in no trust is its own group).
+    expect(raw.prepare(DONE).all()).toEqual([
+      { group_id: 'set_1', job_role: 'leader', phase: 'primary', done: 'm3', n: 1 },
+      { group_id: 'set_1', job_role: 'teacher', phase: 'primary', done: 'm1', n: 1 },
     ]);
   });
 });

@@ -1,7 +1,8 @@
 // Pathways stored as their inputs (migration 0012): the row keeps the request, the derivation and the compact plan,
 // never the explained response, and re-deriving gives the response the engine issued, byte for byte, for
 // assessments and check-ins alike; the narrow coverage row follows each person's latest pathway; and the migration
-// backfills coverage rows and compact plans from pathways stored with their full response.
+// backfills coverage rows and compact plans from pathways stored with their full response; a request's answers are
+// stored once, in its assessment's row, where they are the same list (migration 0015 for rows stored before).
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { createRng } from '../../src/domain/rng.js';
 import type { RecommendationRequest, RecommendationResponse } from '../../src/domain/types.js';
 import { newAssessment } from '../../src/repos/assessments.js';
 import { applyMigrations } from '../../src/repos/drivers/migrate-sqlite.js';
-import { openSqlite } from '../../src/repos/drivers/sqlite.js';
+import { openSqlite, sqliteDatabase } from '../../src/repos/drivers/sqlite.js';
 import { allPathways, newPathway, type Rederive } from '../../src/repos/pathways.js';
 import { seedShippedEvidenceSet } from '../../src/repos/evidence-sets.js';
 import { newStaffBatch } from '../../src/repos/staff.js';
@@ -70,15 +71,29 @@ describe('pathways stored as their inputs', () => {
       }
       issued.set(st.id, texts);
     }
-    const stored = database.raw.prepare("SELECT count(*) AS n, sum(response = '') AS lean, max(length(request) + coalesce(length(derivation), 0)) AS widest FROM pathways").get() as { n: number; lean: number; widest: number };
+    // A seventh person whose stored assessment holds other answers than the request's: their request keeps its own.
+    const other = newStaffBatch(database.db, org.id, [{ name: 'P6', jobRole: 'teacher' as const, phase: 'primary' as const }], now);
+    const request7 = requestFor(7);
+    const response7 = recommend(content, request7);
+    const a7 = newAssessment(database.db, other.staff[0]!.id, { responses: request7.responses.slice(1) }, new Date(at));
+    const p7 = newPathway(database.db, { staffId: other.staff[0]!.id, assessmentId: a7.id, cause: 'assessment', request: request7, response: response7 }, new Date(at + 1000));
+    await database.atomic([...other.queries, a7.query, ...p7.queries]);
+    issued.set(other.staff[0]!.id, [JSON.stringify(response7)]);
+    const stored = database.raw
+      .prepare(`SELECT count(*) AS n, sum(response = '') AS lean, max(length(request) + coalesce(length(derivation), 0)) AS widest,
+        sum(instr(request, '"responses":0') > 0) AS referenced FROM pathways`)
+      .get() as { n: number; lean: number; widest: number; referenced: number };
     expect(stored.lean).toBe(stored.n);
     expect(stored.widest).toBeLessThan(4000);
+    // The answers are stored once, in the assessment row, wherever they are the same list (all but the seventh person).
+    expect(stored.referenced).toBe(stored.n - 1);
+    expect((database.raw.prepare('SELECT request FROM pathways WHERE id = ?').get(p7.id) as { request: string }).request).not.toContain('"responses":0');
     for (const [staffId, texts] of issued) {
       const back = await allPathways(database.db, staffId, rederive);
       expect(back.map((p) => JSON.stringify(p.response))).toEqual(texts);
     }
     const rows = new Map((await coverageRows(database.db, org.id)).map((r) => [r.staffId, toCoverageRow(r)]));
-    expect(rows.size).toBe(6);
+    expect(rows.size).toBe(7);
     for (const [staffId, texts] of issued) {
       const latest = coverageConfidence((JSON.parse(texts[texts.length - 1]!) as RecommendationResponse).profile);
       expect(rows.get(staffId)!.secure).not.toBeNull();
@@ -117,5 +132,38 @@ describe('migration 0012_pathway_inputs', () => {
       { id: 'pth_2', module_ids: newer.pathway.steps.map((s) => s.moduleId).join(','), total_minutes: newer.pathway.totalMinutes },
     ]);
     expect(raw.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+});
+
+const before15 = mkdtempSync(join(tmpdir(), 'send-mig15-'));
+for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n < '0015')) copyFileSync(join(MIGRATIONS_DIR, f), join(before15, f));
+afterAll(() => rmSync(before15, { recursive: true, force: true }));
+
+describe('migration 0015_national_scale', () => {
+  it('stores a request’s answers once where they are its assessment’s list, and reads back the same request', async () => {
+    const raw = new BetterSqlite3(':memory:');
+    raw.pragma('foreign_keys = ON');
+    applyMigrations(raw, before15);
+    raw.exec(`
+      INSERT INTO orgs VALUES ('set_1', 'setting', NULL, 'One', 'school', 'primary', NULL, NULL, 't');
+      INSERT INTO staff (id, setting_id, name, job_role, phase, created_at, updated_at) VALUES ('stf_1', 'set_1', 'A', 'teacher', 'primary', 't', 't');`);
+    const requests = [requestFor(1), requestFor(2), requestFor(3)];
+    const addAssessment = raw.prepare(`INSERT INTO assessments (id, staff_id, answers, created_at) VALUES (?, 'stf_1', ?, 't')`);
+    addAssessment.run('asm_1', JSON.stringify({ responses: requests[0]!.responses, formats: ['online'] }));
+    addAssessment.run('asm_2', JSON.stringify({ responses: requests[1]!.responses }));
+    addAssessment.run('asm_3', JSON.stringify({ responses: requests[2]!.responses.slice(1) }));
+    const insert = raw.prepare(`INSERT INTO pathways (id, staff_id, assessment_id, cause, request, response, algorithm_version, catalogue_version, evidence_set_id, input_hash, created_at)
+      VALUES (?, 'stf_1', ?, 'assessment', ?, '', 'a', 'c', 'e', 'h', 't')`);
+    // The compact object form (as stored since 0012), the list form, and answers other than the assessment's.
+    const compact = (r: RecommendationRequest) => JSON.stringify({ ...r, responses: Object.fromEntries(r.responses.map((x) => [x.itemId, x.value])) });
+    insert.run('pth_1', 'asm_1', compact(requests[0]!));
+    insert.run('pth_2', 'asm_2', JSON.stringify(requests[1]));
+    insert.run('pth_3', 'asm_3', compact(requests[2]!));
+    expect(applyMigrations(raw, MIGRATIONS_DIR)).toContain('0015_national_scale.sql');
+    const texts = raw.prepare('SELECT request FROM pathways ORDER BY id').all() as { request: string }[];
+    expect(texts.map((t) => t.request.includes('"responses":0'))).toEqual([true, true, false]);
+    const back = await allPathways(sqliteDatabase(raw).db, 'stf_1', async () => ({}) as RecommendationResponse);
+    expect(back.map((p) => p.request)).toEqual(requests);
+    raw.close();
   });
 });
