@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkResponses, type Doc, type RecordedExample } from '../test/helpers/openapi-check.js';
+import { checkResponses, mergeExamples, type Doc, type RecordedExample, type RecordedResponse } from '../test/helpers/openapi-check.js';
 import { makeNodeApp } from '../test/helpers/node-app.js';
 
 const OUT = fileURLToPath(new URL('../src/http/openapi-examples.json', import.meta.url));
@@ -32,12 +32,9 @@ const SKIP = ['**/*workerd*', '**/openapi-security.test.ts', '**/browser/**'];
 
 type Line = RecordedExample & { key: string };
 
-/** Adds `ex` to `out[key]` where `out` lacks its request or response (the first recording wins). */
+/** Adds `ex` to `out[key]` where `out` lacks its request or a response of the same status (the first recording wins). */
 function merge(out: Record<string, RecordedExample>, key: string, ex: RecordedExample): void {
-  const had = out[key] ?? {};
-  const request = had.request !== undefined ? had.request : ex.request;
-  const response = had.response ?? ex.response;
-  out[key] = { ...(request === undefined ? {} : { request }), ...(response ? { response } : {}) };
+  out[key] = mergeExamples(out[key], ex);
 }
 
 function record(): Record<string, RecordedExample> {
@@ -63,21 +60,31 @@ function record(): Record<string, RecordedExample> {
   }
 }
 
-/** True when `example`'s response body matches its documented schema (validated through the same checker as the tests). */
-async function matches(doc: Doc, key: string, example: RecordedExample): Promise<boolean> {
-  if (!example.response || example.response.type) return true;
+/** True when a JSON response body matches its documented schema (validated through the same checker as the tests). */
+async function matches(doc: Doc, key: string, status: string, response: RecordedResponse): Promise<boolean> {
+  if (response.type) return true;
   const [method, template] = key.split(' ') as [string, string];
   const path = template.replace(/\{[^}]+\}/g, 'x');
-  const reply = new Response(JSON.stringify(example.response.body), { status: example.response.status, headers: { 'content-type': 'application/json' } });
+  const reply = new Response(JSON.stringify(response.body), { status: Number(status), headers: { 'content-type': 'application/json' } });
   const check = checkResponses(doc, () => Promise.resolve(reply));
   await check.fetch(path, { method });
   return check.failures.length === 0;
 }
 
 /** A text body (CSV) cut to its header and two rows; JSON shortened as above. */
-function shortenResponse(r: NonNullable<RecordedExample['response']>): NonNullable<RecordedExample['response']> {
+function shortenResponse(r: RecordedResponse): RecordedResponse {
   if (r.type && typeof r.body === 'string') return { ...r, body: r.body.split('\n').slice(0, 3).join('\n') + '\n' };
   return { ...r, body: shorten(r.body) };
+}
+
+/** Each response shortened, keeping the recorded one where shortening broke its schema. */
+async function shortenResponses(doc: Doc, key: string, responses: Record<string, RecordedResponse>): Promise<Record<string, RecordedResponse>> {
+  const out: Record<string, RecordedResponse> = {};
+  for (const [status, response] of Object.entries(responses)) {
+    const short = shortenResponse(response);
+    out[status] = (await matches(doc, key, status, short)) ? short : response;
+  }
+  return out;
 }
 
 type DocOp = { requestBody?: { content?: Record<string, unknown> }; responses?: Record<string, { content?: Record<string, unknown> }> };
@@ -96,8 +103,7 @@ function coverage(doc: Doc, out: Record<string, RecordedExample>) {
       }
       const success = Object.entries(op.responses ?? {}).filter(([status, r]) => status.startsWith('2') && r.content);
       responses += success.length;
-      const got = out[key]?.response;
-      for (const [status] of success) if (!got || String(got.status) !== status) missing.push(`${key}: ${status} response`);
+      for (const [status] of success) if (!out[key]?.responses?.[status]) missing.push(`${key}: ${status} response`);
     }
   }
   return { requests, responses, missing };
@@ -110,8 +116,10 @@ async function main(): Promise<void> {
   close();
   const out: Record<string, RecordedExample> = {};
   for (const [key, example] of Object.entries(raw)) {
-    const short = { ...example, ...(example.request === undefined ? {} : { request: shorten(example.request) }), ...(example.response ? { response: shortenResponse(example.response) } : {}) };
-    out[key] = (await matches(doc, key, short)) ? short : example;
+    out[key] = {
+      ...(example.request === undefined ? {} : { request: shorten(example.request) }),
+      ...(example.responses ? { responses: await shortenResponses(doc, key, example.responses) } : {}),
+    };
   }
   const sorted = Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(OUT, JSON.stringify(sorted, null, 1) + '\n');

@@ -1,12 +1,12 @@
 // Examples in the OpenAPI document: real requests and responses recorded from the tests against the Node app
 // (`npm run openapi:examples` writes openapi-examples.json), shortened, and checked against their schemas there.
-// Each is attached to its operation's JSON request body and to the response with the recorded status and type.
+// Each is attached to its operation's JSON request body and to the responses with the recorded statuses and types.
 import recorded from './openapi-examples.json';
 
 interface Example {
   readonly request?: unknown;
-  /** `type` names a body that is not JSON (e.g. text/csv); the body is then its text. */
-  readonly response?: { readonly status: number; readonly body: unknown; readonly type?: string };
+  /** One response per success status; `type` names a body that is not JSON (e.g. text/csv), the body then its text. */
+  readonly responses?: Readonly<Record<string, { readonly body: unknown; readonly type?: string }>>;
 }
 type Media = { example?: unknown };
 type Operation = { requestBody?: { content?: Record<string, Media> }; responses?: Record<string, { content?: Record<string, Media> }> };
@@ -20,8 +20,10 @@ export function withExamples<T extends { paths?: object | undefined }>(doc: T, e
     if (!op) continue;
     const body = op.requestBody?.content?.['application/json'];
     if (body && example.request !== undefined) body.example = example.request;
-    const response = example.response && op.responses?.[String(example.response.status)]?.content?.[example.response.type ?? 'application/json'];
-    if (response && example.response) response.example = example.response.body;
+    for (const [status, recorded] of Object.entries(example.responses ?? {})) {
+      const media = op.responses?.[status]?.content?.[recorded.type ?? 'application/json'];
+      if (media) media.example = recorded.body;
+    }
   }
   return doc;
 }

@@ -103,6 +103,9 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
       const made = await call<{ catalogueVersion: string; status: string }>(f, `/v1/orgs/${s1}/modules`, json('POST', ownModule(modId), key1), 201);
       expect(made.status).toBe('active');
       expect(made.catalogueVersion).toMatch(new RegExp(`\\+${s1}\\.1$`));
+      const listed = await call<{ data: { id: string }[]; catalogueVersion: string }>(f, `/v1/orgs/${s1}/modules`, { headers: key1 }, 200);
+      expect(listed).toMatchObject({ data: [expect.objectContaining({ id: modId })], catalogueVersion: made.catalogueVersion });
+      expect(await call<{ id: string; status: string }>(f, `/v1/orgs/${s1}/modules/${modId}`, { headers: key1 }, 200)).toMatchObject({ id: modId, status: 'active' });
 
       const mine = await recommend(key1);
       const step = mine.rec.pathway.steps.find((s) => s.moduleId === modId);
@@ -144,6 +147,12 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
       expect(rec.pathway.steps.find((s) => s.moduleId === modId)?.sessions).toEqual([
         { id: sessionId, start: session.start, end: session.end, place: 'Library', facilitator: 'A. Senco', capacity: 1 },
       ]);
+
+      // A change to a session reaches the steps it is on; another organisation cannot make one.
+      expect((await f(`/v1/orgs/${s1}/sessions/${sessionId}`, json('PATCH', { place: 'Taken over' }, key2))).status).toBe(404);
+      const moved = await call<{ place: string; start: string }>(f, `/v1/orgs/${s1}/sessions/${sessionId}`, json('PATCH', { place: 'Studio' }, key1), 200);
+      expect(moved).toMatchObject({ place: 'Studio', start: session.start });
+      expect((await recommend(key1)).rec.pathway.steps.find((s) => s.moduleId === modId)?.sessions?.[0]).toMatchObject({ id: sessionId, place: 'Studio' });
 
       const staff = async (name: string) => (await call<{ staff: { id: string } }>(f, `/v1/orgs/${s1}/staff`, json('POST', { name, jobRole: 'teacher' }, key1), 201)).staff.id;
       const [a, b] = [await staff(`Ada ${run}`), await staff(`Ben ${run}`)];
@@ -230,6 +239,8 @@ export function localCatalogueSuite(runtime: string, getFetch: () => Fetch, admi
       expect(plan.sessions[0]!.start).toBe('2027-01-04T09:00:00+00:00');
       expect(plan.totals.staffReached).toBeGreaterThanOrEqual(6);
       expect(plan.totals.minutesPerSession).toBeGreaterThanOrEqual(plan.baseline.minutesPerSession);
+      expect(await call<{ id: string; status: string }>(f, `/v1/orgs/${s2}/session-plans/${plan.id}`, { headers: key2 }, 200)).toMatchObject({ id: plan.id, status: 'proposed' });
+      expect((await f(`/v1/orgs/${s1}/session-plans/${plan.id}`, { headers: key1 })).status).toBe(404);
       const accepted = await call<{ status: string; sessions: unknown[] }>(f, `/v1/orgs/${s2}/session-plans/${plan.id}/accept`, json('POST', { sessions: [{ index: 1, skip: true }, { index: 0, facilitator: 'The SENCO' }] }, key2), 200);
       expect(accepted).toMatchObject({ status: 'accepted' });
       expect(accepted.sessions).toHaveLength(1);

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeNodeApp } from '../helpers/node-app.js';
-import type { Fetch, OpenApiCheck, RecordedExample } from '../helpers/openapi-check.js';
+import { mergeExamples, type Fetch, type OpenApiCheck, type RecordedExample } from '../helpers/openapi-check.js';
 import { accountsSuite } from './accounts-suite.js';
 import { evidenceSuite } from './evidence-suite.js';
 import { localCatalogueSuite } from './local-catalogue-suite.js';
@@ -39,6 +39,6 @@ it('every JSON success response the suites received matches its documented schem
   if (!file) return;
   // The first suite to call an operation gives its example, as when the suites shared one app.
   const examples = new Map<string, RecordedExample>();
-  for (const c of done) for (const [op, ex] of c.examples) if (!examples.has(op)) examples.set(op, ex);
+  for (const c of done) for (const [op, ex] of c.examples) examples.set(op, mergeExamples(examples.get(op), ex));
   writeFileSync(file, JSON.stringify(Object.fromEntries([...examples].sort(([a], [b]) => a.localeCompare(b))), null, 2) + '\n');
 });

@@ -13,11 +13,16 @@ type Media = { schema?: unknown };
 type Operation = { requestBody?: { content?: Record<string, Media> }; responses?: Record<string, { content?: Record<string, Media> }> };
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
-/** One operation's recorded example: the JSON request body (if any) and the first success response with a body. */
+/** One response's recorded body; `type` is set for bodies that are not JSON (e.g. text/csv), whose body is then the text. */
+export interface RecordedResponse {
+  body: unknown;
+  type?: string;
+}
+
+/** One operation's recorded example: the JSON request body (if any) and the first success response per status. */
 export interface RecordedExample {
   request?: unknown;
-  /** `type` is set for bodies that are not JSON (e.g. text/csv), whose body is then the text. */
-  response?: { status: number; body: unknown; type?: string };
+  responses?: Record<string, RecordedResponse>;
 }
 
 export interface OpenApiCheck {
@@ -133,14 +138,15 @@ export function checkResponses(doc: Doc, inner: Fetch, onExample?: (key: string,
     const body = json ? ((await res.clone().json()) as unknown) : type.startsWith('text/') ? await res.clone().text() : undefined;
     if (json) validateJson(key, template, m, res.status, body);
     const documented = doc.paths[template]![m.toLowerCase()]!.responses?.[String(res.status)]?.content?.[type] !== undefined;
-    const response = body !== undefined && documented ? { status: res.status, body, ...(json ? {} : { type }) } : undefined;
-    const seen = examples.get(key);
-    // The first success per operation, completed by a later one when it lacked a request or a response body.
-    if (seen?.response && (seen.request !== undefined || sentJson(template, m, init) === undefined)) return;
-    const sent = seen?.request ?? sentJson(template, m, init);
-    const example: RecordedExample = { ...(sent === undefined ? {} : { request: sent }), ...((seen?.response ?? response) ? { response: seen?.response ?? response } : {}) };
-    if (example.request === undefined && !example.response) return;
-    if (seen && seen.request === example.request && seen.response === example.response) return;
+    const response: RecordedResponse | undefined = body !== undefined && documented ? { body, ...(json ? {} : { type }) } : undefined;
+    const seen = examples.get(key) ?? {};
+    const status = String(res.status);
+    // The first request body per operation and the first response per success status.
+    const request = seen.request !== undefined ? seen.request : sentJson(template, m, init);
+    const addsResponse = response !== undefined && !seen.responses?.[status];
+    if (request === seen.request && !addsResponse) return;
+    const responses = addsResponse ? { ...seen.responses, [status]: response } : seen.responses;
+    const example: RecordedExample = { ...(request === undefined ? {} : { request }), ...(responses ? { responses } : {}) };
     examples.set(key, example);
     onExample?.(key, example);
   };
@@ -151,4 +157,11 @@ export function checkResponses(doc: Doc, inner: Fetch, onExample?: (key: string,
     return res;
   };
   return { fetch, failures, validated, examples };
+}
+
+/** `had` completed by `more`: the first request body, and each status's first response. */
+export function mergeExamples(had: RecordedExample | undefined, more: RecordedExample): RecordedExample {
+  const request = had?.request !== undefined ? had.request : more.request;
+  const responses = { ...more.responses, ...had?.responses };
+  return { ...(request === undefined ? {} : { request }), ...(Object.keys(responses).length ? { responses } : {}) };
 }

@@ -126,6 +126,11 @@ describe('recompute jobs over the API', () => {
         shown = (await (await f(`/v1/recompute-jobs/${started.id}`, { headers: auth })).json()) as typeof shown;
       }
       expect(shown).toMatchObject({ id: started.id, status: 'completed', progress: 1 });
+      // Resuming a finished job leaves it as it is; an unknown job is not found.
+      const again = await f(`/v1/recompute-jobs/${started.id}/resume`, { method: 'POST', headers: auth });
+      expect(again.status).toBe(202);
+      expect(await again.json()).toMatchObject({ id: started.id, status: 'completed', progress: 1 });
+      expect((await f('/v1/recompute-jobs/rcj_nope/resume', { method: 'POST', headers: auth })).status).toBe(404);
       expect((await f('/v1/recompute-jobs/rcj_nope', { headers: auth })).status).toBe(404);
     } finally {
       made.close();

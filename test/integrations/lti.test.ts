@@ -160,6 +160,8 @@ describe('LTI 1.3 launch from a platform', () => {
     const invite = await call<{ invite: { token: string } }>(f, `/v1/orgs/${setting}/leaders`, json('POST', { email: 'head@test-school.example', name: 'Head' }, admin), 201);
     const leader = await accept(f, invite.invite.token);
     expect((await f(`/v1/orgs/${setting}/lti/platforms`, { headers: leader })).status).toBe(403);
+    const platforms = await call<{ data: { issuer: string; clientId: string }[] }>(f, `/v1/orgs/${setting}/lti/platforms`, { headers: admin }, 200);
+    expect(platforms.data).toEqual([expect.objectContaining({ issuer: ISSUER, clientId: CLIENT })]);
     const dup = await f(`/v1/orgs/${setting}/lti/platforms`, json('POST', { issuer: ISSUER, clientId: CLIENT, deploymentIds: ['x'], jwksUrl: `${authUrl}/jwks`, authLoginUrl: authUrl }, admin));
     expect(dup.status).toBe(409);
   });

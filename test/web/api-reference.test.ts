@@ -12,16 +12,35 @@ type Doc = { paths: Record<string, Record<string, { requestBody?: { content: Rec
 describe('API reference', () => {
   it('every recorded example sits on an operation the document has', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as Doc;
-    for (const [key, example] of Object.entries(recorded as Record<string, { request?: unknown; response?: { status: number; type?: string } }>)) {
+    for (const [key, example] of Object.entries(recorded as Record<string, { request?: unknown; responses?: Record<string, { type?: string }> }>)) {
       const [method, template] = key.split(' ') as [string, string];
       const op = doc.paths[template]?.[method.toLowerCase()];
       expect(op, key).toBeDefined();
       if (example.request !== undefined) expect(op!.requestBody?.content['application/json']?.example, key).toEqual(example.request);
-      if (example.response) expect(op!.responses[String(example.response.status)]?.content?.[example.response.type ?? 'application/json']?.example, key).toBeDefined();
+      for (const [status, response] of Object.entries(example.responses ?? {})) {
+        expect(op!.responses[status]?.content?.[response.type ?? 'application/json']?.example, `${key} ${status}`).toBeDefined();
+      }
     }
     const recommend = doc.paths['/v1/recommendations']!.post!;
     expect(recommend.requestBody!.content['application/json']!.example).toMatchObject({ role: expect.any(String) });
     expect(recommend.responses['200']!.content!['application/json']!.example).toMatchObject({ pathway: { steps: expect.any(Array) } });
+  });
+
+  it('has an example for every JSON request body and every success response with a body', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as Doc;
+    const missing: string[] = [];
+    for (const [template, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const key = `${method.toUpperCase()} ${template}`;
+        const body = op.requestBody?.content['application/json'];
+        if (body && body.example === undefined) missing.push(`${key}: request`);
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (!status.startsWith('2')) continue;
+          for (const [type, media] of Object.entries(response.content ?? {})) if (media.example === undefined) missing.push(`${key}: ${status} ${type}`);
+        }
+      }
+    }
+    expect(missing, 'run `npm run openapi:examples` after adding a test that calls these').toEqual([]);
   });
 
   it('documents 405 with Allow and 429 with Retry-After, as the service answers them', async () => {
