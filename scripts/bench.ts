@@ -16,6 +16,7 @@ import { planPathway } from '../src/domain/planner.js';
 import { estimateProfile } from '../src/domain/profile.js';
 import { recommend } from '../src/domain/recommend.js';
 import { createRng, type Rng } from '../src/domain/rng.js';
+import { ownPeakRssMB } from './lib/peak-rss.js';
 
 export interface BenchSection {
   readonly title: string;
@@ -196,7 +197,7 @@ function batchChild(content: Content, mode: 'ours' | 'bare', n: number): void {
     ns += process.hrtime.bigint() - t0;
   }
   const sec = Number(ns) / 1e9;
-  process.stdout.write(JSON.stringify({ mode, n, sec, perSec: n / sec, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), check }) + '\n');
+  process.stdout.write(JSON.stringify({ mode, n, sec, perSec: n / sec, peakRssMB: ownPeakRssMB(), check }) + '\n');
 }
 
 const batch: BenchSection = {
@@ -211,7 +212,7 @@ const batch: BenchSection = {
     const bare = runChild('bare');
     const ours = runChild('ours');
     return [
-      `${n.toLocaleString('en-GB')} random people in chunks of 10,000 (inputs generated per chunk, not timed); peak RSS is the whole child process (process.resourceUsage().maxRSS).`,
+      `${n.toLocaleString('en-GB')} random people in chunks of 10,000 (inputs generated per chunk, not timed); peak RSS is the whole child process's own (VmHWM on Linux).`,
       '',
       '| Work | seconds | people/s | peak RSS MB |',
       '|---|---|---|---|',

@@ -8,7 +8,7 @@
 // --reuse re-measures the coverage, dashboard and bytes of a database an earlier run kept (--keep), migrated to the
 // current schema on opening, without writing or recomputing: the same queries after a change to them.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { getShippedContent } from '../src/content/bundled.js';
@@ -23,6 +23,7 @@ import { latestPathwayInputs } from '../src/repos/recompute-jobs.js';
 import { insertSessionQuery } from '../src/repos/sessions.js';
 import { newUser } from '../src/repos/users.js';
 import { bareScoringPass, bareScratch } from './bench.js';
+import { ownPeakRssMB } from './lib/peak-rss.js';
 import { publishRevision, writePopulation } from './lib/population.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../src/repos/migrations/', import.meta.url));
@@ -63,21 +64,6 @@ async function floorPass(database: SqliteDatabase): Promise<number> {
   }
   if (check < 0) throw new Error('unreachable');
   return (performance.now() - t0) / 1000;
-}
-
-/**
- * This process's own peak RSS in MB: the high-water mark of its address space (VmHWM, Linux). Not
- * process.resourceUsage().maxRSS there: Linux carries the parent's high-water mark into a spawned child across exec,
- * so the child would report the generator's page cache (measured: a child of an 880 MB parent read 804 MB, VmHWM 40 MB).
- */
-function ownPeakRssMB(): number {
-  try {
-    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (hwm) return Math.round(Number(hwm[1]) / 1024);
-  } catch {
-    // No /proc (not Linux): the rusage figure, which elsewhere is this process's own.
-  }
-  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /** Child process: floor, recompute, floor again (the faster floor is the denominator), and this process's peak RSS. */
