@@ -50,6 +50,13 @@ export default defineConfig(
         'error',
         { patterns: [{ regex: '/repos/', allowTypeImports: true, message: 'Web routes call a service in src/services, never a repository.' }] },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='get'][arguments.0.value='database']",
+          message: 'Web routes reach the database through a service in src/services (serviceDeps(c)), never directly.',
+        },
+      ],
     },
   },
 );

@@ -2,13 +2,18 @@
 // list, and importing its rows (all or nothing).
 import { isUniqueViolation } from '../repos/database.js';
 import type { Org } from '../repos/orgs.js';
-import { allStaffUnder, existingEmails, getStaff, newStaffBatch, type Staff } from '../repos/staff.js';
+import { allStaffUnder, existingEmails, getStaff, getStaffByUser, newStaffBatch, type Staff } from '../repos/staff.js';
 import type { Deps } from './deps.js';
 import { readStaffCsv, type StaffCsvReport } from './staff-import.js';
 
 /** The staff record `id`, or null. */
 export function staffById(deps: Deps, id: string): Promise<Staff | null> {
   return getStaff(deps.database.db, id);
+}
+
+/** The staff record linked to account `userId`, or null (panel members and admins have none). */
+export function staffOfUser(deps: Deps, userId: string): Promise<Staff | null> {
+  return getStaffByUser(deps.database.db, userId);
 }
 
 /** The staff record `id` when it belongs to `setting`; null otherwise. */

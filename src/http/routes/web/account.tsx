@@ -1,6 +1,7 @@
 // Sign in, sign out, accept an invite (set a password) and "Your account", as server-rendered forms.
 // Signing in with `save` stores the browser's finished self-assessment in the person's account.
 import type { Context, Hono } from 'hono';
+import { staffOfUser } from '../../../services/staff.js';
 import { orgById } from '../../../services/tenancy.js';
 import type { FieldError } from '../../../web/components/forms.js';
 import { isComplete } from '../../../web/journey/state.js';
@@ -72,11 +73,10 @@ export function registerAccount(app: Hono<AppEnv>): void {
     else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ field: 'email', text: 'Enter an email address in the correct format, like name@example.com' });
     if (!password) errors.push({ field: 'password', text: 'Enter your password' });
     if (errors.length) return signInPage(c, errors, email, next, save);
-    const db = c.get('database').db;
     const user = await checkCredentials(c, email, password);
     if (!user) return signInPage(c, [{ field: 'email', text: 'The email address or password is not right' }], email, next, save);
     await createSession(c, user.id);
-    const staff = await db.selectFrom('staff').select('id').where('user_id', '=', user.id).executeTakeFirst();
+    const staff = await staffOfUser(serviceDeps(c), user.id);
     const staffRecord = save && staff ? await staffOf(c, staff.id) : null;
     if (staffRecord) {
       const state = await readJourney(c);
@@ -112,7 +112,6 @@ export function registerAccount(app: Hono<AppEnv>): void {
     const form = await c.req.parseBody();
     const invite = str(form.invite);
     const password = str(form.password);
-    const db = c.get('database').db;
     const user = await inviteAccount(c, invite);
     if (!user) return invitePage(c, invite);
     const errors: FieldError[] = [];
@@ -122,7 +121,7 @@ export function registerAccount(app: Hono<AppEnv>): void {
     if (errors.length) return invitePage(c, invite, errors);
     const done = await acceptInvite(c, invite, password);
     if (!done.ok) return invitePage(c, invite, done.reason === 'password' ? done.problems.map((text) => ({ field: 'password', text })) : []);
-    const staff = await db.selectFrom('staff').select('id').where('user_id', '=', user.id).executeTakeFirst();
+    const staff = await staffOfUser(serviceDeps(c), user.id);
     return c.redirect(home(user.role, !!staff), 303);
   });
 
