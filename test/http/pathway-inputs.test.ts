@@ -103,18 +103,30 @@ describe('pathways stored as their inputs', () => {
   });
 });
 
-const before = mkdtempSync(join(tmpdir(), 'send-mig12-'));
-for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n < '0012')) copyFileSync(join(MIGRATIONS_DIR, f), join(before, f));
-afterAll(() => rmSync(before, { recursive: true, force: true }));
+/** A folder with the migrations numbered before `number` (removed after this file's tests). */
+function migrationsBefore(number: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `send-mig${number}-`));
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n < number)) copyFileSync(join(MIGRATIONS_DIR, f), join(dir, f));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** An in-memory database migrated with `dir`'s migrations, holding setting set_1 and its member of staff stf_1. */
+function oneStaffDatabase(dir: string): BetterSqlite3.Database {
+  const raw = new BetterSqlite3(':memory:');
+  raw.pragma('foreign_keys = ON');
+  applyMigrations(raw, dir);
+  raw.exec(`
+    INSERT INTO orgs VALUES ('set_1', 'setting', NULL, 'One', 'school', 'primary', NULL, NULL, 't');
+    INSERT INTO staff (id, setting_id, name, job_role, phase, created_at, updated_at) VALUES ('stf_1', 'set_1', 'A', 'teacher', 'primary', 't', 't');`);
+  return raw;
+}
+
+const before = migrationsBefore('0012');
 
 describe('migration 0012_pathway_inputs', () => {
   it('backfills each person’s coverage row from their latest stored response, and the compact plan of every row', () => {
-    const raw = new BetterSqlite3(':memory:');
-    raw.pragma('foreign_keys = ON');
-    applyMigrations(raw, before);
-    raw.exec(`
-      INSERT INTO orgs VALUES ('set_1', 'setting', NULL, 'One', 'school', 'primary', NULL, NULL, 't');
-      INSERT INTO staff (id, setting_id, name, job_role, phase, created_at, updated_at) VALUES ('stf_1', 'set_1', 'A', 'teacher', 'primary', 't', 't');`);
+    const raw = oneStaffDatabase(before);
     const older = recommend(content, requestFor(1));
     const newer = recommend(content, requestFor(2));
     const insert = raw.prepare(`INSERT INTO pathways (id, staff_id, assessment_id, cause, request, response, algorithm_version, catalogue_version, evidence_set_id, input_hash, created_at)
@@ -135,18 +147,11 @@ describe('migration 0012_pathway_inputs', () => {
   });
 });
 
-const before15 = mkdtempSync(join(tmpdir(), 'send-mig15-'));
-for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n < '0015')) copyFileSync(join(MIGRATIONS_DIR, f), join(before15, f));
-afterAll(() => rmSync(before15, { recursive: true, force: true }));
+const before15 = migrationsBefore('0015');
 
 describe('migration 0015_national_scale', () => {
   it('stores a request’s answers once where they are its assessment’s list, and reads back the same request', async () => {
-    const raw = new BetterSqlite3(':memory:');
-    raw.pragma('foreign_keys = ON');
-    applyMigrations(raw, before15);
-    raw.exec(`
-      INSERT INTO orgs VALUES ('set_1', 'setting', NULL, 'One', 'school', 'primary', NULL, NULL, 't');
-      INSERT INTO staff (id, setting_id, name, job_role, phase, created_at, updated_at) VALUES ('stf_1', 'set_1', 'A', 'teacher', 'primary', 't', 't');`);
+    const raw = oneStaffDatabase(before15);
     const requests = [requestFor(1), requestFor(2), requestFor(3)];
     const addAssessment = raw.prepare(`INSERT INTO assessments (id, staff_id, answers, created_at) VALUES (?, 'stf_1', ?, 't')`);
     addAssessment.run('asm_1', JSON.stringify({ responses: requests[0]!.responses, formats: ['online'] }));
