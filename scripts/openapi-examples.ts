@@ -32,11 +32,6 @@ const SKIP = ['**/*workerd*', '**/openapi-security.test.ts', '**/browser/**'];
 
 type Line = RecordedExample & { key: string };
 
-/** Adds `ex` to `out[key]` where `out` lacks its request or a response of the same status (the first recording wins). */
-function merge(out: Record<string, RecordedExample>, key: string, ex: RecordedExample): void {
-  out[key] = mergeExamples(out[key], ex);
-}
-
 function record(): Record<string, RecordedExample> {
   const dir = mkdtempSync(join(tmpdir(), 'send-openapi-examples-'));
   try {
@@ -47,11 +42,11 @@ function record(): Record<string, RecordedExample> {
     const run = spawnSync('npx', args, { env: { ...process.env, RECORD_OPENAPI_EXAMPLES: file, RECORD_OPENAPI_EXAMPLES_DIR: lines }, stdio: 'inherit' });
     if (run.status !== 0) throw new Error('the tests failed; no examples written');
     const out: Record<string, RecordedExample> = {};
-    for (const [key, ex] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, RecordedExample>)) merge(out, key, ex);
+    for (const [key, ex] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, RecordedExample>)) out[key] = mergeExamples(out[key], ex);
     for (const name of readdirSync(lines).sort()) {
       for (const text of readFileSync(join(lines, name), 'utf8').split('\n').filter(Boolean)) {
         const { key, ...ex } = JSON.parse(text) as Line;
-        merge(out, key, ex);
+        out[key] = mergeExamples(out[key], ex);
       }
     }
     return out;
