@@ -10,7 +10,7 @@ import type { Profile } from './profile.js';
 import { createRng } from './rng.js';
 
 /**
- * Posterior sd (0..1 impact scale) of a module whose figure was never learned: the learning model's prior,
+ * Posterior sd (0..1 impact scale) of a module whose figure has not been learned: the learning model's prior,
  * noise sd 0.15 over 5 pseudo-observations (domain/learning.ts defaults).
  */
 export const PRIOR_IMPACT_SD = 0.15 / Math.sqrt(5);

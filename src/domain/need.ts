@@ -13,7 +13,7 @@ export const SECURE_TARGET = 0.75;
 export const HEADROOM_WEIGHT = 0.25;
 /** Share of pupils that counts as "fully prevalent" (prevalence factor 1); smaller shares scale by √(share/ref). */
 export const PREVALENCE_REFERENCE = 0.25;
-/** Smallest prevalence factor, so a need no pupil currently has never drops to zero importance. */
+/** Smallest prevalence factor, so a need that no pupil currently has does not drop to zero importance. */
 export const MIN_PREVALENCE_FACTOR = 0.1;
 /** Panel importance used for an area the evidence set does not weight. */
 export const DEFAULT_AREA_IMPORTANCE = 0.5;

@@ -39,7 +39,7 @@ export type InviteFailure = Failure<'no-email' | 'email-taken' | 'already-active
 
 /**
  * A one-time invite for `staff`, issued by `actor` (audited): a fresh invite replacing any unused one when the
- * record's account has never been activated, else a new staff account linked to the record in the same write.
+ * record's account is not yet activated, else a new staff account linked to the record in the same write.
  */
 export async function inviteStaff(deps: Deps, staff: Staff, actor: AuditActor): Promise<Outcome<StaffInvite, InviteFailure>> {
   if (!staff.email) return { ok: false, reason: 'no-email', problems: [{ kind: 'validation', path: 'email', message: 'Required to invite.' }] };
