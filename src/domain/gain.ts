@@ -64,6 +64,16 @@ function lookup(t: Float64Array, levelCode: number, c: number): number {
   return a + (t[o + 1]! - a) * (p - i);
 }
 
+// Suffix maxima of the gain table: CEILING_TABLE[i] is the largest of GAIN_TABLE[i..] within a level.
+const CEILING_TABLE = (() => {
+  const t = new Float64Array(GAIN_TABLE.length);
+  for (let l = 0; l < 3; l++) {
+    let max = 0;
+    for (let i = FIT_N - 1; i >= 0; i--) t[l * FIT_N + i] = max = Math.max(max, GAIN_TABLE[l * FIT_N + i]!);
+  }
+  return t;
+})();
+
 /** levelFitExact by table lookup (error < 1e-5); `levelCode` 0 foundation, 1 intermediate, 2 advanced. */
 export function levelFit(levelCode: number, c: number): number {
   return lookup(FIT_TABLE, levelCode, c);
@@ -75,4 +85,15 @@ export function levelFit(levelCode: number, c: number): number {
  */
 export function gainFactor(levelCode: number, c: number): number {
   return lookup(GAIN_TABLE, levelCode, c);
+}
+
+/**
+ * The largest gainFactor(levelCode, c') for any c' ≥ c: confidence only rises as a plan goes on, so this bounds
+ * what one unit of a module's gain can be at this confidence or any later one (the planner's upper bounds).
+ * The table interpolates linearly, so the largest value right of c is c's own or a later table point's.
+ */
+export function gainFactorCeiling(levelCode: number, c: number): number {
+  const p = Math.min(Math.max((c - FIT_LO) * FIT_STEPS, 0), FIT_N - 1);
+  const next = Math.min(Math.floor(p) + 1, FIT_N - 1);
+  return Math.max(gainFactor(levelCode, c), CEILING_TABLE[levelCode * FIT_N + next]!);
 }

@@ -4,7 +4,7 @@
 
 import type { Content, RecommendationRequest } from './types.js';
 import { indexContent } from './content-index.js';
-import { clamp, expectedShortfall } from './numeric.js';
+import { clamp, expectedShortfall, shortfallSlopeCeiling } from './numeric.js';
 import { NOT_RELEVANT_FACTOR, type Profile } from './profile.js';
 
 /** "Secure" confidence on the internal scale: a rating of 4 ("confident") on the 1..5 scale. */
@@ -35,6 +35,14 @@ export function confidenceGap(mean: number, sd: number): number {
   const m = Math.min(1, mean);
   const shortfall = expectedShortfall(m, sd, SECURE_TARGET);
   return clamp((shortfall + HEADROOM_WEIGHT * (1 - m)) / (SECURE_TARGET + HEADROOM_WEIGHT), 0, 1);
+}
+
+/**
+ * The fastest confidenceGap(mean', sd) can fall per unit rise of mean', for any mean' ≥ mean (an upper bound:
+ * the shortfall's slope ceiling plus the headroom term's, over the same scale).
+ */
+export function confidenceGapSlopeCeiling(mean: number, sd: number): number {
+  return (shortfallSlopeCeiling(mean, sd, SECURE_TARGET) + HEADROOM_WEIGHT) / (SECURE_TARGET + HEADROOM_WEIGHT);
 }
 
 export interface Importance {

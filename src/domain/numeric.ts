@@ -52,6 +52,15 @@ const H_TABLE = (() => {
   return t;
 })();
 
+// Per table cell, the steepest slope of the interpolated h at or left of it (h is convex, so this is the cell's
+// own slope; the running maximum keeps it an upper bound whatever the rounding).
+const SLOPE_CEILING = (() => {
+  const t = new Float64Array(H_TABLE.length - 1);
+  let max = 0;
+  for (let i = 0; i < t.length; i++) t[i] = max = Math.max(max, (H_TABLE[i + 1]! - H_TABLE[i]!) * STEPS_PER_UNIT);
+  return t;
+})();
+
 /** E[max(0, z − Z)] for a standard normal Z, by linear interpolation in a table (error < 1e-6). */
 export function shortfallUnit(z: number): number {
   if (z <= -Z_MAX) return 0;
@@ -70,4 +79,16 @@ export function shortfallUnit(z: number): number {
 export function expectedShortfall(mean: number, sd: number, target: number): number {
   if (sd <= 1e-9) return target > mean ? target - mean : 0;
   return sd * shortfallUnit((target - mean) / sd);
+}
+
+/**
+ * The fastest that expectedShortfall(mean', sd, target) can fall per unit rise of mean', for any mean' ≥ mean:
+ * an upper bound the planner multiplies by a rise to bound how much of a gap it can close (about 0..1).
+ */
+export function shortfallSlopeCeiling(mean: number, sd: number, target: number): number {
+  if (sd <= 1e-9) return target > mean ? 1 : 0;
+  const z = (target - mean) / sd;
+  if (z <= -Z_MAX) return 0;
+  if (z >= Z_MAX) return Math.max(1, SLOPE_CEILING[SLOPE_CEILING.length - 1]!);
+  return SLOPE_CEILING[Math.floor((z + Z_MAX) * STEPS_PER_UNIT)]!;
 }

@@ -4,8 +4,8 @@
 
 import type { Content, Format, RecommendationRequest } from './types.js';
 import { bundleLayout, indexContent, suits, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
-import { gainFactor } from './gain.js';
-import { confidenceGap } from './need.js';
+import { gainFactor, gainFactorCeiling } from './gain.js';
+import { confidenceGap, confidenceGapSlopeCeiling } from './need.js';
 import type { Profile } from './profile.js';
 import { orderSelection } from './order.js';
 
@@ -62,10 +62,17 @@ export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format
   return formats.find((f) => offered.includes(f)) ?? offered[0] ?? 'online';
 }
 
-/** Where the plan stands: the expected confidence per area after the modules taken so far, and its gap. */
+/**
+ * Where the plan stands: the expected confidence per area after the modules taken so far, its gap, and when each
+ * area last moved (`version` counts the modules taken).
+ */
 class Progress {
   readonly mean: number[];
   readonly gap: number[];
+  readonly movedAt: number[];
+  version = 0;
+  /** Per area, once asked for: the most one unit of gain (baseGain × relevance) can close there from now on, per level. */
+  private readonly ceilings: (readonly number[] | undefined)[];
 
   constructor(
     private readonly ix: ContentIndex,
@@ -75,6 +82,8 @@ class Progress {
   ) {
     this.mean = [...start];
     this.gap = start.map((m, a) => confidenceGap(m, sd[a]!));
+    this.movedAt = start.map(() => 0);
+    this.ceilings = start.map(() => undefined);
   }
 
   /**
@@ -87,56 +96,109 @@ class Progress {
     return this.weight[area]! * (this.gap[area]! - confidenceGap(trial, this.sd[area]!));
   }
 
+  /**
+   * An upper bound on closes(area, contributions), now and after any later pick: each member's gain is at most
+   * baseGain × relevance × the largest gain factor at this confidence or above, and the gap falls at most at its
+   * steepest slope from here up (both only shrink as confidence rises).
+   */
+  mostCloses(area: number, contributions: readonly Contribution[]): number {
+    const ceiling = (this.ceilings[area] ??= this.ceilingsOf(area));
+    let bound = 0;
+    for (const { module, relevance } of contributions) {
+      const entry = this.ix.entries[module]!;
+      bound += entry.baseGain * relevance * ceiling[entry.levelCode]!;
+    }
+    return bound;
+  }
+
+  private ceilingsOf(area: number): number[] {
+    const c = this.mean[area]!;
+    const slope = this.weight[area]! * confidenceGapSlopeCeiling(c, this.sd[area]!);
+    return [slope * gainFactorCeiling(0, c), slope * gainFactorCeiling(1, c), slope * gainFactorCeiling(2, c)];
+  }
+
   /** Take module q: move its areas by their expected gains and return what it closed per area. */
   take(q: number): StepGain[] {
     const entry = this.ix.entries[q]!;
+    this.version++;
     return entry.areas.map(({ area, relevance }) => {
       const gain = expectedGain(entry, relevance, this.mean[area]!);
       this.mean[area]! += gain;
       const gap = confidenceGap(this.mean[area]!, this.sd[area]!);
       const value = this.weight[area]! * (this.gap[area]! - gap);
       this.gap[area] = gap;
+      this.movedAt[area] = this.version;
+      this.ceilings[area] = undefined;
       return { area, gain, value };
     });
   }
 }
 
+/** Bounds carry this relative margin, so rounding can never let a bound fall below the ratio it bounds. */
+const BOUND_MARGIN = 1 + 1e-9;
+
 /**
- * A candidate's bundle in the current state: members (prerequisites first) and minutes; its areas in the order the
- * members first touch them, each with the members' contributions in order and the weighted gap it closes (`terms`).
- * The value is the sum of the terms in that order, so re-scoring only the terms on areas a pick moved gives the
- * same number, to the bit, as scoring the whole bundle again.
+ * A candidate's bundle: members (prerequisites first) and minutes; its areas in the order the members first touch
+ * them, each with the members' contributions in order. Once scored it keeps one term per area (the weighted gap
+ * it closes there) and the ratio they sum to in that order, as of `scoredAt`; when a pick has since moved some
+ * of its areas, scoring again re-scores only those terms, which gives the same number, to the bit, as scoring
+ * the whole bundle again.
  */
 class Bundle {
   readonly areas: readonly number[];
   readonly contributions: readonly (readonly Contribution[])[];
-  readonly terms: number[];
+  readonly terms: number[] = [];
   ratio = -Infinity;
+  scoredAt = -1;
+  /** An upper bound on the ratio, now and after any later pick, worked out at `boundAt` (+Infinity before). */
+  upper = Infinity;
+  boundAt = -1;
 
   constructor(
     readonly members: readonly number[],
     readonly minutes: number,
     layout: BundleLayout,
-    progress: Progress,
   ) {
     this.areas = layout.areas;
     this.contributions = layout.contributions;
-    this.terms = layout.areas.map((area, i) => progress.closes(area, layout.contributions[i]!));
-    this.sumUp();
   }
 
-  /** Re-score the term on `area` (if the bundle reaches it) after the plan moved it. */
-  rescore(area: number, progress: Progress): void {
-    const i = this.areas.indexOf(area);
-    if (i >= 0) this.terms[i] = progress.closes(area, this.contributions[i]!);
+  /** True when the ratio is scored and no area of the bundle has moved since. */
+  isCurrent(progress: Progress): boolean {
+    return this.scoredAt >= 0 && this.unmovedSince(this.scoredAt, progress);
   }
 
-  /** Value per minute from the terms (NaN counts as worthless). */
-  sumUp(): void {
+  private unmovedSince(version: number, progress: Progress): boolean {
+    for (const area of this.areas) if (progress.movedAt[area]! > version) return false;
+    return true;
+  }
+
+  /**
+   * Whether the ratio could reach `ratio`, by an upper bound on it. A bound stays a bound after later picks
+   * (it only loosens), so it is worked out again only when it is not already below `ratio` and an area moved.
+   */
+  mayReach(ratio: number, progress: Progress): boolean {
+    if (this.upper < ratio) return false;
+    if (this.boundAt >= 0 && this.unmovedSince(this.boundAt, progress)) return true;
+    let value = 0;
+    for (let i = 0; i < this.areas.length; i++) value += progress.mostCloses(this.areas[i]!, this.contributions[i]!);
+    const upper = (value * BOUND_MARGIN) / Math.max(1, this.minutes);
+    this.upper = Number.isNaN(upper) ? Infinity : upper; // NaN inputs: always score
+    this.boundAt = progress.version;
+    return this.upper >= ratio;
+  }
+
+  /** Score the ratio as of now: value per minute, re-scoring the terms on areas that moved (NaN counts as worthless). */
+  score(progress: Progress): number {
+    for (let i = 0; i < this.areas.length; i++) {
+      const area = this.areas[i]!;
+      if (this.scoredAt < 0 || progress.movedAt[area]! > this.scoredAt) this.terms[i] = progress.closes(area, this.contributions[i]!);
+    }
+    this.scoredAt = progress.version;
     let value = 0;
     for (const t of this.terms) value += t;
     const ratio = value / Math.max(1, this.minutes);
-    this.ratio = Number.isNaN(ratio) ? -Infinity : ratio;
+    return (this.ratio = Number.isNaN(ratio) ? -Infinity : ratio);
   }
 }
 
@@ -147,9 +209,8 @@ class Bundle {
  * on the same area are usually worth less. Invariants: total minutes ≤ timeBudgetMinutes; no completed module;
  * no duplicates; every prerequisite before its dependant or completed; every step eligible.
  *
- * A bundle's value is a sum of one term per area it touches, and a term depends only on that area's expected
- * confidence. So after a pick only the terms on the areas it moved are scored again (and bundles that lost a
- * member to it are built again): the result is the same as scoring every bundle every round.
+ * The greedy is exact but lazy (bestBundle): a bundle is scored only when an upper bound on its ratio says it
+ * could still win the round, and a pick re-scores only the terms on the areas it moved.
  */
 export function planPathway(content: Content, request: RecommendationRequest, profile: Profile, weight: readonly number[]): Plan {
   const ix = indexContent(content);
@@ -177,17 +238,19 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
       selected.push(q);
       remaining -= ix.entries[q]!.minutes;
       if (q !== best) pulledInBy.set(q, best);
+      bundles[q] = null;
+      for (const m of ix.dependants[q]!) bundles[m] = undefined; // lost a member: built again when next needed
     }
     candidates = candidates.filter((m) => !done[m]);
-    rescoreAfterPick(ix, members, bundles, progress, remaining);
   }
   return schedule(ix, request, profile, weight, orderSelection(ix, selected, statedNeed), pulledInBy);
 }
 
 /**
- * The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth it.
- * Bundles are built on first need; one that does not fit is recorded as null (the budget only shrinks) until it
- * loses a member.
+ * The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth
+ * more than MIN_RATIO. First the bundles whose scored ratio is current compete; then each other bundle is scored
+ * only if its upper bound reaches the best ratio so far, so the winner is the same as scoring every bundle.
+ * Bundles are built on first need; one that does not fit is recorded as null (the budget only shrinks).
  */
 function bestBundle(
   ix: ContentIndex,
@@ -199,11 +262,23 @@ function bestBundle(
 ): number | undefined {
   let best: number | undefined;
   let bestRatio = MIN_RATIO;
+  const toScore: number[] = [];
   for (const m of candidates) {
     if (ix.entries[m]!.minutes > remaining) continue;
-    if (bundles[m] === undefined) bundles[m] = bundleOf(ix, m, done, progress, remaining);
+    if (bundles[m] === undefined) bundles[m] = bundleOf(ix, m, done);
     const bundle = bundles[m];
-    if (bundle && bundle.minutes <= remaining && bundle.ratio > bestRatio) {
+    if (!bundle) continue;
+    if (bundle.minutes > remaining) bundles[m] = null;
+    else if (!bundle.isCurrent(progress)) toScore.push(m);
+    else if (beats(bundle.ratio, m, bestRatio, best)) {
+      best = m;
+      bestRatio = bundle.ratio;
+    }
+  }
+  for (const m of toScore) {
+    const bundle = bundles[m]!;
+    if (!bundle.mayReach(bestRatio, progress)) continue;
+    if (beats(bundle.score(progress), m, bestRatio, best)) {
       best = m;
       bestRatio = bundle.ratio;
     }
@@ -211,39 +286,19 @@ function bestBundle(
   return best;
 }
 
-/** Candidate m's bundle now (members not yet taken), or null when it does not fit the minutes left. */
-function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[], progress: Progress, remaining: number): Bundle | null {
+/** Whether candidate m with `ratio` wins over the best so far: a higher ratio, or the same one at a lower index. */
+function beats(ratio: number, m: number, bestRatio: number, best: number | undefined): boolean {
+  return ratio > bestRatio || (ratio === bestRatio && best !== undefined && m < best);
+}
+
+/** Candidate m's bundle now (members not yet taken). */
+function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[]): Bundle {
   const { prerequisites, withPrerequisites } = ix.entries[m]!;
   const partial = prerequisites.some((p) => done[p]);
   const members = partial ? withPrerequisites.filter((q) => !done[q]) : withPrerequisites;
   let minutes = 0;
   for (const q of members) minutes += ix.entries[q]!.minutes;
-  if (minutes > remaining) return null;
-  return new Bundle(members, minutes, partial ? bundleLayout(ix.entries, members) : ix.fullBundles[m]!, progress);
-}
-
-/**
- * After a pick: the taken modules' bundles are dropped, bundles that lost a member to it are forgotten (built again
- * when next needed), bundles that no longer fit are dropped, and the others that reach an area it moved re-score that area's term and sum up again.
- */
-function rescoreAfterPick(ix: ContentIndex, taken: readonly number[], bundles: (Bundle | null | undefined)[], progress: Progress, remaining: number): void {
-  for (const q of taken) {
-    bundles[q] = null;
-    for (const m of ix.dependants[q]!) bundles[m] = undefined;
-  }
-  const moved: number[] = [];
-  for (const q of taken) for (const { area } of ix.entries[q]!.areas) if (!moved.includes(area)) moved.push(area);
-  for (const area of moved) {
-    for (const m of ix.reachedBy[area]!) {
-      const bundle = bundles[m];
-      if (!bundle) continue;
-      if (bundle.minutes > remaining) bundles[m] = null;
-      else {
-        bundle.rescore(area, progress);
-        bundle.sumUp();
-      }
-    }
-  }
+  return new Bundle(members, minutes, partial ? bundleLayout(ix.entries, members) : ix.fullBundles[m]!);
 }
 
 /** Steps along the final order, with gains and values replayed from the starting profile, scheduled into weeks. */
