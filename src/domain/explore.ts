@@ -49,10 +49,9 @@ export function explorePlan(content: Content, request: RecommendationRequest, pr
   const greedy = planPathway(content, request, profile, importance);
   const settings = content.evidence.exploration;
   const ix = indexContent(content);
-  const none = (value: number): Exploration => ({ plan: greedy, exploring: [], greedyValue: value, value, lossShare: 0, cap: settings?.maxLossShare ?? 0, margin: settings?.margin ?? 0 });
-  if (!settings || !(settings.margin > 0) || !greedy.steps.length) return none(0);
+  if (!settings || !(settings.margin > 0) || !greedy.steps.length) return notExploring(greedy, 0, settings);
   const greedyValue = planValue(ix, greedy.steps, profile, importance);
-  if (!(greedyValue > 0)) return none(greedyValue);
+  if (!(greedyValue > 0)) return notExploring(greedy, greedyValue, settings);
   const deviations = drawDeviations(content, seed, settings.margin);
   const inGreedy = new Set(greedy.steps.map((s) => s.module));
   for (let t = 0, scale = 1; t < MAX_TRIES; t++, scale /= 2) {
@@ -60,14 +59,19 @@ export function explorePlan(content: Content, request: RecommendationRequest, pr
     indexWithModuleEvidence(draw, ix);
     const sampled = planPathway(draw, request, profile, importance);
     const exploring = sampled.steps.map((s) => s.module).filter((m) => !inGreedy.has(m));
-    if (!exploring.length) return none(greedyValue);
+    if (!exploring.length) return notExploring(greedy, greedyValue, settings);
     const value = planValue(ix, sampled.steps, profile, importance);
     const lossShare = Math.max(0, (greedyValue - value) / greedyValue);
     if (lossShare <= settings.maxLossShare) {
       return { plan: { steps: revalue(ix, sampled.steps, profile, importance), totalMinutes: sampled.totalMinutes }, exploring, greedyValue, value, lossShare, cap: settings.maxLossShare, margin: settings.margin };
     }
   }
-  return none(greedyValue);
+  return notExploring(greedy, greedyValue, settings);
+}
+
+/** The greedy plan as it stands, nothing explored. */
+function notExploring(greedy: Plan, value: number, settings: Content['evidence']['exploration']): Exploration {
+  return { plan: greedy, exploring: [], greedyValue: value, value, lossShare: 0, cap: settings?.maxLossShare ?? 0, margin: settings?.margin ?? 0 };
 }
 
 /** Per module (catalogue order): the sampled impact minus the mean, already clamped to ±margin·mean. */

@@ -105,12 +105,15 @@ export interface Need extends Importance {
  */
 export function computeNeed(content: Content, request: RecommendationRequest, profile: Profile): Need {
   const setting = areaImportance(content, request);
-  const factor = (a: number) => (profile.notRelevant[a] ? NOT_RELEVANT_FACTOR : 1);
-  const importance = setting.importance.map((imp, a) => imp * factor(a));
+  const importance = setting.importance.map((imp, a) => imp * notRelevantFactor(profile, a));
   const gap = profile.estimate.map((m, a) => confidenceGap(m, profile.sd[a]!));
-  const weight = setting.importance.map((imp, a) => planningWeight(imp) * factor(a));
+  const weight = setting.importance.map((imp, a) => planningWeight(imp) * notRelevantFactor(profile, a));
   const need = gap.map((g, a) => weight[a]! * g);
   return { importance, prevalence: setting.prevalence, floor: setting.floor, fromSetting: setting.fromSetting, gap, weight, need };
+}
+
+function notRelevantFactor(profile: Profile, a: number): number {
+  return profile.notRelevant[a] ? NOT_RELEVANT_FACTOR : 1;
 }
 
 /** importance ^ IMPORTANCE_EXPONENT (0 stays 0). */

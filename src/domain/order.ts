@@ -12,9 +12,14 @@ export const ADDRESSES = 0.5;
  * (relevance ≥ ADDRESSES), or, if it addresses none, the largest relevance × need among its areas.
  */
 export function needAnswered(ix: ContentIndex, m: number, need: readonly number[]): number {
-  const areas = ix.entries[m]!.areas;
-  const addressed = areas.filter((r) => r.relevance >= ADDRESSES).map((r) => need[r.area]!);
-  return addressed.length ? Math.max(...addressed) : Math.max(0, ...areas.map((r) => r.relevance * need[r.area]!));
+  let addresses = false;
+  let addressed = -Infinity;
+  let touched = 0;
+  for (const { area, relevance } of ix.entries[m]!.areas) {
+    if (relevance >= ADDRESSES) [addresses, addressed] = [true, Math.max(addressed, need[area]!)];
+    touched = Math.max(touched, relevance * need[area]!);
+  }
+  return addresses ? addressed : touched;
 }
 
 /**
@@ -24,26 +29,28 @@ export function needAnswered(ix: ContentIndex, m: number, need: readonly number[
  * ready lower-level module shares its primary area, take the lowest-level such module first.
  */
 export function orderSelection(ix: ContentIndex, selected: readonly number[], need: readonly number[]): number[] {
-  const unplaced = [...selected];
-  const chosen = new Set(selected);
-  const out: number[] = [];
-  const answers = new Map(selected.map((m) => [m, needAnswered(ix, m, need)]));
+  const answers = selected.map((m) => needAnswered(ix, m, need));
   // A prerequisite answers the need of the modules that wait for it.
-  for (const m of selected) {
-    for (const p of ix.entries[m]!.prerequisites) if (chosen.has(p)) answers.set(p, Math.max(answers.get(p)!, answers.get(m)!));
-  }
-  const isReady = (m: number) => ix.entries[m]!.prerequisites.every((p) => !chosen.has(p) || out.includes(p));
-  while (unplaced.length > 0) {
-    const ready = unplaced.filter(isReady);
-    if (ready.length === 0) throw new Error('prerequisite cycle among selected modules'); // closures exclude cycles
-    let pick = ready.reduce((best, m) => (answers.get(m)! > answers.get(best)! ? m : best));
-    const { primaryArea } = ix.entries[pick]!;
-    for (const m of ready) {
-      const e = ix.entries[m]!;
-      if (e.primaryArea === primaryArea && e.levelCode < ix.entries[pick]!.levelCode) pick = m;
+  selected.forEach((m, i) => {
+    for (const p of ix.entries[m]!.prerequisites) {
+      const j = selected.indexOf(p);
+      if (j >= 0) answers[j] = Math.max(answers[j]!, answers[i]!);
     }
-    unplaced.splice(unplaced.indexOf(pick), 1);
-    out.push(pick);
+  });
+  const placed = selected.map(() => false);
+  const isReady = (i: number) => !placed[i] && ix.entries[selected[i]!]!.prerequisites.every((p) => !selected.includes(p) || placed[selected.indexOf(p)]);
+  const out: number[] = [];
+  while (out.length < selected.length) {
+    let pick = -1;
+    for (let i = 0; i < selected.length; i++) if (isReady(i) && (pick < 0 || answers[i]! > answers[pick]!)) pick = i;
+    if (pick < 0) throw new Error('prerequisite cycle among selected modules'); // closures exclude cycles
+    const { primaryArea } = ix.entries[selected[pick]!]!;
+    for (let i = 0; i < selected.length; i++) {
+      const e = ix.entries[selected[i]!]!;
+      if (isReady(i) && e.primaryArea === primaryArea && e.levelCode < ix.entries[selected[pick]!]!.levelCode) pick = i;
+    }
+    placed[pick] = true;
+    out.push(selected[pick]!);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // bundle) that closes the most weighted confidence gap per minute and still fits the time budget, until nothing
 // that fits closes any gap. Then it orders the selection, largest gaps first (order.ts), and schedules it.
 
-import type { Content, Format, RecommendationRequest } from './types.js';
+import { FORMATS, type Content, type Format, type RecommendationRequest } from './types.js';
 import { bundleLayout, indexContent, suits, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
 import { gainFactor, gainFactorCeiling } from './gain.js';
 import { confidenceGap, confidenceGapSlopeCeiling } from './need.js';
@@ -50,11 +50,21 @@ export function expectedGain(entry: IndexedModule, relevance: number, c: number)
 
 /**
  * True for each module the request may receive: suits role, phase and one of the formats, and has no unknown
- * or cyclic prerequisites. Completion is not considered here.
+ * or cyclic prerequisites. Completion is not considered here. Worked out once per catalogue, role, phase and
+ * set of formats (a few hundred combinations at most) and shared: callers must not change the array.
  */
-export function eligibleModules(content: Content, request: RecommendationRequest): boolean[] {
-  return indexContent(content).entries.map((e) => !e.broken && suits(e.module, request.role, request.phase, request.formats));
+export function eligibleModules(content: Content, request: RecommendationRequest): readonly boolean[] {
+  const ix = indexContent(content);
+  // Eligibility ignores the order of formats and repeats, so the key lists each offered format once, in FORMATS order.
+  const key = `${request.role} ${request.phase} ${FORMATS.filter((f) => request.formats.includes(f)).join(' ')}`;
+  let byRequest = eligibleByIndex.get(ix);
+  if (!byRequest) eligibleByIndex.set(ix, (byRequest = new Map()));
+  let eligible = byRequest.get(key);
+  if (!eligible) byRequest.set(key, (eligible = ix.entries.map((e) => !e.broken && suits(e.module, request.role, request.phase, request.formats))));
+  return eligible;
 }
+
+const eligibleByIndex = new WeakMap<ContentIndex, Map<string, readonly boolean[]>>();
 
 /** First of the request's formats (in request order) that module `m` offers. */
 export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format[]): Format {
@@ -220,7 +230,7 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  let candidates: number[] = [];
+  const candidates: number[] = [];
   ix.entries.forEach((e, m) => {
     if (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) candidates.push(m);
   });
@@ -241,7 +251,6 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
       bundles[q] = null;
       for (const m of ix.dependants[q]!) bundles[m] = undefined; // lost a member: built again when next needed
     }
-    candidates = candidates.filter((m) => !done[m]);
   }
   return schedule(ix, request, profile, weight, orderSelection(ix, selected, statedNeed), pulledInBy);
 }
@@ -250,7 +259,7 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
  * The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth
  * more than MIN_RATIO. First the bundles whose scored ratio is current compete; then each other bundle is scored
  * only if its upper bound reaches the best ratio so far, so the winner is the same as scoring every bundle.
- * Bundles are built on first need; one that does not fit is recorded as null (the budget only shrinks).
+ * Bundles are built on first need; one taken, or that does not fit, is recorded as null (the budget only shrinks).
  */
 function bestBundle(
   ix: ContentIndex,
