@@ -42,27 +42,10 @@ type Response = RecommendationRequest['responses'][number];
 const byItemThenValue = (x: Response, y: Response): number => byCodeUnit(x.itemId, y.itemId) || (x.value ?? -1) - (y.value ?? -1);
 
 /**
- * The request in canonical form: responses sorted by itemId then value, completedModuleIds sorted and
- * de-duplicated; formats keep their order (it chooses each step's format). Absent settingProfile is left out.
- */
-export function canonicalRequest(request: RecommendationRequest): unknown {
-  return {
-    completedModuleIds: [...new Set(request.completedModuleIds)].sort(byCodeUnit),
-    confidence: request.confidence,
-    formats: request.formats,
-    phase: request.phase,
-    priorities: request.priorities,
-    responses: [...request.responses].sort(byItemThenValue).map((r) => ({ itemId: r.itemId, value: r.value })),
-    role: request.role,
-    settingProfile: request.settingProfile,
-    timeBudgetMinutes: request.timeBudgetMinutes,
-    weeklyMinutes: request.weeklyMinutes,
-  };
-}
-
-/**
- * canonicalJson(canonicalRequest(request)), written directly in the same key order: the one JSON string hashed on
- * every recommendation, so the sorted responses go through one JSON.stringify call instead of one per answer.
+ * The request's canonical JSON, written directly in canonicalJson's key order: responses sorted by itemId then
+ * value (each as {itemId, value}), completedModuleIds sorted and de-duplicated; formats keep their order (it
+ * chooses each step's format); an absent settingProfile is left out. The one JSON string hashed on every
+ * recommendation, so the sorted responses go through one JSON.stringify call instead of one per answer.
  */
 export function canonicalRequestJson(request: RecommendationRequest): string {
   const responses = [...request.responses].sort(byItemThenValue).map((r) => ({ itemId: r.itemId, value: r.value }));
@@ -87,6 +70,7 @@ function recordJson(record: Readonly<Record<string, number>>): string {
  * of `{"extra":<canonical extra>,"request":<canonical request>}`.
  */
 export function inputHash(request: RecommendationRequest, extra?: unknown): string {
-  const text = extra === undefined ? canonicalRequestJson(request) : canonicalJson({ extra, request: canonicalRequest(request) });
+  // canonicalJson({ extra, request }) with the request in its canonical form (keys in code-unit order: extra, request).
+  const text = extra === undefined ? canonicalRequestJson(request) : `{"extra":${canonicalJson(extra)},"request":${canonicalRequestJson(request)}}`;
   return 'sha256:' + sha256Text(text);
 }

@@ -34,10 +34,7 @@ export function recommendFromProfile(
   hashExtra?: unknown,
 ): RecommendationResponse {
   const ix = indexContent(content);
-  const need = computeNeed(content, request, profile);
-  const hash = inputHash(request, hashExtra);
-  // Bounded exploration (explore.ts): the greedy plan unless the evidence set explores; seeded by the input hash.
-  const explored = explorePlan(content, request, profile, need.weight, seedFromHash(hash));
+  const { need, hash, explored } = planned(content, request, profile, hashExtra);
   const plan = explored.plan;
   const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps };
   const steps = plan.steps.map((s, i): PathwayStep => {
@@ -58,14 +55,44 @@ export function recommendFromProfile(
   return {
     pathway: { steps, totalMinutes: plan.totalMinutes },
     profile: Object.fromEntries(ix.areas.map((area, a) => [area.id, areaEstimate(profile, need, a)])),
-    provenance: {
-      algorithmVersion: ALGORITHM_VERSION,
-      catalogueVersion: content.catalogue.version,
-      evidenceSetId: content.evidence.id,
-      inputHash: hash,
-    },
+    provenance: provenanceOf(content, hash),
     ...(explorationReport(ix, explored) ? { exploration: explorationReport(ix, explored) } : {}),
   };
+}
+
+/** What a stored plan keeps: module ids in step order, total minutes and the provenance. */
+export interface PlanOnly {
+  readonly moduleIds: readonly string[];
+  readonly totalMinutes: number;
+  readonly provenance: RecommendationResponse['provenance'];
+}
+
+/**
+ * The plan recommendFromProfile would explain, without the explanations or the rest of the response: the same
+ * module ids, minutes and provenance. Re-planning every stored pathway after a publish needs only these (a
+ * pathway's response is re-derived from its stored inputs when it is read).
+ */
+export function planOnlyFromProfile(content: Content, request: RecommendationRequest, profile: Profile, hashExtra?: unknown): PlanOnly {
+  const ix = indexContent(content);
+  const { hash, explored } = planned(content, request, profile, hashExtra);
+  return {
+    moduleIds: explored.plan.steps.map((s) => ix.modules[s.module]!.id),
+    totalMinutes: explored.plan.totalMinutes,
+    provenance: provenanceOf(content, hash),
+  };
+}
+
+/** Need, input hash and the (possibly exploring) plan for a profile: what every recommendation starts from. */
+function planned(content: Content, request: RecommendationRequest, profile: Profile, hashExtra: unknown) {
+  const need = computeNeed(content, request, profile);
+  const hash = inputHash(request, hashExtra);
+  // Bounded exploration (explore.ts): the greedy plan unless the evidence set explores; seeded by the input hash.
+  const explored = explorePlan(content, request, profile, need.weight, seedFromHash(hash));
+  return { need, hash, explored };
+}
+
+function provenanceOf(content: Content, hash: string): RecommendationResponse['provenance'] {
+  return { algorithmVersion: ALGORITHM_VERSION, catalogueVersion: content.catalogue.version, evidenceSetId: content.evidence.id, inputHash: hash };
 }
 
 /** A step's reasons and explanation, with the plain-words note when it was chosen partly to learn. */

@@ -4,7 +4,8 @@
 // the API job route and the national rehearsal all call these functions.
 import { profileFromResponse } from '../domain/checkin.js';
 import { reportedProfile, type Derivation } from '../domain/derivation.js';
-import { recommend, recommendFromProfile } from '../domain/recommend.js';
+import { planOnlyFromProfile, recommend, recommendFromProfile } from '../domain/recommend.js';
+import { estimateProfile } from '../domain/profile.js';
 import type { Content, RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from '../repos/crypto.js';
 import type { Database } from '../repos/database.js';
@@ -40,10 +41,16 @@ export const DEFAULT_CHUNK = 500;
  * stored input hash joining the new one. Deterministic: the same inputs and set give the same response.
  */
 export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
+  const { request, profile } = parsedInputs(content, p);
+  return replanParsed(content, p.cause, request, profile, p.inputHash);
+}
+
+/** A stored pathway's request, and for a check-in the profile it planned from (null otherwise). */
+function parsedInputs(content: Content, p: PathwayInputs): { request: RecommendationRequest; profile: RecommendationResponse['profile'] | null } {
   const request = parseStoredRequest(p.request);
   const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
   const profile = stored ? reportedProfile(content, request, stored) : p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
-  return replanParsed(content, p.cause, request, profile, p.inputHash);
+  return { request, profile };
 }
 
 /** replan() over already-parsed inputs: a stored pathway's cause, request, profile and input hash. */
@@ -59,18 +66,33 @@ export function replanParsed(
   return recommendFromProfile(content, request, profileFromResponse(content, request, previous), { replanOf: inputHash });
 }
 
+/**
+ * The compact plan row for the re-plan of one stored pathway: the same plan as replan() (module ids in step order,
+ * minutes, provenance), planned without building the explained response, which is not stored.
+ */
+export function replanRow(content: Content, p: PathwayInputs): NewPlan {
+  const { request, profile } = parsedInputs(content, p);
+  const plan =
+    p.cause !== 'checkin' || profile === null
+      ? planOnlyFromProfile(content, request, estimateProfile(content, request))
+      : planOnlyFromProfile(content, request, profileFromResponse(content, request, { profile } as RecommendationResponse), { replanOf: p.inputHash });
+  return row(p, plan.moduleIds, plan.totalMinutes, plan.provenance);
+}
+
 /** The compact plan row for a re-planned response (module ids in step order). */
 export function planRow(p: PathwayInputs, r: RecommendationResponse): NewPlan {
-  let ids = '';
-  for (const s of r.pathway.steps) ids += ids ? ',' + s.moduleId : s.moduleId;
+  return row(p, r.pathway.steps.map((s) => s.moduleId), r.pathway.totalMinutes, r.provenance);
+}
+
+function row(p: PathwayInputs, moduleIds: readonly string[], totalMinutes: number, provenance: RecommendationResponse['provenance']): NewPlan {
   return {
     staff_id: p.staffId,
     pathway_id: p.pathwayId,
-    evidence_set_id: r.provenance.evidenceSetId,
-    algorithm_version: r.provenance.algorithmVersion,
-    input_hash: r.provenance.inputHash,
-    module_ids: ids,
-    total_minutes: r.pathway.totalMinutes,
+    evidence_set_id: provenance.evidenceSetId,
+    algorithm_version: provenance.algorithmVersion,
+    input_hash: provenance.inputHash,
+    module_ids: moduleIds.join(','),
+    total_minutes: totalMinutes,
   };
 }
 
@@ -141,7 +163,7 @@ export async function runRecompute(deps: RecomputeDeps, jobId: string, opts: Run
       await finishRecomputeJob(deps.database, job.id, now);
     } else {
       const plans: NewPlan[] = [];
-      for (const p of people) plans.push(planRow(p, replan(content, p)));
+      for (const p of people) plans.push(replanRow(content, p));
       const finished = people.length < size;
       await writeRecomputeChunk(deps.database, { id: job.id, cursor: people[people.length - 1]!.staffId, plans, finished, now });
     }

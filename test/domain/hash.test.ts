@@ -45,6 +45,22 @@ describe('canonical request', () => {
   });
 });
 
+describe('inputHash with extra inputs', () => {
+  it('hashes the generic canonical JSON of { extra, request }', async () => {
+    const { requestArb } = await import('./arbitraries.js');
+    const { content } = await import('./fixtures.js');
+    const extraArb = fc.oneof(fc.record({ replanOf: fc.string() }), fc.record({ checkin: fc.integer(), ratings: fc.dictionary(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true })) }));
+    fc.assert(
+      fc.property(requestArb(content), extraArb, (req, extra) => {
+        const responses = [...req.responses].sort((x, y) => (x.itemId < y.itemId ? -1 : x.itemId > y.itemId ? 1 : (x.value ?? -1) - (y.value ?? -1)));
+        const canonical = { ...req, responses, completedModuleIds: [...new Set(req.completedModuleIds)].sort() };
+        const text = canonicalJson({ extra, request: canonical });
+        expect(inputHash(req, extra)).toBe(`sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`);
+      }),
+    );
+  });
+});
+
 describe('inputHash is stable across engine versions', () => {
   it('gives the digest recommendations already stored carry for the same request', () => {
     // Computed by the earlier hand-written SHA-256 over the same canonical JSON; replay compares these.

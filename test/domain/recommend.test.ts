@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RecommendationRequest, RecommendationResponse } from '../../src/domain/types.js';
-import { ALGORITHM_VERSION, recommend } from '../../src/domain/recommend.js';
+import { ALGORITHM_VERSION, planOnlyFromProfile, recommend } from '../../src/domain/recommend.js';
+import { estimateProfile } from '../../src/domain/profile.js';
+import { getShippedContent } from '../../src/content/bundled.js';
 import { content, request } from './fixtures.js';
 import { contentArb, requestArb } from './arbitraries.js';
 import { checkInvariants, checkRounded } from './invariants.js';
@@ -78,5 +80,18 @@ describe('recommend', () => {
     const nr = recommend(c, request({ timeBudgetMinutes: 60 * 4, responses: [...rated, { itemId: 'q-vi-1', value: null }] }));
     expect(pos(base)).toBeGreaterThanOrEqual(0);
     expect(pos(nr) === -1 || pos(nr) > pos(base)).toBe(true);
+  });
+});
+
+describe('planOnlyFromProfile', () => {
+  it("gives recommend()'s module ids, minutes and provenance, on random catalogues and on the shipped one", () => {
+    const shipped = getShippedContent();
+    const same = (c: typeof content, req: RecommendationRequest) => {
+      const full = recommend(c, req);
+      const plan = planOnlyFromProfile(c, req, estimateProfile(c, req));
+      expect(plan).toEqual({ moduleIds: full.pathway.steps.map((s) => s.moduleId), totalMinutes: full.pathway.totalMinutes, provenance: full.provenance });
+    };
+    fc.assert(fc.property(contentArb.chain((c) => fc.tuple(fc.constant(c), requestArb(c))), ([c, req]) => same(c, req)), { numRuns: 200 });
+    fc.assert(fc.property(requestArb(shipped), (req) => same(shipped, req)), { numRuns: 200 });
   });
 });
