@@ -170,8 +170,8 @@ const single: BenchSection = {
       '- floor: average the answers per area by loading, area importance (role, phase, priorities), need = importance × ' +
         '(1 − mean answer), score every suitable module by Σ relevance × need × impact per minute, sort, take in score order while it fits.',
       '- recommend(): confidence profile (answers as given, a posterior estimate and its uncertainty), need from the expected ' +
-        'shortfall of that estimate, exact greedy plan (prerequisite bundles, diminishing returns; after every pick the terms ' +
-        'of the areas it moved are re-scored), ordering by stated gaps and weekly schedule, reasons and an explanation per ' +
+        'shortfall of that estimate, exact lazy greedy plan (prerequisite bundles, diminishing returns; a bundle is scored only ' +
+        'when an upper bound on its ratio reaches the round\'s best, and then only the terms of areas a pick moved), ordering by stated gaps and weekly schedule, reasons and an explanation per ' +
         'step, the full rounded response object, and the provenance input hash (SHA-256 of the canonical request JSON; node:crypto on Node).',
       '',
       'Stages of recommend() (median µs): ' +
