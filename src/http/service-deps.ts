@@ -12,7 +12,10 @@ export function serviceDeps(c: Context<AppEnv>): Deps {
     config: c.get('config'),
     principal: c.get('principal'),
     requestId: c.get('requestId'),
-    origin: new URL(c.req.url).origin,
+    // Few use cases read the origin; parse the URL only for those.
+    get origin() {
+      return new URL(c.req.url).origin;
+    },
     background: (work) => {
       try {
         c.executionCtx.waitUntil(work);

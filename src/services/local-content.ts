@@ -1,7 +1,7 @@
 // Which catalogue a caller plans with: the shipped one, plus the own modules and sessions of the caller's setting
 // and its trust (API key's organisation, or the signed-in person's). Versions are immutable, so their bodies and the
 // merged engine Content are cached; one indexed query per request finds the newest versions.
-import { EMPTY_LOCAL, parseCatalogueVersion, withLocalCatalogue, type LocalLayer } from '../domain/local-catalogue.js';
+import { EMPTY_LOCAL, localCatalogueVersion, parseCatalogueVersion, withLocalCatalogue, type LocalLayer } from '../domain/local-catalogue.js';
 import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
 import { getLayer, latestVersions } from '../repos/local-catalogues.js';
@@ -56,13 +56,17 @@ export async function latestLayersOf(database: Database, orgIds: readonly string
   return out;
 }
 
-/** `base` with the layers merged in, cached per catalogue version. */
+/**
+ * `base` with the layers merged in, cached per catalogue version. The version names the merge (the shipped version
+ * plus each live layer's org and version), so it is looked up before merging: a request from an organisation with
+ * its own modules no longer rebuilds the whole catalogue only to find the same merge in the cache.
+ */
 export function mergedContent(base: Content, layers: readonly LocalLayer[]): Content {
-  const merged = withLocalCatalogue(base, layers);
-  if (merged === base) return base;
+  const version = localCatalogueVersion(base.catalogue.version, layers);
+  if (version === base.catalogue.version) return base; // no live layer: withLocalCatalogue would answer `base`
   const byVersion = mergedCache.get(base) ?? new Map<string, Content>();
   mergedCache.set(base, byVersion);
-  return byVersion.get(merged.catalogue.version) ?? remember(byVersion, merged.catalogue.version, merged);
+  return byVersion.get(version) ?? remember(byVersion, version, withLocalCatalogue(base, layers));
 }
 
 /** A catalogue in use: the engine's content and the layers it was merged from (for sessions on steps). */
