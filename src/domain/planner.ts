@@ -190,12 +190,17 @@ class Bundle {
   mayReach(ratio: number, progress: Progress): boolean {
     if (this.upper < ratio) return false;
     if (this.boundAt >= 0 && this.unmovedSince(this.boundAt, progress)) return true;
+    return this.bound(progress) >= ratio;
+  }
+
+  /** Work out the bound afresh, as of now (NaN inputs give +Infinity: always score). */
+  bound(progress: Progress): number {
     let value = 0;
     for (let i = 0; i < this.areas.length; i++) value += progress.mostCloses(this.areas[i]!, this.contributions[i]!);
     const upper = (value * BOUND_MARGIN) / Math.max(1, this.minutes);
-    this.upper = Number.isNaN(upper) ? Infinity : upper; // NaN inputs: always score
+    this.upper = Number.isNaN(upper) ? Infinity : upper;
     this.boundAt = progress.version;
-    return this.upper >= ratio;
+    return this.upper;
   }
 
   /** Score the ratio as of now: value per minute, re-scoring the terms on areas that moved (NaN counts as worthless). */
@@ -219,7 +224,7 @@ class Bundle {
  * on the same area are usually worth less. Invariants: total minutes ≤ timeBudgetMinutes; no completed module;
  * no duplicates; every prerequisite before its dependant or completed; every step eligible.
  *
- * The greedy is exact but lazy (bestBundle): a bundle is scored only when an upper bound on its ratio says it
+ * The greedy is exact but lazy (Candidates): a bundle is scored only when an upper bound on its ratio says it
  * could still win the round, and a pick re-scores only the terms on the areas it moved.
  */
 export function planPathway(content: Content, request: RecommendationRequest, profile: Profile, weight: readonly number[]): Plan {
@@ -230,84 +235,124 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  const candidates: number[] = [];
+  const candidates = new Candidates(ix, done);
   ix.entries.forEach((e, m) => {
-    if (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) candidates.push(m);
+    if (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) candidates.add(m);
   });
-  const bundles: (Bundle | null | undefined)[] = [];
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();
   let remaining = Math.max(0, request.timeBudgetMinutes);
   for (;;) {
-    const best = bestBundle(ix, candidates, bundles, done, progress, remaining);
+    const best = candidates.best(progress, remaining);
     if (best === undefined) break;
-    const { members } = bundles[best]!;
-    for (const q of members) {
+    for (const q of candidates.members(best)) {
       progress.take(q);
       done[q] = true;
       selected.push(q);
       remaining -= ix.entries[q]!.minutes;
       if (q !== best) pulledInBy.set(q, best);
-      bundles[q] = null;
-      for (const m of ix.dependants[q]!) bundles[m] = undefined; // lost a member: built again when next needed
+      candidates.taken(q);
     }
   }
   return schedule(ix, request, profile, weight, orderSelection(ix, selected, statedNeed), pulledInBy);
 }
 
 /**
- * The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth
- * more than MIN_RATIO. First the bundles whose scored ratio is current compete; then each other bundle is scored
- * only if its upper bound reaches the best ratio so far, so the winner is the same as scoring every bundle.
- * Bundles are built on first need; one taken, or that does not fit, is recorded as null (the budget only shrinks).
+ * The candidates and their bundles. Bundles are built on first need; one taken, or that no longer fits, is null (the
+ * budget only shrinks). The first round ranks every candidate by an upper bound on its ratio, highest first. A
+ * bundle's bound never rises while it keeps its members (confidence only rises, and the ceilings only fall), so a
+ * round walks the ranking only until a ranked bound falls below the best ratio found: nothing after it can win. A
+ * bundle that loses a member to a pick is built again and its bound may be higher, so it leaves the ranking for
+ * `unranked`, which every round checks in full.
  */
-function bestBundle(
-  ix: ContentIndex,
-  candidates: readonly number[],
-  bundles: (Bundle | null | undefined)[],
-  done: readonly boolean[],
-  progress: Progress,
-  remaining: number,
-): number | undefined {
-  let best: number | undefined;
-  let bestRatio = MIN_RATIO;
-  const toScore: number[] = [];
-  for (const m of candidates) {
-    if (ix.entries[m]!.minutes > remaining) continue;
-    if (bundles[m] === undefined) bundles[m] = bundleOf(ix, m, done);
-    const bundle = bundles[m];
-    if (!bundle) continue;
-    if (bundle.minutes > remaining) bundles[m] = null;
-    else if (!bundle.isCurrent(progress)) toScore.push(m);
-    else if (beats(bundle.ratio, m, bestRatio, best)) {
-      best = m;
-      bestRatio = bundle.ratio;
+class Candidates {
+  private readonly bundles: (Bundle | null | undefined)[] = [];
+  private readonly isCandidate: boolean[] = [];
+  private ranking: { readonly module: number; readonly bound: number }[] | undefined;
+  private readonly unranked = new Set<number>();
+
+  constructor(
+    private readonly ix: ContentIndex,
+    private readonly done: readonly boolean[],
+  ) {}
+
+  add(m: number): void {
+    this.isCandidate[m] = true;
+  }
+
+  /** Members of m's bundle (prerequisites not yet taken, then m). */
+  members(m: number): readonly number[] {
+    return this.bundles[m]!.members;
+  }
+
+  /** Module q is taken: its bundle goes, and candidates that needed it are built again when next looked at. */
+  taken(q: number): void {
+    this.bundles[q] = null;
+    for (const m of this.ix.dependants[q]!) {
+      if (!this.isCandidate[m] || this.done[m]) continue;
+      this.bundles[m] = undefined;
+      this.unranked.add(m);
     }
   }
-  for (const m of toScore) {
-    const bundle = bundles[m]!;
-    if (!bundle.mayReach(bestRatio, progress)) continue;
-    if (beats(bundle.score(progress), m, bestRatio, best)) {
-      best = m;
-      bestRatio = bundle.ratio;
+
+  /**
+   * The candidate whose bundle fits and closes the most per minute (ties to the lowest index), if any is worth more
+   * than MIN_RATIO: the same winner as scoring every bundle, scoring only those whose bound reaches the best so far.
+   */
+  best(progress: Progress, remaining: number): number | undefined {
+    const ranking = (this.ranking ??= this.rank(progress, remaining));
+    const round = { best: undefined as number | undefined, ratio: MIN_RATIO };
+    for (const m of this.unranked) this.consider(m, round, progress, remaining);
+    for (const { module, bound } of ranking) {
+      if (bound < round.ratio) break;
+      if (!this.unranked.has(module)) this.consider(module, round, progress, remaining);
+    }
+    return round.best;
+  }
+
+  /** Every candidate that fits, by its bound now: highest first, ties to the lowest index. */
+  private rank(progress: Progress, remaining: number): { module: number; bound: number }[] {
+    const ranking: { module: number; bound: number }[] = [];
+    this.isCandidate.forEach((isCandidate, m) => {
+      const bundle = isCandidate ? this.bundleOf(m, remaining) : null;
+      if (bundle) ranking.push({ module: m, bound: bundle.bound(progress) });
+    });
+    return ranking.sort((x, y) => (x.bound > y.bound ? -1 : x.bound < y.bound ? 1 : x.module - y.module));
+  }
+
+  /** Score candidate m if its bound reaches the round's best, and make it the best if it beats it. */
+  private consider(m: number, round: { best: number | undefined; ratio: number }, progress: Progress, remaining: number): void {
+    const bundle = this.bundleOf(m, remaining);
+    if (!bundle) return;
+    if (!bundle.isCurrent(progress)) {
+      if (!bundle.mayReach(round.ratio, progress)) return;
+      bundle.score(progress);
+    }
+    if (beats(bundle.ratio, m, round.ratio, round.best)) {
+      round.best = m;
+      round.ratio = bundle.ratio;
     }
   }
-  return best;
+
+  /** Candidate m's bundle now (members not yet taken), built if need be; null when taken or it does not fit. */
+  private bundleOf(m: number, remaining: number): Bundle | null {
+    let bundle = this.bundles[m];
+    if (bundle === undefined) {
+      const { prerequisites, withPrerequisites } = this.ix.entries[m]!;
+      const partial = prerequisites.some((p) => this.done[p]);
+      const members = partial ? withPrerequisites.filter((q) => !this.done[q]) : withPrerequisites;
+      let minutes = 0;
+      for (const q of members) minutes += this.ix.entries[q]!.minutes;
+      bundle = this.bundles[m] = new Bundle(members, minutes, partial ? bundleLayout(this.ix.entries, members) : this.ix.fullBundles[m]!);
+    }
+    if (bundle && bundle.minutes > remaining) bundle = this.bundles[m] = null;
+    return bundle;
+  }
 }
 
 /** Whether candidate m with `ratio` wins over the best so far: a higher ratio, or the same one at a lower index. */
 function beats(ratio: number, m: number, bestRatio: number, best: number | undefined): boolean {
   return ratio > bestRatio || (ratio === bestRatio && best !== undefined && m < best);
-}
-
-/** Candidate m's bundle now (members not yet taken). */
-function bundleOf(ix: ContentIndex, m: number, done: readonly boolean[]): Bundle {
-  const { prerequisites, withPrerequisites } = ix.entries[m]!;
-  const partial = prerequisites.some((p) => done[p]);
-  const members = partial ? withPrerequisites.filter((q) => !done[q]) : withPrerequisites;
-  let minutes = 0;
-  for (const q of members) minutes += ix.entries[q]!.minutes;
-  return new Bundle(members, minutes, partial ? bundleLayout(ix.entries, members) : ix.fullBundles[m]!);
 }
 
 /** Steps along the final order, with gains and values replayed from the starting profile, scheduled into weeks. */
