@@ -16,7 +16,10 @@ export function needAnswered(ix: ContentIndex, m: number, need: readonly number[
   let addressed = -Infinity;
   let touched = 0;
   for (const { area, relevance } of ix.entries[m]!.areas) {
-    if (relevance >= ADDRESSES) [addresses, addressed] = [true, Math.max(addressed, need[area]!)];
+    if (relevance >= ADDRESSES) {
+      addresses = true;
+      addressed = Math.max(addressed, need[area]!);
+    }
     touched = Math.max(touched, relevance * need[area]!);
   }
   return addresses ? addressed : touched;

@@ -52,11 +52,12 @@ export function recommendFromProfile(
       ...explained(explainStep(ctx, i), explorationReason(content, ix, explored, s.module)),
     };
   });
+  const exploration = explorationReport(ix, explored);
   return {
     pathway: { steps, totalMinutes: plan.totalMinutes },
     profile: Object.fromEntries(ix.areas.map((area, a) => [area.id, areaEstimate(profile, need, a)])),
     provenance: provenanceOf(content, hash),
-    ...(explorationReport(ix, explored) ? { exploration: explorationReport(ix, explored) } : {}),
+    ...(exploration ? { exploration } : {}),
   };
 }
 

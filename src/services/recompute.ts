@@ -4,8 +4,8 @@
 // the API job route and the national rehearsal all call these functions.
 import { profileFromResponse } from '../domain/checkin.js';
 import { reportedProfile, type Derivation } from '../domain/derivation.js';
-import { planOnlyFromProfile, recommend, recommendFromProfile } from '../domain/recommend.js';
-import { estimateProfile } from '../domain/profile.js';
+import { planOnlyFromProfile, recommendFromProfile } from '../domain/recommend.js';
+import { estimateProfile, type Profile } from '../domain/profile.js';
 import type { Content, RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from '../repos/crypto.js';
 import type { Database } from '../repos/database.js';
@@ -61,9 +61,24 @@ export function replanParsed(
   profile: RecommendationResponse['profile'] | null,
   inputHash: string,
 ): RecommendationResponse {
-  if (cause !== 'checkin' || profile === null) return recommend(content, request);
-  const previous = { profile } as RecommendationResponse;
-  return recommendFromProfile(content, request, profileFromResponse(content, request, previous), { replanOf: inputHash });
+  const from = replanFrom(content, cause, request, profile, inputHash);
+  return recommendFromProfile(content, request, from.profile, from.hashExtra);
+}
+
+/**
+ * What a re-plan starts from: for an assessment (or a check-in stored without its profile) the request's own
+ * profile, as recommend() estimates it; for a check-in the profile it reached, with the stored input hash as the
+ * extra input the new hash joins.
+ */
+function replanFrom(
+  content: Content,
+  cause: 'assessment' | 'checkin',
+  request: RecommendationRequest,
+  profile: RecommendationResponse['profile'] | null,
+  inputHash: string,
+): { profile: Profile; hashExtra?: { replanOf: string } } {
+  if (cause !== 'checkin' || profile === null) return { profile: estimateProfile(content, request) };
+  return { profile: profileFromResponse(content, request, { profile } as RecommendationResponse), hashExtra: { replanOf: inputHash } };
 }
 
 /**
@@ -72,10 +87,8 @@ export function replanParsed(
  */
 export function replanRow(content: Content, p: PathwayInputs): NewPlan {
   const { request, profile } = parsedInputs(content, p);
-  const plan =
-    p.cause !== 'checkin' || profile === null
-      ? planOnlyFromProfile(content, request, estimateProfile(content, request))
-      : planOnlyFromProfile(content, request, profileFromResponse(content, request, { profile } as RecommendationResponse), { replanOf: p.inputHash });
+  const from = replanFrom(content, p.cause, request, profile, p.inputHash);
+  const plan = planOnlyFromProfile(content, request, from.profile, from.hashExtra);
   return row(p, plan.moduleIds, plan.totalMinutes, plan.provenance);
 }
 
