@@ -33,15 +33,19 @@ export function needAnswered(ix: ContentIndex, m: number, need: readonly number[
  */
 export function orderSelection(ix: ContentIndex, selected: readonly number[], need: readonly number[]): number[] {
   const answers = selected.map((m) => needAnswered(ix, m, need));
-  // A prerequisite answers the need of the modules that wait for it.
+  // waiting[i]: how many of selected[i]'s prerequisites are selected and not yet placed. A prerequisite answers
+  // the need of the modules that wait for it.
+  const waiting = selected.map(() => 0);
   selected.forEach((m, i) => {
     for (const p of ix.entries[m]!.prerequisites) {
       const j = selected.indexOf(p);
-      if (j >= 0) answers[j] = Math.max(answers[j]!, answers[i]!);
+      if (j < 0) continue;
+      answers[j] = Math.max(answers[j]!, answers[i]!);
+      waiting[i]!++;
     }
   });
   const placed = selected.map(() => false);
-  const isReady = (i: number) => !placed[i] && ix.entries[selected[i]!]!.prerequisites.every((p) => !selected.includes(p) || placed[selected.indexOf(p)]);
+  const isReady = (i: number) => !placed[i] && waiting[i] === 0;
   const out: number[] = [];
   while (out.length < selected.length) {
     let pick = -1;
@@ -54,6 +58,10 @@ export function orderSelection(ix: ContentIndex, selected: readonly number[], ne
     }
     placed[pick] = true;
     out.push(selected[pick]!);
+    for (const d of ix.dependants[selected[pick]!]!) {
+      const k = selected.indexOf(d);
+      if (k >= 0) waiting[k]!--;
+    }
   }
   return out;
 }

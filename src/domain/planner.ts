@@ -235,10 +235,8 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  const candidates = new Candidates(ix, done);
-  ix.entries.forEach((e, m) => {
-    if (eligible[m] && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) candidates.add(m);
-  });
+  const isCandidate = ix.entries.map((e, m) => eligible[m]! && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p]));
+  const candidates = new Candidates(ix, done, isCandidate);
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();
   let remaining = Math.max(0, request.timeBudgetMinutes);
@@ -266,18 +264,16 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
  * `unranked`, which every round checks in full.
  */
 class Candidates {
-  private readonly bundles: (Bundle | null | undefined)[] = [];
-  private readonly isCandidate: boolean[] = [];
-  private ranking: { readonly module: number; readonly bound: number }[] | undefined;
+  private readonly bundles: (Bundle | null | undefined)[]; // filled (no holes): reading a hole is slow
+  private ranking: readonly Ranked[] | undefined;
   private readonly unranked = new Set<number>();
 
   constructor(
     private readonly ix: ContentIndex,
     private readonly done: readonly boolean[],
-  ) {}
-
-  add(m: number): void {
-    this.isCandidate[m] = true;
+    private readonly isCandidate: readonly boolean[],
+  ) {
+    this.bundles = ix.entries.map(() => undefined);
   }
 
   /** Members of m's bundle (prerequisites not yet taken, then m). */
@@ -311,13 +307,13 @@ class Candidates {
   }
 
   /** Every candidate that fits, by its bound now: highest first, ties to the lowest index. */
-  private rank(progress: Progress, remaining: number): { module: number; bound: number }[] {
-    const ranking: { module: number; bound: number }[] = [];
-    this.isCandidate.forEach((isCandidate, m) => {
-      const bundle = isCandidate ? this.bundleOf(m, remaining) : null;
+  private rank(progress: Progress, remaining: number): Ranked[] {
+    const ranking: Ranked[] = [];
+    for (let m = 0; m < this.isCandidate.length; m++) {
+      const bundle = this.isCandidate[m] ? this.bundleOf(m, remaining) : null;
       if (bundle) ranking.push({ module: m, bound: bundle.bound(progress) });
-    });
-    return ranking.sort((x, y) => (x.bound > y.bound ? -1 : x.bound < y.bound ? 1 : x.module - y.module));
+    }
+    return sortByBound(ranking);
   }
 
   /** Score candidate m if its bound reaches the round's best, and make it the best if it beats it. */
@@ -349,6 +345,25 @@ class Candidates {
     return bundle;
   }
 }
+
+/** A candidate in the first round's ranking, with the bound it had then. */
+type Ranked = { readonly module: number; readonly bound: number };
+
+/**
+ * Sorts the ranking in place, highest bound first, ties to the lowest index. An insertion sort: a ranking holds a
+ * few dozen candidates, and at that size it takes under half the time of Array.prototype.sort with a comparator.
+ */
+function sortByBound(ranking: Ranked[]): Ranked[] {
+  for (let i = 1, j; i < ranking.length; i++) {
+    const entry = ranking[i]!;
+    for (j = i - 1; j >= 0 && ranksBelow(ranking[j]!, entry); j--) ranking[j + 1] = ranking[j]!;
+    ranking[j + 1] = entry;
+  }
+  return ranking;
+}
+
+/** Whether x comes after y in the ranking: a lower bound, or the same bound at a higher index. */
+const ranksBelow = (x: Ranked, y: Ranked): boolean => x.bound < y.bound || (x.bound === y.bound && x.module > y.module);
 
 /** Whether candidate m with `ratio` wins over the best so far: a higher ratio, or the same one at a lower index. */
 function beats(ratio: number, m: number, bestRatio: number, best: number | undefined): boolean {
