@@ -16,6 +16,7 @@ import { itemNoiseSd, ownAnswers } from '../src/domain/profile.js';
 import type { Content, EvidenceSet, Phase, RecommendationRequest, Role } from '../src/domain/types.js';
 import type { Database } from '../src/repos/database.js';
 import { openSqlite } from '../src/repos/drivers/sqlite.js';
+import { answersList } from '../src/repos/stored-answers.js';
 import { currentEvidenceSetId, getEvidenceSet } from '../src/repos/evidence-sets.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../src/repos/migrations/', import.meta.url));
@@ -40,8 +41,9 @@ async function readAssessments(database: Database, content: Content): Promise<Ta
     .orderBy('assessments.created_at')
     .execute();
   return rows.map((r) => {
-    const stored = JSON.parse(r.answers) as { responses?: RecommendationRequest['responses'] };
-    const request = { responses: Array.isArray(stored.responses) ? stored.responses : [] } as unknown as RecommendationRequest;
+    const stored = JSON.parse(r.answers) as { responses?: unknown };
+    const responses = answersList(stored.responses);
+    const request = { responses: Array.isArray(responses) ? responses : [] } as unknown as RecommendationRequest;
     return { staffId: r.staff_id, role: r.job_role as Role, phase: r.phase as Phase, at: Date.parse(r.created_at), areas: ownAnswers(content, request) };
   });
 }

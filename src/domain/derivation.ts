@@ -8,8 +8,21 @@ import { estimateProfile, type Profile } from './profile.js';
 import { recommendFromProfile } from './recommend.js';
 import type { AreaEstimate, Content, EstimateBasis, RecommendationRequest, RecommendationResponse } from './types.js';
 
-/** Per area id: [mean, estimate, sd, basis, notRelevant 0/1, selfReport or null]. JSON numbers round-trip exactly. */
-export type StoredProfile = Record<string, [number, number, number, EstimateBasis, 0 | 1, number | null]>;
+/**
+ * Per area id: [mean, estimate, sd, basis, notRelevant 0/1, selfReport or null]. JSON numbers round-trip exactly. The
+ * basis is stored as its first letter (BASIS_CODES); profiles stored before that spell it out, and read the same.
+ */
+export type StoredProfile = Record<string, [number, number, number, EstimateBasis | BasisCode, 0 | 1, number | null]>;
+
+/** A basis in one letter: a check-in's stored profile names one for each area, and one letter saves about an eighth of it. */
+const BASIS_CODES = { prior: 'p', responses: 'r', direct: 'd', checkin: 'c' } as const satisfies Record<EstimateBasis, string>;
+type BasisCode = (typeof BASIS_CODES)[EstimateBasis];
+const BASIS_OF_CODE = Object.fromEntries(Object.entries(BASIS_CODES).map(([basis, code]) => [code, basis])) as Record<BasisCode, EstimateBasis>;
+
+/** The basis a stored entry names, in either form. */
+function basisOf(stored: EstimateBasis | BasisCode): EstimateBasis {
+  return stored.length === 1 ? BASIS_OF_CODE[stored as BasisCode] : (stored as EstimateBasis);
+}
 
 /** The inputs beyond the request (JSON-ready); none for a plain recommendation. */
 export interface Derivation {
@@ -23,7 +36,7 @@ export function storeProfile(content: Content, profile: Profile): StoredProfile 
   const out: StoredProfile = {};
   indexContent(content).areas.forEach((area, a) => {
     const self = profile.selfReport[a]!;
-    out[area.id] = [profile.mean[a]!, profile.estimate[a]!, profile.sd[a]!, profile.basis[a]!, profile.notRelevant[a] ? 1 : 0, Number.isNaN(self) ? null : self];
+    out[area.id] = [profile.mean[a]!, profile.estimate[a]!, profile.sd[a]!, BASIS_CODES[profile.basis[a]!], profile.notRelevant[a] ? 1 : 0, Number.isNaN(self) ? null : self];
   });
   return out;
 }
@@ -37,7 +50,7 @@ export function loadProfile(content: Content, request: RecommendationRequest, st
     p.mean[a] = e[0];
     p.estimate[a] = e[1];
     p.sd[a] = e[2];
-    p.basis[a] = e[3];
+    p.basis[a] = basisOf(e[3]);
     p.notRelevant[a] = e[4] === 1;
     p.selfReport[a] = e[5] ?? Number.NaN;
   });

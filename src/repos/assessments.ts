@@ -2,6 +2,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { newId } from './crypto.js';
 import { toPage, type Page, type PageRequest } from './page.js';
+import { answersList, storedAnswers } from './stored-answers.js';
 import type { DB } from './schema.js';
 
 export interface Assessment {
@@ -12,12 +13,20 @@ export interface Assessment {
   readonly createdAt: string;
 }
 
-export function newAssessment(db: Kysely<DB>, staffId: string, answers: object, now: Date): { id: string; query: CompiledQuery } {
+/** The insert for a new assessment; its responses are stored as one object where that loses nothing (stored-answers.ts). */
+export function newAssessment(db: Kysely<DB>, staffId: string, answers: Readonly<Record<string, unknown>>, now: Date): { id: string; query: CompiledQuery } {
   const id = newId('asm', now);
+  const stored = Array.isArray(answers.responses) ? { ...answers, responses: storedAnswers(answers.responses) } : answers;
   return {
     id,
-    query: db.insertInto('assessments').values({ id, staff_id: staffId, answers: JSON.stringify(answers), created_at: now.toISOString() }).compile(),
+    query: db.insertInto('assessments').values({ id, staff_id: staffId, answers: JSON.stringify(stored), created_at: now.toISOString() }).compile(),
   };
+}
+
+/** The answers as given, from their stored JSON (responses back as a list). */
+function answersAsGiven(json: string): Record<string, unknown> {
+  const stored = JSON.parse(json) as Record<string, unknown>;
+  return 'responses' in stored ? { ...stored, responses: answersList(stored.responses) } : stored;
 }
 
 /** A page of a person's assessments, newest first. */
@@ -25,5 +34,5 @@ export async function listAssessments(db: Kysely<DB>, staffId: string, page: Pag
   let q = db.selectFrom('assessments').selectAll().where('staff_id', '=', staffId);
   if (page.after) q = q.where('id', '<', page.after);
   const rows = await q.orderBy('id', 'desc').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => ({ id: r.id, staffId: r.staff_id, answers: JSON.parse(r.answers) as Record<string, unknown>, createdAt: r.created_at }));
+  return toPage(rows, page.limit, (r) => ({ id: r.id, staffId: r.staff_id, answers: answersAsGiven(r.answers), createdAt: r.created_at }));
 }

@@ -7,6 +7,7 @@ import { coverageConfidence, secureAreas } from '../domain/coverage.js';
 import type { Derivation } from '../domain/derivation.js';
 import type { RecommendationRequest, RecommendationResponse } from '../domain/types.js';
 import { newId } from './crypto.js';
+import { answersList, storedAnswers } from './stored-answers.js';
 import type { DB, PathwaysTable } from './schema.js';
 
 export interface StoredPathway {
@@ -33,25 +34,36 @@ export interface PathwayInputsRecord {
 export type Rederive = (p: PathwayInputsRecord) => Promise<RecommendationResponse>;
 
 /**
- * The request as stored: answers as one object (item id → value) rather than a list of {itemId, value}, which
- * halves it; a request with an item answered twice (or a numeric item id, whose key order would move) is stored as given.
+ * The request as stored: answers as one object where that loses nothing (stored-answers.ts), and the fields left at
+ * their defaults (no direct ratings, no completed modules, no priorities) left out; parseStoredRequest puts them back.
  */
 export function storedRequestJson(request: RecommendationRequest): string {
-  const answers = Object.fromEntries(request.responses.map((r) => [r.itemId, r.value]));
-  const compact = Object.keys(answers).length === request.responses.length && !request.responses.some((r) => /^\d+$/.test(r.itemId));
-  return JSON.stringify(compact ? { ...request, responses: answers } : request);
+  return JSON.stringify(withoutDefaults({ ...request, responses: storedAnswers(request.responses) }));
 }
+
+/** The request without the fields that hold their defaults (an empty record or list). */
+function withoutDefaults<T extends Pick<RecommendationRequest, 'confidence' | 'completedModuleIds' | 'priorities'>>(request: T) {
+  const { confidence, completedModuleIds, priorities, ...rest } = request;
+  return {
+    ...rest,
+    ...(isEmpty(confidence) ? {} : { confidence }),
+    ...(completedModuleIds.length === 0 ? {} : { completedModuleIds }),
+    ...(isEmpty(priorities) ? {} : { priorities }),
+  };
+}
+
+const isEmpty = (record: object): boolean => Object.keys(record).length === 0;
 
 /** The stored request when its answers are read from the assessment row instead (they stand where they were). */
 const ANSWERS_REF = '"responses":0';
 
 /** The request text as stored with the answers its assessment holds. */
 export function refToAnswersJson(request: RecommendationRequest): string {
-  return JSON.stringify({ ...request, responses: 0 });
+  return JSON.stringify(withoutDefaults({ ...request, responses: 0 }));
 }
 
 /**
- * A stored request text with the assessment's answers (`answers`: the JSON list stored in the assessment row) put
+ * A stored request text with the assessment's answers (`answers`: the JSON stored in the assessment row) put
  * back where it keeps a reference to them; any other text as it is. Role and phase come before the answers and
  * hold no quotes, so the first `"responses":0` is the request's own key.
  */
@@ -62,15 +74,20 @@ export function withAnswers(text: string, answers: string | null): string {
   return text.slice(0, at) + '"responses":' + answers + text.slice(at + ANSWERS_REF.length);
 }
 
-/** The SQL text of a pathway's assessment answers (the JSON list), for readers of stored requests. */
+/** The SQL text of a pathway's assessment answers (as stored: a list or an object), for readers of stored requests. */
 export const ASSESSMENT_ANSWERS = (pathwayAlias: string) =>
   sql<string | null>`(SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${sql.ref(`${pathwayAlias}.assessment_id`)})`;
 
-/** The request a stored text holds (either form). */
+/** The request a stored text holds (any form: answers as a list or an object, defaults present or left out). */
 export function parseStoredRequest(text: string): RecommendationRequest {
-  const r = JSON.parse(text) as Omit<RecommendationRequest, 'responses'> & { responses: RecommendationRequest['responses'] | Record<string, number | null> };
-  if (Array.isArray(r.responses)) return r as RecommendationRequest;
-  return { ...r, responses: Object.entries(r.responses).map(([itemId, value]) => ({ itemId, value })) } as RecommendationRequest;
+  const r = JSON.parse(text) as Partial<RecommendationRequest> & { responses: unknown };
+  return {
+    ...r,
+    responses: answersList(r.responses) as RecommendationRequest['responses'],
+    confidence: r.confidence ?? {},
+    completedModuleIds: r.completedModuleIds ?? [],
+    priorities: r.priorities ?? {},
+  } as RecommendationRequest;
 }
 
 async function toPathway(r: PathwaysTable & { answers: string | null }, rederive: Rederive): Promise<StoredPathway> {
@@ -106,7 +123,7 @@ export function newPathway(
   const request =
     p.assessmentId === null
       ? full
-      : sql<string>`CASE WHEN (SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${p.assessmentId}) = ${JSON.stringify(p.request.responses)} THEN ${refToAnswersJson(p.request)} ELSE ${full} END`;
+      : sql<string>`CASE WHEN (SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${p.assessmentId}) = ${JSON.stringify(storedAnswers(p.request.responses))} THEN ${refToAnswersJson(p.request)} ELSE ${full} END`;
   let moduleIds = '';
   for (const s of p.response.pathway.steps) moduleIds += moduleIds ? ',' + s.moduleId : s.moduleId;
   const pathway = db

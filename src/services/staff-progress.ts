@@ -18,7 +18,7 @@ export interface AssessmentInput {
   /** The engine request from the person's answers, its ids known; completed modules and the budget are set here. */
   readonly request: RecommendationRequest;
   /** The answers as stored with the assessment. */
-  readonly answers: object;
+  readonly answers: Readonly<Record<string, unknown>>;
   /** Modules the person says they did elsewhere: recorded as completed (self-reported). */
   readonly alsoCompleted?: readonly string[] | undefined;
 }
