@@ -3,6 +3,7 @@
 import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from './database.js';
 import { ASSESSMENT_ANSWERS, withAnswers } from './pathways.js';
+import { chunksOfJson } from './staff.js';
 import type { Selectable } from 'kysely';
 import type { PathwayPlansTable, RecomputeJobsTable } from './schema.js';
 
@@ -97,22 +98,26 @@ export async function latestPathwayInputs(database: Database, after: string | nu
   }));
 }
 
-/** Rows per INSERT: 9 columns × 11 rows stays within D1's 100 bound parameters per statement. */
-const ROWS_PER_INSERT = 11;
+/** Characters of JSON one INSERT carries (its rows as one bound JSON array): far below D1's 2 MB value limit. */
+const PLANS_JSON_CHARS = 250_000;
 
 /**
  * One chunk as one atomic write: its plans (replacing each person's previous plan) and the job's advance to
- * `cursor` (the chunk's last staff id); `finished` also marks the job completed.
+ * `cursor` (the chunk's last staff id); `finished` also marks the job completed. The plans go in as few INSERTs as
+ * their JSON allows (one for a chunk of 500), each reading its rows from one bound JSON array (json_each), so a
+ * statement binds three parameters on D1 as on SQLite, and Node prepares it once.
  */
 export async function writeRecomputeChunk(
   database: Database,
   job: { id: string; cursor: string; plans: readonly NewPlan[]; finished: boolean; now: string },
 ): Promise<void> {
-  const queries: CompiledQuery[] = [];
-  for (let i = 0; i < job.plans.length; i += ROWS_PER_INSERT) {
-    const rows = job.plans.slice(i, i + ROWS_PER_INSERT).map((p) => ({ ...p, job_id: job.id, created_at: job.now }));
-    queries.push(database.db.insertInto('pathway_plans').orReplace().values(rows).compile());
-  }
+  const queries: CompiledQuery[] = chunksOfJson(job.plans, PLANS_JSON_CHARS).map(
+    (json) => sql`INSERT OR REPLACE INTO pathway_plans (staff_id, pathway_id, job_id, evidence_set_id, algorithm_version, input_hash, module_ids, total_minutes, created_at)
+      SELECT json_extract(value, '$.staff_id'), json_extract(value, '$.pathway_id'), ${job.id}, json_extract(value, '$.evidence_set_id'),
+        json_extract(value, '$.algorithm_version'), json_extract(value, '$.input_hash'), json_extract(value, '$.module_ids'),
+        json_extract(value, '$.total_minutes'), ${job.now}
+      FROM json_each(${json}) ORDER BY key`.compile(database.db),
+  );
   queries.push(
     database.db
       .updateTable('recompute_jobs')

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Database } from '../database.js';
 import type { DB } from '../schema.js';
 import { applyMigrations } from './migrate-sqlite.js';
-import { withStatementCache } from './statement-cache.js';
+import { statementCache, withStatementCache } from './statement-cache.js';
 
 export interface SqliteDatabase extends Database {
   readonly raw: BetterSqlite3.Database;
@@ -49,9 +49,10 @@ export function openSqlite(path: string, migrationsDir: string, options: OpenOpt
 
 /** The Database interface over an open better-sqlite3 handle (migrations already applied). */
 export function sqliteDatabase(raw: BetterSqlite3.Database, created = false): SqliteDatabase {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const prepare = statementCache(raw);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw, prepare) }) });
   const atomic = raw.transaction((queries: readonly CompiledQuery[]) => {
-    for (const q of queries) raw.prepare(q.sql).run(...(q.parameters as unknown[]));
+    for (const q of queries) prepare(q.sql).run(...(q.parameters as unknown[]));
   });
   return {
     kind: 'sqlite',
