@@ -67,7 +67,7 @@ export function checkIn(
     completed.push({ status: 'completed', order: completed.length + 1, moduleId: id, title: mod.title, minutes: mod.minutes });
   }
   const extra = { checkin: { moduleId: checkin.moduleId, ratings: checkin.ratings }, previousInputHash: previous.provenance.inputHash };
-  const derivation = { profile: storeProfile(content, profile), extra };
+  const derivation = { profile: storeProfile(content, next, profile), extra };
   const response = recommendFromProfile(content, next, profile, extra);
   return { completed, request: next, response, observations, derivation };
 }

@@ -31,22 +31,46 @@ export interface Derivation {
   readonly extra?: unknown;
 }
 
-/** The stored form of an engine profile, keyed by area id so it reads the same whatever the area order. */
-export function storeProfile(content: Content, profile: Profile): StoredProfile {
+type StoredEntry = StoredProfile[string];
+
+/**
+ * The stored form of an engine profile, keyed by area id so it reads the same whatever the area order. An area whose
+ * entry is what loadProfile would carry forward from the request anyway (see carriedForward) is left out: a check-in
+ * re-rates one or two areas, so most entries are, and leaving them out takes a check-in's stored profile from about
+ * 1 KB to a few entries. loadProfile gives back exactly the profile stored, since an entry is left out only when it
+ * is equal, to the bit, to the one carried forward.
+ */
+export function storeProfile(content: Content, request: RecommendationRequest, profile: Profile): StoredProfile {
+  const own = estimateProfile(content, request);
   const out: StoredProfile = {};
   indexContent(content).areas.forEach((area, a) => {
     const self = profile.selfReport[a]!;
-    out[area.id] = [profile.mean[a]!, profile.estimate[a]!, profile.sd[a]!, BASIS_CODES[profile.basis[a]!], profile.notRelevant[a] ? 1 : 0, Number.isNaN(self) ? null : self];
+    const entry: StoredEntry = [profile.mean[a]!, profile.estimate[a]!, profile.sd[a]!, BASIS_CODES[profile.basis[a]!], profile.notRelevant[a] ? 1 : 0, Number.isNaN(self) ? null : self];
+    if (!sameEntry(entry, carriedForward(own, a))) out[area.id] = entry;
   });
   return out;
 }
 
-/** The engine profile a stored one names; areas it lacks keep the request's own estimate. */
+/**
+ * The entry an area takes when a stored profile leaves it out: the request's own estimate as a response reports it
+ * (rounded as the response rounds), which is what a check-in carries forward for every area not re-rated since the
+ * assessment. Profiles stored before entries were left out name every area.
+ */
+function carriedForward(own: Profile, a: number): StoredEntry {
+  const sd = round(own.sd[a]!);
+  const self = own.selfReport[a]!;
+  return [round(own.mean[a]!), round(own.estimate[a]!), sd > 0 ? sd : own.sd[a]!, BASIS_CODES[own.basis[a]!], own.notRelevant[a] ? 1 : 0, Number.isNaN(self) ? null : round(self)];
+}
+
+function sameEntry(x: StoredEntry, y: StoredEntry): boolean {
+  return x.every((v, i) => v === y[i]);
+}
+
+/** The engine profile a stored one names; areas it leaves out take the entry carried forward from the request. */
 export function loadProfile(content: Content, request: RecommendationRequest, stored: StoredProfile): Profile {
   const p = estimateProfile(content, request);
   indexContent(content).areas.forEach((area, a) => {
-    const e = stored[area.id];
-    if (!e) return;
+    const e = stored[area.id] ?? carriedForward(p, a);
     p.mean[a] = e[0];
     p.estimate[a] = e[1];
     p.sd[a] = e[2];

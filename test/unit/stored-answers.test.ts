@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
 import { checkIn } from '../../src/domain/checkin.js';
-import { loadProfile, storeProfile, type StoredProfile } from '../../src/domain/derivation.js';
+import { derive, loadProfile, storeProfile, type Derivation, type StoredProfile } from '../../src/domain/derivation.js';
 import { recommend } from '../../src/domain/recommend.js';
 import type { RecommendationRequest } from '../../src/domain/types.js';
 import { listAssessments, newAssessment } from '../../src/repos/assessments.js';
@@ -110,29 +110,42 @@ describe('answers as stored', () => {
 });
 
 describe('check-in profiles as stored', () => {
-  it('name each area’s basis in one letter, and load the same profile as the older spelled-out form', () => {
-    const request: RecommendationRequest = {
+  it('name only the areas a check-in moved, each basis in one letter, and re-derive every response byte for byte', () => {
+    let request: RecommendationRequest = {
       role: 'teacher',
       phase: 'primary',
       responses: itemIds.slice(0, 12).map((itemId, i) => ({ itemId, value: 1 + (i % 5) })),
       confidence: { vi: 0.25 },
       completedModuleIds: [],
-      timeBudgetMinutes: 480,
+      timeBudgetMinutes: 600,
       weeklyMinutes: 60,
       formats: ['online'],
       priorities: {},
     };
-    const response = recommend(content, request);
-    const step = response.pathway.steps[0]!;
-    const result = checkIn(content, request, response, { moduleId: step.moduleId, ratings: { [step.targets[0]!.areaId]: 4 } });
-    const stored = result.derivation.profile!;
-    const bases = new Set(Object.values(stored).map((e) => e[3]));
-    expect([...bases].every((b) => b.length === 1)).toBe(true);
-    expect(bases.size).toBeGreaterThan(2); // answers, a direct rating, the check-in, and areas left at the prior
-    const spelled: StoredProfile = JSON.parse(JSON.stringify(stored).replace(/"([prdc])",/g, (_, c: string) => `"${{ p: 'prior', r: 'responses', d: 'direct', c: 'checkin' }[c]}",`));
-    expect(JSON.stringify(spelled)).not.toBe(JSON.stringify(stored));
-    const fromCodes = loadProfile(content, result.request, JSON.parse(JSON.stringify(stored)) as StoredProfile);
-    expect(loadProfile(content, result.request, spelled)).toEqual(fromCodes);
-    expect(storeProfile(content, fromCodes)).toEqual(stored);
+    let response = recommend(content, request);
+    const rerated = new Set<string>();
+    for (let k = 0; k < 3 && response.pathway.steps.length; k++) {
+      const step = response.pathway.steps[0]!;
+      const areaId = step.targets[0]!.areaId;
+      rerated.add(areaId);
+      const result = checkIn(content, request, response, { moduleId: step.moduleId, ratings: { [areaId]: 2 + k } });
+      const stored = result.derivation.profile!;
+      // Every area re-rated so far is named (in one letter), and far fewer than all the areas.
+      for (const id of rerated) expect(stored[id]?.[3]).toBe('c');
+      expect(Object.keys(stored).length).toBeLessThan(content.taxonomy.areas.length / 2);
+      expect(JSON.stringify(derive(content, result.request, JSON.parse(JSON.stringify(result.derivation)) as Derivation))).toBe(JSON.stringify(result.response));
+      // The older form, every area named with its basis spelled out, loads the same profile.
+      const loaded = loadProfile(content, result.request, stored);
+      const spelled: StoredProfile = Object.fromEntries(
+        content.taxonomy.areas.map((area, a) => [
+          area.id,
+          [loaded.mean[a]!, loaded.estimate[a]!, loaded.sd[a]!, loaded.basis[a]!, loaded.notRelevant[a] ? 1 : 0, Number.isNaN(loaded.selfReport[a]) ? null : loaded.selfReport[a]!],
+        ]),
+      );
+      expect(loadProfile(content, result.request, spelled)).toEqual(loaded);
+      expect(storeProfile(content, result.request, loaded)).toEqual(stored);
+      ({ request, response } = result);
+    }
+    expect(rerated.size).toBeGreaterThan(0);
   });
 });
