@@ -5,10 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { CoveragePerson } from '../domain/coverage.js';
 import type { DB } from './schema.js';
-import { chunksOfJson } from './staff.js';
+import { BULK_JSON_CHARS, chunksOfJson } from './staff.js';
 
-/** Characters of one bound JSON array of ids (as staff imports bind them, within D1's limits). */
-const JSON_CHARS = 250_000;
 
 /** A person's row as stored: secure areas and completed modules still comma-separated. */
 export interface StoredCoverageRow {
@@ -142,7 +140,7 @@ export async function doneCounts(db: Kysely<DB>, orgId: string, bySetting: boole
 /** Which of `staffIds` are on the staff lists under `orgId`. */
 export async function listedUnder(db: Kysely<DB>, orgId: string, staffIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const json of chunksOfJson([...new Set(staffIds)], JSON_CHARS)) {
+  for (const json of chunksOfJson([...new Set(staffIds)], BULK_JSON_CHARS)) {
     const r = await sql<{ id: string }>`
       SELECT s.id FROM staff s
       WHERE s.id IN (SELECT value FROM json_each(${json}))

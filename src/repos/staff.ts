@@ -59,7 +59,7 @@ export function newStaff(db: Kysely<DB>, settingId: string, input: NewStaff, now
 }
 
 /** Characters of JSON one bulk statement carries: far below D1's 2 MB value limit, so a row never gets near it. */
-const BULK_JSON_CHARS = 250_000;
+export const BULK_JSON_CHARS = 250_000;
 
 /**
  * Many new staff at once, for imports of thousands of rows on D1 as on SQLite: each INSERT reads its rows from one

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Database } from '../database.js';
 import type { DB } from '../schema.js';
 import { applyMigrations } from './migrate-sqlite.js';
-import { statementCache, withStatementCache } from './statement-cache.js';
+import { statementCache } from './statement-cache.js';
 
 export interface SqliteDatabase extends Database {
   readonly raw: BetterSqlite3.Database;
@@ -50,7 +50,7 @@ export function openSqlite(path: string, migrationsDir: string, options: OpenOpt
 /** The Database interface over an open better-sqlite3 handle (migrations already applied). */
 export function sqliteDatabase(raw: BetterSqlite3.Database, created = false): SqliteDatabase {
   const prepare = statementCache(raw);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw, prepare) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: { close: () => raw.close(), prepare } }) });
   const atomic = raw.transaction((queries: readonly CompiledQuery[]) => {
     for (const q of queries) prepare(q.sql).run(...(q.parameters as unknown[]));
   });

@@ -5,12 +5,11 @@
 // pluck() and the like), and SQLite re-prepares one itself if a migration changes the schema. The Node driver's
 // atomic writes share the same statements.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 
 /** Distinct SQL texts kept; the least recently used is dropped beyond this. */
 const MAX_STATEMENTS = 500;
 
-/** Prepares each SQL text once while it stays in use: the same statement again when idle, else a fresh one. */
+/** Prepares each SQL text once while it stays in use (the same statement again when idle, else a fresh one); Kysely and atomic() both prepare through it. */
 export function statementCache(raw: BetterSqlite3.Database): (sql: string) => BetterSqlite3.Statement {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return (sql) => {
@@ -28,9 +27,4 @@ export function statementCache(raw: BetterSqlite3.Database): (sql: string) => Be
     }
     return fresh;
   };
-}
-
-/** `raw` as Kysely's SqliteDialect takes it, preparing statements through `prepare` (a statementCache). */
-export function withStatementCache(raw: BetterSqlite3.Database, prepare: (sql: string) => BetterSqlite3.Statement): KyselySqliteDatabase {
-  return { close: () => raw.close(), prepare };
 }
