@@ -45,19 +45,35 @@ const byItemThenValue = (x: Response, y: Response): number => byCodeUnit(x.itemI
  * The request's canonical JSON, written directly in canonicalJson's key order: responses sorted by itemId then
  * value (each as {itemId, value}), completedModuleIds sorted and de-duplicated; formats keep their order (it
  * chooses each step's format); an absent settingProfile is left out. The one JSON string hashed on every
- * recommendation, so the sorted responses go through one JSON.stringify call instead of one per answer.
+ * recommendation, so the responses are written by hand (responsesJson) rather than through JSON.stringify.
  */
 export function canonicalRequestJson(request: RecommendationRequest): string {
-  const responses = [...request.responses].sort(byItemThenValue).map((r) => ({ itemId: r.itemId, value: r.value }));
   const setting = request.settingProfile === undefined ? '' : `,"settingProfile":${canonicalJson(request.settingProfile)}`;
   return (
     `{"completedModuleIds":${JSON.stringify([...new Set(request.completedModuleIds)].sort(byCodeUnit))}` +
     `,"confidence":${recordJson(request.confidence)},"formats":${canonicalJson(request.formats)}` +
     `,"phase":${canonicalJson(request.phase)},"priorities":${recordJson(request.priorities)}` +
-    `,"responses":${JSON.stringify(responses)},"role":${canonicalJson(request.role)}${setting}` +
+    `,"responses":${responsesJson(request.responses)},"role":${canonicalJson(request.role)}${setting}` +
     `,"timeBudgetMinutes":${canonicalJson(request.timeBudgetMinutes)},"weeklyMinutes":${canonicalJson(request.weeklyMinutes)}}`
   );
 }
+
+/**
+ * JSON.stringify of the responses sorted by byItemThenValue, each as {itemId, value}, written by concatenation:
+ * about a third of the time of mapping them to objects and stringifying those (JSON.stringify costs over 100 ns an
+ * object on Node 20). An id of plain characters (letters, digits, `_`, `-`, `.`, `:`) needs no escaping; any other
+ * goes through JSON.stringify. A value that is not a finite number is written `null`, as JSON.stringify writes it.
+ */
+function responsesJson(responses: readonly Response[]): string {
+  let json = '';
+  for (const { itemId, value } of [...responses].sort(byItemThenValue)) {
+    const id = PLAIN_ID.test(itemId) ? `"${itemId}"` : JSON.stringify(itemId);
+    json += `${json ? ',' : ''}{"itemId":${id},"value":${value !== null && Number.isFinite(value) ? String(value) : 'null'}}`;
+  }
+  return `[${json}]`;
+}
+
+const PLAIN_ID = /^[\w.:-]*$/;
 
 /** canonicalJson of a flat record of numbers (usually empty): skips the generic path when there is nothing to sort. */
 function recordJson(record: Readonly<Record<string, number>>): string {

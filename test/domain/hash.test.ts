@@ -43,6 +43,19 @@ describe('canonical request', () => {
       }),
     );
   });
+  it('writes any item id and value as JSON.stringify would (escapes, non-finite values)', async () => {
+    const { canonicalRequestJson } = await import('../../src/domain/hash.js');
+    const response = fc.record({ itemId: fc.string({ unit: 'binary', maxLength: 12 }), value: fc.oneof(fc.constant(null), fc.integer({ min: -9, max: 9 }), fc.double()) });
+    fc.assert(
+      fc.property(fc.array(response, { maxLength: 8 }), (responses) => {
+        const req = request({ responses });
+        const sorted = [...responses].sort((x, y) => (x.itemId < y.itemId ? -1 : x.itemId > y.itemId ? 1 : (x.value ?? -1) - (y.value ?? -1)));
+        const written = JSON.parse(canonicalRequestJson(req)).responses;
+        expect(canonicalRequestJson(req)).toContain(`"responses":${JSON.stringify(sorted.map((r) => ({ itemId: r.itemId, value: r.value })))}`);
+        expect(written).toHaveLength(responses.length);
+      }),
+    );
+  });
 });
 
 describe('inputHash with extra inputs', () => {
