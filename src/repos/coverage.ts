@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CoveragePerson } from '../domain/coverage.js';
 import type { DB } from './schema.js';
-import { BULK_JSON_CHARS, chunksOfJson } from './staff.js';
+import { chunksOfJson } from './bulk-json.js';
 
 
 /** A person's row as stored: secure areas and completed modules still comma-separated. */
@@ -140,7 +140,7 @@ export async function doneCounts(db: Kysely<DB>, orgId: string, bySetting: boole
 /** Which of `staffIds` are on the staff lists under `orgId`. */
 export async function listedUnder(db: Kysely<DB>, orgId: string, staffIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const json of chunksOfJson([...new Set(staffIds)], BULK_JSON_CHARS)) {
+  for (const json of chunksOfJson([...new Set(staffIds)])) {
     const r = await sql<{ id: string }>`
       SELECT s.id FROM staff s
       WHERE s.id IN (SELECT value FROM json_each(${json}))

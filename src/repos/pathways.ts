@@ -36,20 +36,22 @@ export type Rederive = (p: PathwayInputsRecord) => Promise<RecommendationRespons
 /**
  * The request as stored: answers as one object where that loses nothing (stored-answers.ts), and the fields left at
  * their defaults (no direct ratings, no completed modules, no priorities) left out; parseStoredRequest puts them back.
+ * `answers`: the request's answers in their stored form, when the caller has worked them out already.
  */
-export function storedRequestJson(request: RecommendationRequest): string {
-  return JSON.stringify(withoutDefaults({ ...request, responses: storedAnswers(request.responses) }));
+export function storedRequestJson(request: RecommendationRequest, answers = storedAnswers(request.responses)): string {
+  return JSON.stringify(withoutDefaults({ ...request, responses: answers }));
 }
 
-/** The request without the fields that hold their defaults (an empty record or list). */
-function withoutDefaults<T extends Pick<RecommendationRequest, 'confidence' | 'completedModuleIds' | 'priorities'>>(request: T) {
-  const { confidence, completedModuleIds, priorities, ...rest } = request;
-  return {
-    ...rest,
-    ...(isEmpty(confidence) ? {} : { confidence }),
-    ...(completedModuleIds.length === 0 ? {} : { completedModuleIds }),
-    ...(isEmpty(priorities) ? {} : { priorities }),
-  };
+/** The request fields stored only when not empty, each with the empty value it takes back when read. */
+const STORED_IF_SET = { confidence: () => ({}), completedModuleIds: () => [], priorities: () => ({}) };
+const DEFAULTED = Object.keys(STORED_IF_SET) as (keyof typeof STORED_IF_SET)[];
+
+/** The request without the fields that hold their defaults (an empty record or list); those set come last. */
+function withoutDefaults<T extends Pick<RecommendationRequest, (typeof DEFAULTED)[number]>>(request: T): Record<string, unknown> {
+  const stored: Record<string, unknown> = { ...request };
+  for (const field of DEFAULTED) delete stored[field];
+  for (const field of DEFAULTED) if (!isEmpty(request[field])) stored[field] = request[field];
+  return stored;
 }
 
 const isEmpty = (record: object): boolean => Object.keys(record).length === 0;
@@ -80,14 +82,10 @@ export const ASSESSMENT_ANSWERS = (pathwayAlias: string) =>
 
 /** The request a stored text holds (any form: answers as a list or an object, defaults present or left out). */
 export function parseStoredRequest(text: string): RecommendationRequest {
-  const r = JSON.parse(text) as Partial<RecommendationRequest> & { responses: unknown };
-  return {
-    ...r,
-    responses: answersList(r.responses) as RecommendationRequest['responses'],
-    confidence: r.confidence ?? {},
-    completedModuleIds: r.completedModuleIds ?? [],
-    priorities: r.priorities ?? {},
-  } as RecommendationRequest;
+  const r = JSON.parse(text) as Record<string, unknown> & { responses: unknown };
+  const request: Record<string, unknown> = { ...r, responses: answersList(r.responses) };
+  for (const field of DEFAULTED) request[field] ??= STORED_IF_SET[field]();
+  return request as unknown as RecommendationRequest;
 }
 
 async function toPathway(r: PathwaysTable & { answers: string | null }, rederive: Rederive): Promise<StoredPathway> {
@@ -119,11 +117,12 @@ export function newPathway(
   const id = newId('pth', now);
   const v = p.response.provenance;
   // The answers are kept once: the pathway refers to its assessment's when they are byte for byte the same list.
-  const full = storedRequestJson(p.request);
+  const answers = storedAnswers(p.request.responses);
+  const full = storedRequestJson(p.request, answers);
   const request =
     p.assessmentId === null
       ? full
-      : sql<string>`CASE WHEN (SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${p.assessmentId}) = ${JSON.stringify(storedAnswers(p.request.responses))} THEN ${refToAnswersJson(p.request)} ELSE ${full} END`;
+      : sql<string>`CASE WHEN (SELECT json_extract(a.answers, '$.responses') FROM assessments a WHERE a.id = ${p.assessmentId}) = ${JSON.stringify(answers)} THEN ${refToAnswersJson(p.request)} ELSE ${full} END`;
   let moduleIds = '';
   for (const s of p.response.pathway.steps) moduleIds += moduleIds ? ',' + s.moduleId : s.moduleId;
   const pathway = db

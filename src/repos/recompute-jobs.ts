@@ -3,7 +3,7 @@
 import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from './database.js';
 import { ASSESSMENT_ANSWERS, withAnswers } from './pathways.js';
-import { BULK_JSON_CHARS, chunksOfJson } from './staff.js';
+import { chunksOfJson } from './bulk-json.js';
 import type { Selectable } from 'kysely';
 import type { PathwayPlansTable, RecomputeJobsTable } from './schema.js';
 
@@ -108,7 +108,7 @@ export async function writeRecomputeChunk(
   database: Database,
   job: { id: string; cursor: string; plans: readonly NewPlan[]; finished: boolean; now: string },
 ): Promise<void> {
-  const queries: CompiledQuery[] = chunksOfJson(job.plans, BULK_JSON_CHARS).map(
+  const queries: CompiledQuery[] = chunksOfJson(job.plans).map(
     (json) => sql`INSERT OR REPLACE INTO pathway_plans (staff_id, pathway_id, job_id, evidence_set_id, algorithm_version, input_hash, module_ids, total_minutes, created_at)
       SELECT json_extract(value, '$.staff_id'), json_extract(value, '$.pathway_id'), ${job.id}, json_extract(value, '$.evidence_set_id'),
         json_extract(value, '$.algorithm_version'), json_extract(value, '$.input_hash'), json_extract(value, '$.module_ids'),

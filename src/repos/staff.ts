@@ -5,6 +5,7 @@ import { newId } from './crypto.js';
 import { toPage, type Page, type PageRequest } from './page.js';
 import type { DB, StaffTable } from './schema.js';
 import { normaliseEmail } from './users.js';
+import { chunksOfJson } from './bulk-json.js';
 
 export interface Staff {
   readonly id: string;
@@ -58,9 +59,6 @@ export function newStaff(db: Kysely<DB>, settingId: string, input: NewStaff, now
   return { staff: toStaff(row), query: db.insertInto('staff').values(row).compile() };
 }
 
-/** Characters of JSON one bulk statement carries: far below D1's 2 MB value limit, so a row never gets near it. */
-export const BULK_JSON_CHARS = 250_000;
-
 /**
  * Many new staff at once, for imports of thousands of rows on D1 as on SQLite: each INSERT reads its rows from one
  * bound JSON array (json_each), so a statement binds one parameter (D1 allows 100) and 8,000 rows take about a dozen
@@ -68,7 +66,7 @@ export const BULK_JSON_CHARS = 250_000;
  */
 export function newStaffBatch(db: Kysely<DB>, settingId: string, inputs: readonly NewStaff[], now: Date): { staff: Staff[]; queries: CompiledQuery[] } {
   const rows = inputs.map((input) => staffRow(settingId, input, now, null));
-  const queries = chunksOfJson(rows, BULK_JSON_CHARS).map(
+  const queries = chunksOfJson(rows).map(
     (json) => sql`INSERT INTO staff (id, setting_id, user_id, name, email, job_role, phase, groups, share_with_leader, created_at, updated_at)
       SELECT json_extract(value, '$.id'), json_extract(value, '$.setting_id'), json_extract(value, '$.user_id'), json_extract(value, '$.name'),
         json_extract(value, '$.email'), json_extract(value, '$.job_role'), json_extract(value, '$.phase'), json_extract(value, '$.groups'),
@@ -76,25 +74,6 @@ export function newStaffBatch(db: Kysely<DB>, settingId: string, inputs: readonl
       FROM json_each(${json}) ORDER BY key`.compile(db),
   );
   return { staff: rows.map(toStaff), queries };
-}
-
-/** `items` as JSON arrays of at most `maxChars` characters each (one item longer than that goes alone). */
-export function chunksOfJson(items: readonly unknown[], maxChars: number): string[] {
-  const out: string[] = [];
-  let part: string[] = [];
-  let size = 2;
-  for (const item of items) {
-    const text = JSON.stringify(item);
-    if (part.length && size + text.length + 1 > maxChars) {
-      out.push(`[${part.join(',')}]`);
-      part = [];
-      size = 2;
-    }
-    part.push(text);
-    size += text.length + 1;
-  }
-  if (part.length) out.push(`[${part.join(',')}]`);
-  return out;
 }
 
 function staffRow(settingId: string, input: NewStaff, now: Date, userId: string | null): Row {
@@ -157,7 +136,7 @@ export async function allStaffUnder(db: Kysely<DB>, orgId: string): Promise<Staf
 export async function existingEmails(db: Kysely<DB>, settingId: string, emails: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   // One bound JSON array per query (D1 allows 100 bound parameters), so 8,000 addresses take one or two queries.
-  for (const json of chunksOfJson(emails.map(normaliseEmail), BULK_JSON_CHARS)) {
+  for (const json of chunksOfJson(emails.map(normaliseEmail))) {
     const rows = await db
       .selectFrom('staff')
       .select('email')
