@@ -104,7 +104,8 @@ export function explainStep(ctx: ExplainContext, i: number): { reasons: Reason[]
   }
   const firstDependant = dependants.length ? ix.modules[ctx.steps[dependants[0]!]!.module]!.title : undefined;
   const parts = step.pulledInBy >= 0 && firstDependant !== undefined ? prerequisiteParts(ctx, step, a, firstDependant) : gapParts(ctx, a, firstDependant);
-  return { reasons, explanation: [...parts, evidenceSentence(strength)].join(' ') };
+  parts.push(evidenceSentence(strength));
+  return { reasons, explanation: parts.join(' ') };
 }
 
 /** Positions (0-based) of later steps that list this step's module among their own prerequisites. */

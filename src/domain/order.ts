@@ -45,16 +45,15 @@ export function orderSelection(ix: ContentIndex, selected: readonly number[], ne
     }
   });
   const placed = selected.map(() => false);
-  const isReady = (i: number) => !placed[i] && waiting[i] === 0;
   const out: number[] = [];
   while (out.length < selected.length) {
     let pick = -1;
-    for (let i = 0; i < selected.length; i++) if (isReady(i) && (pick < 0 || answers[i]! > answers[pick]!)) pick = i;
+    for (let i = 0; i < selected.length; i++) if (isReady(i, placed, waiting) && (pick < 0 || answers[i]! > answers[pick]!)) pick = i;
     if (pick < 0) throw new Error('prerequisite cycle among selected modules'); // closures exclude cycles
     const { primaryArea } = ix.entries[selected[pick]!]!;
     for (let i = 0; i < selected.length; i++) {
       const e = ix.entries[selected[i]!]!;
-      if (isReady(i) && e.primaryArea === primaryArea && e.levelCode < ix.entries[selected[pick]!]!.levelCode) pick = i;
+      if (isReady(i, placed, waiting) && e.primaryArea === primaryArea && e.levelCode < ix.entries[selected[pick]!]!.levelCode) pick = i;
     }
     placed[pick] = true;
     out.push(selected[pick]!);
@@ -64,4 +63,13 @@ export function orderSelection(ix: ContentIndex, selected: readonly number[], ne
     }
   }
   return out;
+}
+
+/**
+ * Whether selected[i] can be placed next: not yet placed, and no selected prerequisite waiting. A module-level
+ * function, not a closure: the TypeScript loader (tsx, which runs the service) names a closure with a call each time
+ * one is made.
+ */
+function isReady(i: number, placed: readonly boolean[], waiting: readonly number[]): boolean {
+  return !placed[i] && waiting[i] === 0;
 }
