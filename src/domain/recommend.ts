@@ -39,6 +39,7 @@ export function recommendFromProfile(
   const ctx = { ix, phase: request.phase, priorities: request.priorities, profile, need, steps: plan.steps };
   const steps = plan.steps.map((s, i): PathwayStep => {
     const ev = ix.entries[s.module]!.evidence;
+    const { reasons, explanation } = explained(explainStep(ctx, i), explorationReason(content, ix, explored, s.module));
     return {
       position: i + 1,
       moduleId: ix.modules[s.module]!.id,
@@ -49,7 +50,8 @@ export function recommendFromProfile(
       level: ix.modules[s.module]!.level,
       targets: s.gains.filter((g) => g.gain >= 0.00005).map((g) => ({ areaId: ix.areas[g.area]!.id, expectedGain: round(g.gain) })),
       evidence: { strength: round(ev?.strength ?? 0), sources: [...(ev?.sources ?? [])] },
-      ...explained(explainStep(ctx, i), explorationReason(content, ix, explored, s.module)),
+      reasons,
+      explanation,
     };
   });
   const exploration = explorationReport(ix, explored);
