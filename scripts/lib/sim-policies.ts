@@ -4,7 +4,7 @@
 import type { Content, RecommendationRequest } from '../../src/domain/types.js';
 import { indexContent, type ContentIndex } from '../../src/domain/content-index.js';
 import { areaImportance } from '../../src/domain/need.js';
-import { eligibleModules } from '../../src/domain/planner.js';
+import { eligibleModules } from '../../src/domain/eligibility.js';
 import type { Profile } from '../../src/domain/profile.js';
 import { recommend, recommendFromProfile } from '../../src/domain/recommend.js';
 import type { Rng } from '../../src/domain/rng.js';

@@ -7,7 +7,7 @@
 import type { Content, Format, Phase, RecommendationRequest, Role } from '../../src/domain/types.js';
 import { indexContent, type ContentIndex } from '../../src/domain/content-index.js';
 import { areaImportance, DEFAULT_AREA_IMPORTANCE, MIN_PREVALENCE_FACTOR } from '../../src/domain/need.js';
-import { eligibleModules } from '../../src/domain/planner.js';
+import { eligibleModules } from '../../src/domain/eligibility.js';
 import { priorFor } from '../../src/domain/profile.js';
 import type { Rng } from '../../src/domain/rng.js';
 

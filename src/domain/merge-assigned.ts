@@ -2,7 +2,7 @@
 // then their personalised steps; completed modules listed apart; weeks re-scheduled over the merged list. Pure.
 
 import { indexContent } from './content-index.js';
-import { stepFormat } from './planner.js';
+import { stepFormat } from './eligibility.js';
 import type { Content, Format, PathwayStep, RecommendationResponse } from './types.js';
 
 export interface AssignedWork {

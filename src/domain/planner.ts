@@ -2,8 +2,9 @@
 // bundle) that closes the most weighted confidence gap per minute and still fits the time budget, until nothing
 // that fits closes any gap. Then it orders the selection, largest gaps first (order.ts), and schedules it.
 
-import { FORMATS, type Content, type Format, type RecommendationRequest } from './types.js';
-import { bundleLayout, indexContent, suits, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
+import type { Content, Format, RecommendationRequest } from './types.js';
+import { bundleLayout, indexContent, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
+import { eligibility, stepFormat } from './eligibility.js';
 import { gainFactor, gainFactorCeiling } from './gain.js';
 import { confidenceGap, confidenceGapSlopeCeiling } from './need.js';
 import type { Profile } from './profile.js';
@@ -46,30 +47,6 @@ const MIN_RATIO = 1e-9;
  */
 export function expectedGain(entry: IndexedModule, relevance: number, c: number): number {
   return entry.baseGain * relevance * gainFactor(entry.levelCode, c);
-}
-
-/**
- * True for each module the request may receive: suits role, phase and one of the formats, and has no unknown
- * or cyclic prerequisites. Completion is not considered here. Worked out once per catalogue, role, phase and
- * set of formats (a few hundred combinations at most) and shared: callers must not change the array.
- */
-export function eligibleModules(content: Content, request: RecommendationRequest): readonly boolean[] {
-  const ix = indexContent(content);
-  // Eligibility ignores the order of formats and repeats, so the key lists each offered format once, in FORMATS order.
-  const key = `${request.role} ${request.phase} ${FORMATS.filter((f) => request.formats.includes(f)).join(' ')}`;
-  let byRequest = eligibleByIndex.get(ix);
-  if (!byRequest) eligibleByIndex.set(ix, (byRequest = new Map()));
-  let eligible = byRequest.get(key);
-  if (!eligible) byRequest.set(key, (eligible = ix.entries.map((e) => !e.broken && suits(e.module, request.role, request.phase, request.formats))));
-  return eligible;
-}
-
-const eligibleByIndex = new WeakMap<ContentIndex, Map<string, readonly boolean[]>>();
-
-/** First of the request's formats (in request order) that module `m` offers. */
-export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format[]): Format {
-  const offered = ix.modules[m]!.formats;
-  return formats.find((f) => offered.includes(f)) ?? offered[0] ?? 'online';
 }
 
 /**
@@ -229,13 +206,14 @@ class Bundle {
  */
 export function planPathway(content: Content, request: RecommendationRequest, profile: Profile, weight: readonly number[]): Plan {
   const ix = indexContent(content);
-  const eligible = eligibleModules(content, request);
+  const { eligible, reachable } = eligibility(content, request);
   const done = ix.entries.map(() => false);
-  for (const id of request.completedModuleIds) if (ix.moduleIndex.has(id)) done[ix.moduleIndex.get(id)!] = true;
+  let anyDone = false;
+  for (const id of request.completedModuleIds) if (ix.moduleIndex.has(id)) done[ix.moduleIndex.get(id)!] = anyDone = true;
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  const isCandidate = ix.entries.map((e, m) => eligible[m]! && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p]));
+  const isCandidate = anyDone ? ix.entries.map((e, m) => eligible[m]! && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) : reachable;
   const candidates = new Candidates(ix, done, isCandidate);
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();
@@ -384,7 +362,7 @@ function schedule(
   let elapsed = 0;
   const steps = ordered.map((m): PlannedStep => {
     const all = progress.take(m);
-    const gains = all.filter((g) => g.gain > 0).sort((x, y) => y.gain - x.gain || x.area - y.area);
+    const gains = risingGains(all);
     const week = 1 + Math.floor(elapsed / weekly);
     const minutes = ix.entries[m]!.minutes;
     elapsed += minutes;
@@ -392,4 +370,20 @@ function schedule(
     return { module: m, format: stepFormat(ix, m, request.formats), minutes, week, gains, value, pulledInBy: pulledInBy.get(m) ?? -1 };
   });
   return { steps, totalMinutes: elapsed };
+}
+
+/**
+ * The gains that raise confidence, largest first (ties to the lower area index; a stable sort), by insertion: a step
+ * has a handful, and at that size Array.prototype.sort with a comparator costs more than the sorting.
+ */
+function risingGains(all: readonly StepGain[]): StepGain[] {
+  const gains: StepGain[] = [];
+  for (const g of all) {
+    if (!(g.gain > 0)) continue;
+    let j = gains.length;
+    gains.push(g);
+    for (; j > 0 && (gains[j - 1]!.gain < g.gain || (gains[j - 1]!.gain === g.gain && gains[j - 1]!.area > g.area)); j--) gains[j] = gains[j - 1]!;
+    gains[j] = g;
+  }
+  return gains;
 }

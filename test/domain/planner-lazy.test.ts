@@ -8,7 +8,8 @@ import { getShippedContent } from '../../src/content/bundled.js';
 import { indexContent } from '../../src/domain/content-index.js';
 import { gainFactor, gainFactorCeiling } from '../../src/domain/gain.js';
 import { computeNeed, confidenceGap, confidenceGapSlopeCeiling } from '../../src/domain/need.js';
-import { eligibleModules, expectedGain, planPathway } from '../../src/domain/planner.js';
+import { eligibleModules } from '../../src/domain/eligibility.js';
+import { expectedGain, planPathway } from '../../src/domain/planner.js';
 import { estimateProfile } from '../../src/domain/profile.js';
 import { contentArb, requestArb } from './arbitraries.js';
 

@@ -4,7 +4,7 @@ import { recommend } from '../../src/domain/recommend.js';
 import fc from 'fast-check';
 import { getShippedContent } from '../../src/content/bundled.js';
 import { indexContent } from '../../src/domain/content-index.js';
-import { eligibleModules } from '../../src/domain/planner.js';
+import { eligibleModules } from '../../src/domain/eligibility.js';
 import { requestArb } from './arbitraries.js';
 import { content, request, withModules } from './fixtures.js';
 

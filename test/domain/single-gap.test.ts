@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
-import { eligibleModules } from '../../src/domain/planner.js';
+import { eligibleModules } from '../../src/domain/eligibility.js';
 import { recommend } from '../../src/domain/recommend.js';
 import { FORMATS, PHASES, ROLES, type RecommendationRequest, type Role, type Phase } from '../../src/domain/types.js';
 
