@@ -2,7 +2,7 @@
 // Pure and deterministic: the same content and request give the same response, byte for byte.
 
 import type { AreaEstimate, Content, PathwayStep, RecommendationRequest, RecommendationResponse } from './types.js';
-import { indexContent } from './content-index.js';
+import { indexContent, type ContentIndex } from './content-index.js';
 import { explainStep } from './explain.js';
 import { inputHash } from './hash.js';
 import { computeNeed, type Need } from './need.js';
@@ -57,7 +57,7 @@ export function recommendFromProfile(
   const exploration = explorationReport(ix, explored);
   return {
     pathway: { steps, totalMinutes: plan.totalMinutes },
-    profile: Object.fromEntries(ix.areas.map((area, a) => [area.id, areaEstimate(profile, need, a)])),
+    profile: shownProfile(ix, profile, need),
     provenance: provenanceOf(content, hash),
     ...(exploration ? { exploration } : {}),
   };
@@ -103,16 +103,24 @@ function explained(e: Pick<PathwayStep, 'reasons' | 'explanation'>, learning: Re
   return learning ? { reasons: [...e.reasons, learning.reason], explanation: `${e.explanation} ${learning.sentence}` } : e;
 }
 
+/** The response's profile: each area's estimate by area id, in taxonomy order. */
+function shownProfile(ix: ContentIndex, profile: Profile, need: Need): Record<string, AreaEstimate> {
+  const shown: Record<string, AreaEstimate> = {};
+  ix.areas.forEach((area, a) => (shown[area.id] = areaEstimate(profile, need, a)));
+  return shown;
+}
+
 /** One area of the response's profile: the estimate, its uncertainty beside it, the need, and where it comes from. */
 function areaEstimate(profile: Profile, need: Need, a: number): AreaEstimate {
   const self = profile.selfReport[a]!;
-  return {
+  const area: { -readonly [K in keyof AreaEstimate]: AreaEstimate[K] } = {
     confidence: round(profile.mean[a]!),
     uncertainty: round(profile.sd[a]!),
     need: round(need.need[a]!),
     basis: profile.basis[a]!,
     notRelevant: profile.notRelevant[a]!,
-    ...(Number.isNaN(self) ? {} : { selfReport: round(self) }),
-    estimate: round(profile.estimate[a]!),
   };
+  if (!Number.isNaN(self)) area.selfReport = round(self);
+  area.estimate = round(profile.estimate[a]!);
+  return area;
 }
