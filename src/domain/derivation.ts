@@ -6,7 +6,7 @@ import { indexContent } from './content-index.js';
 import { round } from './numeric.js';
 import { estimateProfile, type Profile } from './profile.js';
 import { recommendFromProfile } from './recommend.js';
-import type { AreaEstimate, Content, EstimateBasis, RecommendationRequest, RecommendationResponse } from './types.js';
+import type { Content, EstimateBasis, RecommendationRequest, RecommendationResponse } from './types.js';
 
 /**
  * Per area id: [mean, estimate, sd, basis, notRelevant 0/1, selfReport or null]. JSON numbers round-trip exactly. The
@@ -88,26 +88,20 @@ export function derive(content: Content, request: RecommendationRequest, derivat
 }
 
 /**
- * The response's profile as derive() would report it, without planning: what a re-plan from the stored profile reads
- * (confidence, uncertainty, basis, self-report and estimate, rounded as the response rounds them; need is left 0).
+ * The profile a re-plan of a check-in pathway starts from: the stored profile as its response reports it (rounded
+ * as the response rounds) read back by profileFromResponse (checkin.ts), which keeps the request's own estimate for
+ * what a response does not carry: which areas are "not relevant", the uncertainty where it rounds to 0 and the
+ * self-report where there is none. Worked out from the stored form directly, without building the response's profile.
  */
-export function reportedProfile(content: Content, request: RecommendationRequest, stored: StoredProfile): RecommendationResponse['profile'] {
-  const p = loadProfile(content, request, stored);
-  return Object.fromEntries(
-    indexContent(content).areas.map((area, a): [string, AreaEstimate] => {
-      const self = p.selfReport[a]!;
-      return [
-        area.id,
-        {
-          confidence: round(p.mean[a]!),
-          uncertainty: round(p.sd[a]!),
-          need: 0,
-          basis: p.basis[a]!,
-          notRelevant: p.notRelevant[a]!,
-          ...(Number.isNaN(self) ? {} : { selfReport: round(self) }),
-          estimate: round(p.estimate[a]!),
-        },
-      ];
-    }),
-  );
+export function replanProfile(content: Content, request: RecommendationRequest, stored: StoredProfile): Profile {
+  const p = estimateProfile(content, request);
+  indexContent(content).areas.forEach((area, a) => {
+    const [mean, estimate, sd, basis, , self] = stored[area.id] ?? carriedForward(p, a);
+    p.mean[a] = round(mean);
+    if (round(sd) > 0) p.sd[a] = round(sd);
+    p.basis[a] = basisOf(basis);
+    if (self !== null && !Number.isNaN(self)) p.selfReport[a] = round(self);
+    p.estimate[a] = round(estimate);
+  });
+  return p;
 }

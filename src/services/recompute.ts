@@ -3,7 +3,7 @@
 // at any point resumes after its last whole chunk. Explicit dependencies (database, content, clock): the admin CLI,
 // the API job route and the national rehearsal all call these functions.
 import { profileFromResponse } from '../domain/checkin.js';
-import { reportedProfile, type Derivation } from '../domain/derivation.js';
+import { replanProfile, type Derivation } from '../domain/derivation.js';
 import { planOnlyFromProfile, recommendFromProfile } from '../domain/recommend.js';
 import { estimateProfile, type Profile } from '../domain/profile.js';
 import type { Content, RecommendationRequest, RecommendationResponse } from '../domain/types.js';
@@ -37,23 +37,31 @@ export const DEFAULT_CHUNK = 500;
 
 /**
  * The re-plan of one stored pathway under `content`'s evidence set. An assessment pathway is recommend() of its
- * stored request; a check-in pathway re-plans from the profile it reached (its own profile, as stored), with the
- * stored input hash joining the new one. Deterministic: the same inputs and set give the same response.
+ * stored request; a check-in pathway re-plans from the profile it reached (its own profile, as a response reports
+ * it), with the stored input hash joining the new one. Deterministic: the same inputs and set give the same response.
  */
 export function replan(content: Content, p: PathwayInputs): RecommendationResponse {
-  const { request, profile } = parsedInputs(content, p);
-  return replanParsed(content, p.cause, request, profile, p.inputHash);
+  const { request, profile, hashExtra } = replanStart(content, p);
+  return recommendFromProfile(content, request, profile, hashExtra);
 }
 
-/** A stored pathway's request, and for a check-in the profile it planned from (null otherwise). */
-function parsedInputs(content: Content, p: PathwayInputs): { request: RecommendationRequest; profile: RecommendationResponse['profile'] | null } {
+/**
+ * What the re-plan of a stored pathway starts from: its request; for a check-in, the profile it reached and the
+ * stored input hash as the extra input the new hash joins (replanFrom below, from the stored form directly); for an
+ * assessment, or a check-in stored without its profile, the request's own profile.
+ */
+function replanStart(content: Content, p: PathwayInputs): { request: RecommendationRequest; profile: Profile; hashExtra?: { replanOf: string } } {
   const request = parseStoredRequest(p.request);
-  const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
-  const profile = stored ? reportedProfile(content, request, stored) : p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
-  return { request, profile };
+  if (p.cause === 'checkin') {
+    const hashExtra = { replanOf: p.inputHash };
+    const stored = p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
+    if (stored) return { request, profile: replanProfile(content, request, stored), hashExtra };
+    if (p.profile !== null) return { request, profile: profileOfResponse(content, request, JSON.parse(p.profile) as RecommendationResponse['profile']), hashExtra };
+  }
+  return { request, profile: estimateProfile(content, request) };
 }
 
-/** replan() over already-parsed inputs: a stored pathway's cause, request, profile and input hash. */
+/** replan() from a pathway as read (the HTTP layer's): its cause, request, its response's profile and input hash. */
 export function replanParsed(
   content: Content,
   cause: 'assessment' | 'checkin',
@@ -67,8 +75,8 @@ export function replanParsed(
 
 /**
  * What a re-plan starts from: for an assessment (or a check-in stored without its profile) the request's own
- * profile, as recommend() estimates it; for a check-in the profile it reached, with the stored input hash as the
- * extra input the new hash joins.
+ * profile, as recommend() estimates it; for a check-in the profile it reached, as its response reports it, with the
+ * stored input hash as the extra input the new hash joins.
  */
 function replanFrom(
   content: Content,
@@ -78,17 +86,19 @@ function replanFrom(
   inputHash: string,
 ): { profile: Profile; hashExtra?: { replanOf: string } } {
   if (cause !== 'checkin' || profile === null) return { profile: estimateProfile(content, request) };
-  return { profile: profileFromResponse(content, request, { profile } as RecommendationResponse), hashExtra: { replanOf: inputHash } };
+  return { profile: profileOfResponse(content, request, profile), hashExtra: { replanOf: inputHash } };
 }
+
+const profileOfResponse = (content: Content, request: RecommendationRequest, profile: RecommendationResponse['profile']): Profile =>
+  profileFromResponse(content, request, { profile } as RecommendationResponse);
 
 /**
  * The compact plan row for the re-plan of one stored pathway: the same plan as replan() (module ids in step order,
  * minutes, provenance), planned without building the explained response, which is not stored.
  */
 export function replanRow(content: Content, p: PathwayInputs): NewPlan {
-  const { request, profile } = parsedInputs(content, p);
-  const from = replanFrom(content, p.cause, request, profile, p.inputHash);
-  const plan = planOnlyFromProfile(content, request, from.profile, from.hashExtra);
+  const { request, profile, hashExtra } = replanStart(content, p);
+  const plan = planOnlyFromProfile(content, request, profile, hashExtra);
   return row(p, plan.moduleIds, plan.totalMinutes, plan.provenance);
 }
 

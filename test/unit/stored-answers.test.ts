@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getShippedContent } from '../../src/content/bundled.js';
-import { checkIn } from '../../src/domain/checkin.js';
-import { derive, loadProfile, storeProfile, type Derivation, type StoredProfile } from '../../src/domain/derivation.js';
+import { checkIn, profileFromResponse } from '../../src/domain/checkin.js';
+import { derive, loadProfile, replanProfile, storeProfile, type Derivation, type StoredProfile } from '../../src/domain/derivation.js';
 import { recommend } from '../../src/domain/recommend.js';
 import type { RecommendationRequest } from '../../src/domain/types.js';
 import { listAssessments, newAssessment } from '../../src/repos/assessments.js';
@@ -144,8 +144,26 @@ describe('check-in profiles as stored', () => {
       );
       expect(loadProfile(content, result.request, spelled)).toEqual(loaded);
       expect(storeProfile(content, result.request, loaded)).toEqual(stored);
+      // A recompute re-plans from the stored form what the pathway's response reports.
+      expect(replanProfile(content, result.request, stored)).toEqual(profileFromResponse(content, result.request, result.response));
       ({ request, response } = result);
     }
     expect(rerated.size).toBeGreaterThan(0);
+  });
+});
+
+describe('the profile a re-plan starts from', () => {
+  it('is, from the stored form, what profileFromResponse reads from the derived response (rounded; own estimate where it carries nothing)', () => {
+    const areaIds = content.taxonomy.areas.map((a) => a.id);
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    const entry = fc.tuple(unit, unit, fc.oneof(fc.constant(0), fc.double({ min: 0, max: 4e-5, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true })), fc.constantFrom('p', 'r', 'd', 'c', 'checkin', 'responses'), fc.constantFrom(0, 1), fc.oneof(fc.constant(null), unit));
+    const stored = fc.dictionary(fc.constantFrom(...areaIds), entry) as fc.Arbitrary<StoredProfile>;
+    fc.assert(
+      fc.property(request, stored, (req, profile) => {
+        const r = req as RecommendationRequest;
+        expect(replanProfile(content, r, profile)).toEqual(profileFromResponse(content, r, derive(content, r, { profile })));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
