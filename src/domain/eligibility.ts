@@ -19,6 +19,10 @@ interface Eligibility {
   readonly reachable: readonly boolean[];
 }
 
+/**
+ * The request's eligible modules and the candidates of a request with nothing completed, worked out once per
+ * catalogue, role, phase and set of formats and shared: callers must not change the arrays.
+ */
 export function eligibility(content: Content, request: RecommendationRequest): Eligibility {
   const ix = indexContent(content);
   // Eligibility ignores the order of formats and repeats, so the key lists each offered format once, in FORMATS order.

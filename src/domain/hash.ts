@@ -60,7 +60,7 @@ export function canonicalRequestJson(request: RecommendationRequest): string {
 
 /**
  * JSON.stringify of the responses sorted by byItemThenValue, each as {itemId, value}, written by concatenation:
- * about a third of the time of mapping them to objects and stringifying those (JSON.stringify costs over 100 ns an
+ * under half the time of mapping them to objects and stringifying those (JSON.stringify costs over 100 ns an
  * object on Node 20). An id of plain characters (letters, digits, `_`, `-`, `.`, `:`) needs no escaping; any other
  * goes through JSON.stringify. A value that is not a finite number is written `null`, as JSON.stringify writes it.
  */
