@@ -71,7 +71,7 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
   const base = (await mf.ready).origin;
   return {
     base: base.replace(/\/$/, ''),
-    fetch: (path, init) => fetchOnce(base + path, { redirect: 'manual', ...init }),
+    fetch: (path, init) => fetchPastClosedSockets(base + path, { redirect: 'manual', ...init }),
     stop: async () => {
       await mf.dispose();
       rmSync(dir, { recursive: true, force: true });
@@ -80,15 +80,17 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
 }
 
 /**
- * fetch, sent again once when a kept-alive connection turned out to be closed by workerd as the request went out
- * ("other side closed", before any answer): a transport race, not an answer, so the request is made on a new one.
+ * fetch, sent again when a kept-alive connection turned out to be closed by workerd as the request went out ("other
+ * side closed", before any answer): a transport race, not an answer. The pool can hold more than one such connection,
+ * so up to three tries, each on the next connection (a closed one leaves the pool as it fails).
  */
-async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause;
-    if (cause?.code !== 'UND_ERR_SOCKET') throw err;
-    return fetch(url, init);
+async function fetchPastClosedSockets(url: string, init: RequestInit): Promise<Response> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await fetch(url, init);
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause;
+      if (cause?.code !== 'UND_ERR_SOCKET' || tries === 3) throw err;
+    }
   }
 }
