@@ -46,19 +46,16 @@ export function replan(content: Content, p: PathwayInputs): RecommendationRespon
 }
 
 /**
- * What the re-plan of a stored pathway starts from: its request; for a check-in, the profile it reached and the
- * stored input hash as the extra input the new hash joins (replanFrom below, from the stored form directly); for an
- * assessment, or a check-in stored without its profile, the request's own profile.
+ * What the re-plan of a stored pathway starts from (see replanFrom): its request, and the profile and hash extra; a
+ * check-in's profile comes from its stored form directly where it has one (replanProfile: the same profile as
+ * reading its response's, without building that), else from the response profile stored with older rows.
  */
 function replanStart(content: Content, p: PathwayInputs): { request: RecommendationRequest; profile: Profile; hashExtra?: { replanOf: string } } {
   const request = parseStoredRequest(p.request);
-  if (p.cause === 'checkin') {
-    const hashExtra = { replanOf: p.inputHash };
-    const stored = p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
-    if (stored) return { request, profile: replanProfile(content, request, stored), hashExtra };
-    if (p.profile !== null) return { request, profile: profileOfResponse(content, request, JSON.parse(p.profile) as RecommendationResponse['profile']), hashExtra };
-  }
-  return { request, profile: estimateProfile(content, request) };
+  const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
+  if (stored) return { request, profile: replanProfile(content, request, stored), hashExtra: { replanOf: p.inputHash } };
+  const reported = p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
+  return { request, ...replanFrom(content, p.cause, request, reported, p.inputHash) };
 }
 
 /** replan() from a pathway as read (the HTTP layer's): its cause, request, its response's profile and input hash. */
@@ -86,11 +83,8 @@ function replanFrom(
   inputHash: string,
 ): { profile: Profile; hashExtra?: { replanOf: string } } {
   if (cause !== 'checkin' || profile === null) return { profile: estimateProfile(content, request) };
-  return { profile: profileOfResponse(content, request, profile), hashExtra: { replanOf: inputHash } };
+  return { profile: profileFromResponse(content, request, { profile } as RecommendationResponse), hashExtra: { replanOf: inputHash } };
 }
-
-const profileOfResponse = (content: Content, request: RecommendationRequest, profile: RecommendationResponse['profile']): Profile =>
-  profileFromResponse(content, request, { profile } as RecommendationResponse);
 
 /**
  * The compact plan row for the re-plan of one stored pathway: the same plan as replan() (module ids in step order,
