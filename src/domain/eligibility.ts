@@ -32,13 +32,21 @@ export function eligibility(content: Content, request: RecommendationRequest): E
   let found = byRequest.get(key);
   if (!found) {
     const eligible = ix.entries.map((e) => !e.broken && suits(e.module, request.role, request.phase, request.formats));
-    const reachable = ix.entries.map((e, m) => eligible[m]! && e.prerequisites.every((p) => eligible[p]));
+    const reachable = candidateModules(ix, eligible, ix.entries.map(() => false));
     byRequest.set(key, (found = { eligible, reachable }));
   }
   return found;
 }
 
 const eligibilityByIndex = new WeakMap<ContentIndex, Map<string, Eligibility>>();
+
+/**
+ * True for each module a request can be given next: eligible, not done, and each prerequisite done or eligible
+ * (a prerequisite not done joins the module's bundle).
+ */
+export function candidateModules(ix: ContentIndex, eligible: readonly boolean[], done: readonly boolean[]): boolean[] {
+  return ix.entries.map((e, m) => eligible[m]! && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p]));
+}
 
 /** First of the request's formats (in request order) that module `m` offers. */
 export function stepFormat(ix: ContentIndex, m: number, formats: readonly Format[]): Format {

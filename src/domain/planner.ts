@@ -4,7 +4,7 @@
 
 import type { Content, Format, RecommendationRequest } from './types.js';
 import { bundleLayout, indexContent, type BundleLayout, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
-import { eligibility, stepFormat } from './eligibility.js';
+import { candidateModules, eligibility, stepFormat } from './eligibility.js';
 import { gainFactor, gainFactorCeiling } from './gain.js';
 import { confidenceGap, confidenceGapSlopeCeiling } from './need.js';
 import type { Profile } from './profile.js';
@@ -213,7 +213,7 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
   const progress = new Progress(ix, profile.sd, weight, profile.estimate);
   // The order follows what the person said (the shown profile), weighted: their largest stated gaps come first.
   const statedNeed = profile.mean.map((m, a) => weight[a]! * confidenceGap(m, profile.sd[a]!));
-  const isCandidate = anyDone ? ix.entries.map((e, m) => eligible[m]! && !done[m] && e.prerequisites.every((p) => done[p] || eligible[p])) : reachable;
+  const isCandidate = anyDone ? candidateModules(ix, eligible, done) : reachable;
   const candidates = new Candidates(ix, done, isCandidate);
   const selected: number[] = [];
   const pulledInBy = new Map<number, number>();

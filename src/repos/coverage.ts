@@ -7,7 +7,6 @@ import type { CoveragePerson } from '../domain/coverage.js';
 import type { DB } from './schema.js';
 import { chunksOfJson } from './bulk-json.js';
 
-
 /** A person's row as stored: secure areas and completed modules still comma-separated. */
 export interface StoredCoverageRow {
   readonly staffId: string;
