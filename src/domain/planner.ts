@@ -104,20 +104,19 @@ class Progress {
     return [slope * gainFactorCeiling(0, c), slope * gainFactorCeiling(1, c), slope * gainFactorCeiling(2, c)];
   }
 
-  /** Take module q: move its areas by their expected gains and return what it closed per area. */
-  take(q: number): StepGain[] {
+  /** Take module q: move its areas by their expected gains; `closed`, if given, gets what it closed per area. */
+  take(q: number, closed?: StepGain[]): void {
     const entry = this.ix.entries[q]!;
     this.version++;
-    return entry.areas.map(({ area, relevance }) => {
+    for (const { area, relevance } of entry.areas) {
       const gain = expectedGain(entry, relevance, this.mean[area]!);
       this.mean[area]! += gain;
       const gap = confidenceGap(this.mean[area]!, this.sd[area]!);
-      const value = this.weight[area]! * (this.gap[area]! - gap);
+      closed?.push({ area, gain, value: this.weight[area]! * (this.gap[area]! - gap) });
       this.gap[area] = gap;
       this.movedAt[area] = this.version;
       this.ceilings[area] = undefined;
-      return { area, gain, value };
-    });
+    }
   }
 }
 
@@ -361,7 +360,8 @@ function schedule(
   const weekly = request.weeklyMinutes > 0 ? request.weeklyMinutes : Infinity;
   let elapsed = 0;
   const steps = ordered.map((m): PlannedStep => {
-    const all = progress.take(m);
+    const all: StepGain[] = [];
+    progress.take(m, all);
     const gains = risingGains(all);
     const week = 1 + Math.floor(elapsed / weekly);
     const minutes = ix.entries[m]!.minutes;
