@@ -8,7 +8,7 @@ import type { ContentIndex } from './content-index.js';
 import { SECURE_TARGET, type Need } from './need.js';
 import type { PlannedStep } from './planner.js';
 import type { Profile } from './profile.js';
-import { round } from './numeric.js';
+import { oneDecimal, round } from './numeric.js';
 
 export interface ExplainContext {
   readonly ix: ContentIndex;
@@ -62,7 +62,7 @@ export function evidenceSentence(strength: number): string {
 
 /** Internal confidence (0..1) as a rating on the 1..5 scale, to one decimal ("2", "3.5"). */
 export function ratingText(confidence: number): string {
-  return String(round(1 + 4 * confidence, 1));
+  return oneDecimal(1 + 4 * confidence);
 }
 
 /** The scale's label for the nearest whole rating, lower case ("not at all confident"). */
@@ -123,7 +123,7 @@ function gapReason(ctx: ExplainContext, a: number): Reason {
   const { ix, profile, need } = ctx;
   const text =
     `Confidence with ${ix.areaNamesInSentence[a]!}: ${ratingText(profile.mean[a]!)} of 5 (${BASIS_TEXTS[profile.basis[a]!]}), ` +
-    `give or take ${round(4 * profile.sd[a]!, 1)}.`;
+    `give or take ${oneDecimal(4 * profile.sd[a]!)}.`;
   return { kind: 'gap', areaId: ix.areas[a]!.id, value: round(need.gap[a]!), text };
 }
 
@@ -133,8 +133,8 @@ function prevalenceReason(ctx: ExplainContext, a: number): Reason {
   const floor = need.floor[a]!;
   const where = need.fromSetting ? 'in your setting' : `in ${PHASE_SETTINGS[ctx.phase]} nationally`;
   const text =
-    `${capitalise(shareOfPupils(share))} with SEN ${where} have ${ix.areaNamesInSentence[a]!} as their primary need (${round(100 * share, 1)}%)` +
-    (share < floor ? `; as a low-incidence, high-impact need it is weighted as if ${round(100 * floor, 1)}%.` : '.');
+    `${capitalise(shareOfPupils(share))} with SEN ${where} have ${ix.areaNamesInSentence[a]!} as their primary need (${oneDecimal(100 * share)}%)` +
+    (share < floor ? `; as a low-incidence, high-impact need it is weighted as if ${oneDecimal(100 * floor)}%.` : '.');
   return { kind: 'prevalence', areaId: ix.areas[a]!.id, value: round(share), text };
 }
 

@@ -8,6 +8,18 @@ export function round(x: number, places = 4): number {
   return r === 0 ? 0 : r;
 }
 
+/**
+ * String(round(x, 1)) (e.g. 3.5 → "3.5", 4 → "4", -0.04 → "0"), written from whole tenths: a double's shortest
+ * decimal costs several times as much to find as two integers' digits, and explanations write a few per step.
+ */
+export function oneDecimal(x: number): string {
+  const tenths = Math.round(x * 10);
+  if (!Number.isSafeInteger(tenths)) return String(round(x, 1));
+  const whole = Math.trunc(tenths / 10);
+  const tenth = Math.abs(tenths - 10 * whole);
+  if (tenth === 0) return String(whole === 0 ? 0 : whole);
+  return `${tenths < 0 && whole === 0 ? '-' : ''}${whole}.${tenth}`;
+}
 
 /** Clamp `x` into [lo, hi]. */
 export function clamp(x: number, lo: number, hi: number): number {
