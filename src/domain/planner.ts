@@ -38,6 +38,9 @@ export interface Plan {
   readonly totalMinutes: number;
 }
 
+/** Level codes run 0..LEVELS − 1 (foundation, intermediate, advanced: gain.ts LEVEL_CODE). */
+const LEVELS = 3;
+
 /** A bundle that closes less than this per minute is not worth a step: planning stops. */
 const MIN_RATIO = 1e-9;
 
@@ -58,8 +61,12 @@ class Progress {
   readonly gap: number[];
   readonly movedAt: number[];
   version = 0;
-  /** Per area, once asked for: the most one unit of gain (baseGain × relevance) can close there from now on, per level. */
-  private readonly ceilings: (readonly number[] | undefined)[];
+  /**
+   * ceiling[LEVELS × area + level code]: the most one unit of gain (baseGain × relevance) can close on the area from now on,
+   * worked out when first asked for after the area last moved (until then `ceilingKnown` is false for the area).
+   */
+  private readonly ceiling: number[];
+  private readonly ceilingKnown: boolean[];
 
   constructor(
     private readonly ix: ContentIndex,
@@ -70,7 +77,8 @@ class Progress {
     this.mean = [...start];
     this.gap = start.map((m, a) => confidenceGap(m, sd[a]!));
     this.movedAt = start.map(() => 0);
-    this.ceilings = start.map(() => undefined);
+    this.ceiling = new Array<number>(LEVELS * start.length).fill(0);
+    this.ceilingKnown = start.map(() => false);
   }
 
   /**
@@ -89,19 +97,20 @@ class Progress {
    * steepest slope from here up (both only shrink as confidence rises).
    */
   mostCloses(area: number, contributions: readonly Contribution[]): number {
-    const ceiling = (this.ceilings[area] ??= this.ceilingsOf(area));
+    if (!this.ceilingKnown[area]) this.setCeilings(area);
     let bound = 0;
     for (const { module, relevance } of contributions) {
       const entry = this.ix.entries[module]!;
-      bound += entry.baseGain * relevance * ceiling[entry.levelCode]!;
+      bound += entry.baseGain * relevance * this.ceiling[LEVELS * area + entry.levelCode]!;
     }
     return bound;
   }
 
-  private ceilingsOf(area: number): number[] {
+  private setCeilings(area: number): void {
     const c = this.mean[area]!;
     const slope = this.weight[area]! * confidenceGapSlopeCeiling(c, this.sd[area]!);
-    return [slope * gainFactorCeiling(0, c), slope * gainFactorCeiling(1, c), slope * gainFactorCeiling(2, c)];
+    for (let level = 0; level < LEVELS; level++) this.ceiling[LEVELS * area + level] = slope * gainFactorCeiling(level, c);
+    this.ceilingKnown[area] = true;
   }
 
   /** Take module q: move its areas by their expected gains; `closed`, if given, gets what it closed per area. */
@@ -115,7 +124,7 @@ class Progress {
       closed?.push({ area, gain, value: this.weight[area]! * (this.gap[area]! - gap) });
       this.gap[area] = gap;
       this.movedAt[area] = this.version;
-      this.ceilings[area] = undefined;
+      this.ceilingKnown[area] = false;
     }
   }
 }
