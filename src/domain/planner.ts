@@ -62,8 +62,8 @@ class Progress {
   readonly movedAt: number[];
   version = 0;
   /**
-   * ceiling[LEVELS × area + level code]: the most one unit of gain (baseGain × relevance) can close on the area from now on,
-   * worked out when first asked for after the area last moved (until then `ceilingKnown` is false for the area).
+   * ceiling[LEVELS × area + level code]: the most one unit of gain (baseGain × relevance) can close on the area from
+   * now on, worked out when first asked for after the area last moved (until then `ceilingKnown` is false for it).
    */
   private readonly ceiling: number[];
   private readonly ceilingKnown: boolean[];
