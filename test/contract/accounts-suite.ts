@@ -282,4 +282,21 @@ export function accountsSuite(runtime: string, getFetch: () => Fetch, adminToken
       expect(doc.paths['/v1/recommendations']!.post!.security).toEqual([{}, { apiKey: ['recommendations:write'] }]);
     });
   });
+
+  describe(`accounts on ${runtime}: recompute`, () => {
+    it('re-plans every stored pathway in the background and reports the job done, its plans written in one statement a chunk', async () => {
+      const admin = { authorization: `Bearer ${adminToken}` };
+      const started = await call<{ id: string; total: number }>(f, '/v1/recompute-jobs', json('POST', {}, admin), 202);
+      expect(started.total).toBeGreaterThanOrEqual(2); // the seeded world's staff have pathways
+      let job: { status: string; done: number; total: number; progress: number } | undefined;
+      for (let i = 0; i < 200 && job?.status !== 'completed'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = await call(f, `/v1/recompute-jobs/${started.id}`, { headers: admin }, 200);
+      }
+      expect(job).toMatchObject({ status: 'completed', done: started.total, total: started.total, progress: 1 });
+      // The staff member's pathway still reads, with its provenance, after the plans are written.
+      const pathway = await call<Pathway>(f, '/v1/me/pathway', { headers: world.headers.staff }, 200);
+      expect(pathway.provenance?.evidenceSetId).toBeTruthy();
+    });
+  });
 }
