@@ -251,7 +251,9 @@ export function planPathway(content: Content, request: RecommendationRequest, pr
  */
 class Candidates {
   private readonly bundles: (Bundle | null | undefined)[]; // filled (no holes): reading a hole is slow
-  private ranking: readonly Ranked[] | undefined;
+  /** Candidates by the bound they had when ranked (rankedBound), highest first; built in the first round. */
+  private ranking: readonly number[] | undefined;
+  private readonly rankedBound: number[];
   private readonly unranked = new Set<number>();
 
   constructor(
@@ -260,6 +262,7 @@ class Candidates {
     private readonly isCandidate: readonly boolean[],
   ) {
     this.bundles = ix.entries.map(() => undefined);
+    this.rankedBound = new Array<number>(ix.entries.length).fill(0);
   }
 
   /** Members of m's bundle (prerequisites not yet taken, then m). */
@@ -285,21 +288,23 @@ class Candidates {
     const ranking = (this.ranking ??= this.rank(progress, remaining));
     const round = { best: undefined as number | undefined, ratio: MIN_RATIO };
     for (const m of this.unranked) this.consider(m, round, progress, remaining);
-    for (const { module, bound } of ranking) {
-      if (bound < round.ratio) break;
+    for (const module of ranking) {
+      if (this.rankedBound[module]! < round.ratio) break;
       if (!this.unranked.has(module)) this.consider(module, round, progress, remaining);
     }
     return round.best;
   }
 
   /** Every candidate that fits, by its bound now: highest first, ties to the lowest index. */
-  private rank(progress: Progress, remaining: number): Ranked[] {
-    const ranking: Ranked[] = [];
+  private rank(progress: Progress, remaining: number): number[] {
+    const ranking: number[] = [];
     for (let m = 0; m < this.isCandidate.length; m++) {
       const bundle = this.isCandidate[m] ? this.bundleOf(m, remaining) : null;
-      if (bundle) ranking.push({ module: m, bound: bundle.bound(progress) });
+      if (!bundle) continue;
+      this.rankedBound[m] = bundle.bound(progress);
+      ranking.push(m);
     }
-    return sortByBound(ranking);
+    return sortByBound(ranking, this.rankedBound);
   }
 
   /** Score candidate m if its bound reaches the round's best, and make it the best if it beats it. */
@@ -332,24 +337,21 @@ class Candidates {
   }
 }
 
-/** A candidate in the first round's ranking, with the bound it had then. */
-type Ranked = { readonly module: number; readonly bound: number };
-
 /**
- * Sorts the ranking in place, highest bound first, ties to the lowest index. An insertion sort: a ranking holds a
- * few dozen candidates, and at that size it takes under half the time of Array.prototype.sort with a comparator.
+ * Sorts the ranking (candidates) in place, highest bound first, ties to the lowest index. An insertion sort: a ranking
+ * holds a few dozen candidates, and at that size it takes under half the time of Array.prototype.sort with a comparator.
  */
-function sortByBound(ranking: Ranked[]): Ranked[] {
+function sortByBound(ranking: number[], bound: readonly number[]): number[] {
   for (let i = 1, j; i < ranking.length; i++) {
-    const entry = ranking[i]!;
-    for (j = i - 1; j >= 0 && ranksBelow(ranking[j]!, entry); j--) ranking[j + 1] = ranking[j]!;
-    ranking[j + 1] = entry;
+    const m = ranking[i]!;
+    for (j = i - 1; j >= 0 && ranksBelow(ranking[j]!, m, bound); j--) ranking[j + 1] = ranking[j]!;
+    ranking[j + 1] = m;
   }
   return ranking;
 }
 
-/** Whether x comes after y in the ranking: a lower bound, or the same bound at a higher index. */
-const ranksBelow = (x: Ranked, y: Ranked): boolean => x.bound < y.bound || (x.bound === y.bound && x.module > y.module);
+/** Whether candidate x comes after y in the ranking: a lower bound, or the same bound at a higher index. */
+const ranksBelow = (x: number, y: number, bound: readonly number[]): boolean => bound[x]! < bound[y]! || (bound[x] === bound[y] && x > y);
 
 /** Whether candidate m with `ratio` wins over the best so far: a higher ratio, or the same one at a lower index. */
 function beats(ratio: number, m: number, bestRatio: number, best: number | undefined): boolean {
