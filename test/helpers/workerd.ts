@@ -80,9 +80,10 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
 }
 
 /**
- * fetch, sent again when a kept-alive connection turned out to be closed by workerd as the request went out ("other
- * side closed", before any answer): a transport race, not an answer. The pool can hold more than one such connection,
- * so up to three tries, each on the next connection (a closed one leaves the pool as it fails).
+ * fetch, sent again when a kept-alive connection turned out to be closed by workerd as the request went out, before
+ * any answer: "other side closed" (UND_ERR_SOCKET) when workerd ended it, ECONNRESET when it reset it. A transport
+ * race, not an answer. The pool can hold more than one such connection, so up to three tries, each on the next
+ * connection (a closed one leaves the pool as it fails).
  */
 async function fetchPastClosedSockets(url: string, init: RequestInit): Promise<Response> {
   for (let tries = 1; ; tries++) {
@@ -90,7 +91,10 @@ async function fetchPastClosedSockets(url: string, init: RequestInit): Promise<R
       return await fetch(url, init);
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause;
-      if (cause?.code !== 'UND_ERR_SOCKET' || tries === 3) throw err;
+      if (!CLOSED_SOCKET.includes(cause?.code ?? '') || tries === 3) throw err;
     }
   }
 }
+
+/** The error codes of a request that met a connection workerd had closed (see fetchPastClosedSockets). */
+const CLOSED_SOCKET = ['UND_ERR_SOCKET', 'ECONNRESET'];
