@@ -4,6 +4,8 @@
 import type { Level } from './types.js';
 
 export const LEVEL_CODE: Readonly<Record<Level, number>> = { foundation: 0, intermediate: 1, advanced: 2 };
+/** How many level codes there are: they run 0..LEVELS − 1. */
+export const LEVELS = Object.keys(LEVEL_CODE).length;
 
 /**
  * Evidence-strength factor in 0.4..1: strength 0 (no evidence) keeps 40% of the panel's expected impact,
@@ -47,8 +49,8 @@ const FIT_LO = -0.5;
 const FIT_STEPS = 1024; // per unit of confidence
 const FIT_N = 2 * FIT_STEPS + 1;
 function table(f: (levelCode: number, c: number) => number): Float64Array {
-  const t = new Float64Array(3 * FIT_N);
-  for (let l = 0; l < 3; l++) for (let i = 0; i < FIT_N; i++) t[l * FIT_N + i] = f(l, FIT_LO + i / FIT_STEPS);
+  const t = new Float64Array(LEVELS * FIT_N);
+  for (let l = 0; l < LEVELS; l++) for (let i = 0; i < FIT_N; i++) t[l * FIT_N + i] = f(l, FIT_LO + i / FIT_STEPS);
   return t;
 }
 const FIT_TABLE = table(levelFitExact);
@@ -67,7 +69,7 @@ function lookup(t: Float64Array, levelCode: number, c: number): number {
 // Suffix maxima of the gain table: CEILING_TABLE[i] is the largest of GAIN_TABLE[i..] within a level.
 const CEILING_TABLE = (() => {
   const t = new Float64Array(GAIN_TABLE.length);
-  for (let l = 0; l < 3; l++) {
+  for (let l = 0; l < LEVELS; l++) {
     let max = 0;
     for (let i = FIT_N - 1; i >= 0; i--) t[l * FIT_N + i] = max = Math.max(max, GAIN_TABLE[l * FIT_N + i]!);
   }

@@ -5,7 +5,7 @@
 import type { Content, Format, RecommendationRequest } from './types.js';
 import { indexContent, type ContentIndex, type Contribution, type IndexedModule } from './content-index.js';
 import { candidateModules, eligibility, stepFormat } from './eligibility.js';
-import { gainFactor, gainFactorCeiling } from './gain.js';
+import { gainFactor, gainFactorCeiling, LEVELS } from './gain.js';
 import { confidenceGap, confidenceGapSlopeCeiling } from './need.js';
 import type { Profile } from './profile.js';
 import { orderSelection } from './order.js';
@@ -38,9 +38,6 @@ export interface Plan {
   readonly steps: readonly PlannedStep[];
   readonly totalMinutes: number;
 }
-
-/** Level codes run 0..LEVELS − 1 (foundation, intermediate, advanced: gain.ts LEVEL_CODE). */
-const LEVELS = 3;
 
 /**
  * The engine's model of one module for one person: the expected rise in confidence on an area at confidence c is
