@@ -50,10 +50,10 @@ export function replan(content: Content, p: PathwayInputs): RecommendationRespon
  * check-in's profile comes from its stored form directly where it has one (replanProfile: the same profile as
  * reading its response's, without building that), else from the response profile stored with older rows.
  */
-function replanStart(content: Content, p: PathwayInputs): { request: RecommendationRequest; profile: Profile; hashExtra?: { replanOf: string } } {
+function replanStart(content: Content, p: PathwayInputs): { request: RecommendationRequest; profile: Profile; hashExtra?: ReplanExtra } {
   const request = parseStoredRequest(p.request);
   const stored = p.cause === 'checkin' && p.derivation !== null ? (JSON.parse(p.derivation) as Derivation).profile : undefined;
-  if (stored) return { request, profile: replanProfile(content, request, stored), hashExtra: { replanOf: p.inputHash } };
+  if (stored) return { request, profile: replanProfile(content, request, stored), hashExtra: replanExtra(p.inputHash) };
   const reported = p.cause === 'checkin' && p.profile !== null ? (JSON.parse(p.profile) as RecommendationResponse['profile']) : null;
   return { request, ...replanFrom(content, p.cause, request, reported, p.inputHash) };
 }
@@ -81,10 +81,14 @@ function replanFrom(
   request: RecommendationRequest,
   profile: RecommendationResponse['profile'] | null,
   inputHash: string,
-): { profile: Profile; hashExtra?: { replanOf: string } } {
+): { profile: Profile; hashExtra?: ReplanExtra } {
   if (cause !== 'checkin' || profile === null) return { profile: estimateProfile(content, request) };
-  return { profile: profileFromResponse(content, request, { profile } as RecommendationResponse), hashExtra: { replanOf: inputHash } };
+  return { profile: profileFromResponse(content, request, { profile } as RecommendationResponse), hashExtra: replanExtra(inputHash) };
 }
+
+/** The extra input a check-in re-plan's hash joins: the input hash of the pathway it re-plans. */
+type ReplanExtra = { readonly replanOf: string };
+const replanExtra = (inputHash: string): ReplanExtra => ({ replanOf: inputHash });
 
 /**
  * The compact plan row for the re-plan of one stored pathway: the same plan as replan() (module ids in step order,
