@@ -4,7 +4,7 @@
 
 import type { Content, ExplorationReport, ModuleEvidence, Reason, RecommendationRequest } from './types.js';
 import { indexContent, indexWithModuleEvidence, type ContentIndex } from './content-index.js';
-import { expectedGain, planPathway, type Plan, type PlannedStep, type StepGain } from './planner.js';
+import { expectedGain, planPathway, risingGains, type Plan, type PlannedStep, type StepGain } from './planner.js';
 import { confidenceGap } from './need.js';
 import type { Profile } from './profile.js';
 import { createRng } from './rng.js';
@@ -100,7 +100,7 @@ function withImpacts(content: Content, deviations: ReadonlyMap<string, number>, 
 /** One step's gains (largest first) and value from `state` (moved in place), under `ix`'s (mean) effects, as the planner scores them. */
 function stepGains(ix: ContentIndex, q: number, state: number[], profile: Profile, weight: readonly number[]): { gains: StepGain[]; value: number } {
   const entry = ix.entries[q]!;
-  const gains: StepGain[] = [];
+  const all: StepGain[] = [];
   let value = 0;
   for (const { area, relevance } of entry.areas) {
     const before = state[area]!;
@@ -108,10 +108,9 @@ function stepGains(ix: ContentIndex, q: number, state: number[], profile: Profil
     const v = weight[area]! * (confidenceGap(before, profile.sd[area]!) - confidenceGap(before + gain, profile.sd[area]!));
     state[area] = before + gain;
     value += v;
-    if (gain > 0) gains.push({ area, gain, value: v });
+    all.push({ area, gain, value: v });
   }
-  gains.sort((a, b) => b.gain - a.gain || a.area - b.area);
-  return { gains, value };
+  return { gains: risingGains(all), value };
 }
 
 /** Weighted gap closed by taking `steps` in order from the profile's planning estimate, under `ix`'s (mean) effects. */

@@ -192,7 +192,7 @@ function schedule(
  * The gains that raise confidence, largest first (ties to the lower area index; a stable sort), by insertion: a step
  * has a handful, and at that size Array.prototype.sort with a comparator costs more than the sorting.
  */
-function risingGains(all: readonly StepGain[]): StepGain[] {
+export function risingGains(all: readonly StepGain[]): StepGain[] {
   const gains: StepGain[] = [];
   for (const g of all) {
     if (!(g.gain > 0)) continue;
