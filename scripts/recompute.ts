@@ -61,6 +61,10 @@ export async function main(argv: string[]): Promise<number> {
     const final = await runRecompute(deps, job.id, { chunk, onProgress: progressPrinter(job.done), ...(between ? { between } : {}) });
     if (process.stderr.isTTY) process.stderr.write('\n');
     const seconds = (performance.now() - t0) / 1000;
+    if (final.status !== 'completed') {
+      process.stdout.write(`Stopped after ${seconds.toFixed(1)} s: another run of job ${final.id} (the server's, or another command's) is carrying it on, ${final.done} of ${final.total} people so far.\n`);
+      return 0;
+    }
     process.stdout.write(`Completed job ${final.id}: ${final.done} people re-planned in ${seconds.toFixed(1)} s.\n`);
     return 0;
   } finally {

@@ -1,7 +1,8 @@
 // One run of the background work both runtimes share: queue due-date webhook notices, send due webhook messages,
-// and (with a mailer) send due-date reminder emails.
+// (with a mailer) send due-date reminder emails, and continue a recompute job whose own run stopped part-way.
 import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
+import { continueIdleRecompute } from '../services/recompute.js';
 import type { Mailer } from './mail.js';
 import { sendDueReminders } from './reminders.js';
 import { webhookTick, type DeliveryOptions } from './webhook-delivery.js';
@@ -20,4 +21,6 @@ export async function backgroundTick(
     const moduleTitles = new Map(content.catalogue.modules.map((m) => [m.id, m.title]));
     await sendDueReminders(database, mailer, { now: now(), publicUrl, moduleTitles });
   }
+  // Last: a turn at a recompute can take seconds, and yields between its chunks so requests are answered meanwhile.
+  await continueIdleRecompute({ database, content, now }, { between: () => new Promise((r) => setTimeout(r, 0)) });
 }

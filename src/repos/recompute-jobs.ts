@@ -17,6 +17,8 @@ export interface RecomputeJob {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly finishedAt: string | null;
+  /** The run that wrote the last chunk (see writeRecomputeChunk), null before the first. */
+  readonly runner: string | null;
 }
 
 /** A person's latest stored pathway, as much of it as a re-plan reads (JSON texts left unparsed). */
@@ -46,6 +48,7 @@ function toJob(r: Selectable<RecomputeJobsTable>): RecomputeJob {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,
+    runner: r.runner,
   };
 }
 
@@ -98,22 +101,34 @@ export async function latestPathwayInputs(database: Database, after: string | nu
   }));
 }
 
+/** Where a run of a job is: its name, and the cursor it read the chunk it is writing after. */
+export interface RunPosition {
+  readonly id: string;
+  readonly runner: string;
+  /** The job's cursor when the run read this chunk's people (null before the first chunk). */
+  readonly after: string | null;
+}
+
 /**
  * One chunk as one atomic write: its plans (replacing each person's previous plan) and the job's advance to
- * `cursor` (the chunk's last staff id); `finished` also marks the job completed. The plans go in as few INSERTs as
- * their JSON allows (one for a chunk of 500), each reading its rows from one bound JSON array (json_each), so a
- * statement binds three parameters on D1 as on SQLite, and Node prepares it once.
+ * `cursor` (the chunk's last staff id) under the run's name; `finished` also marks the job completed. Both apply
+ * only while the job is running and still at the cursor the run read (`after`): when another run of the job has
+ * moved it on since, the chunk writes nothing, and the run finds that run's name on the job. The plans go in as few
+ * INSERTs as their JSON allows (one for a chunk of 500), each reading its rows from one bound JSON array
+ * (json_each), so a statement binds few parameters on D1 as on SQLite, and Node prepares it once.
  */
 export async function writeRecomputeChunk(
   database: Database,
-  job: { id: string; cursor: string; plans: readonly NewPlan[]; finished: boolean; now: string },
+  job: RunPosition & { cursor: string; plans: readonly NewPlan[]; finished: boolean; now: string },
 ): Promise<void> {
   const queries: CompiledQuery[] = chunksOfJson(job.plans).map(
     (json) => sql`INSERT OR REPLACE INTO pathway_plans (staff_id, pathway_id, job_id, evidence_set_id, algorithm_version, input_hash, module_ids, total_minutes, created_at)
       SELECT json_extract(value, '$.staff_id'), json_extract(value, '$.pathway_id'), ${job.id}, json_extract(value, '$.evidence_set_id'),
         json_extract(value, '$.algorithm_version'), json_extract(value, '$.input_hash'), json_extract(value, '$.module_ids'),
         json_extract(value, '$.total_minutes'), ${job.now}
-      FROM json_each(${json}) ORDER BY key`.compile(database.db),
+      FROM json_each(${json})
+      WHERE EXISTS (SELECT 1 FROM recompute_jobs WHERE id = ${job.id} AND status = 'running' AND cursor IS ${job.after})
+      ORDER BY key`.compile(database.db),
   );
   queries.push(
     database.db
@@ -121,20 +136,28 @@ export async function writeRecomputeChunk(
       .set((eb) => ({
         done: eb('done', '+', job.plans.length),
         cursor: job.cursor,
+        runner: job.runner,
         updated_at: job.now,
         ...(job.finished ? { status: 'completed' as const, finished_at: job.now } : {}),
       }))
       .where('id', '=', job.id)
       .where('status', '=', 'running')
+      .where('cursor', 'is', job.after)
       .compile(),
   );
   await database.atomic(queries);
 }
 
-/** Marks a job completed (a job whose last chunk was empty). */
-export async function finishRecomputeJob(database: Database, id: string, now: string): Promise<void> {
+/** Marks a job completed (a job whose last chunk was empty), if it is still at the cursor the run read. */
+export async function finishRecomputeJob(database: Database, job: RunPosition & { now: string }): Promise<void> {
   await database.atomic([
-    database.db.updateTable('recompute_jobs').set({ status: 'completed', finished_at: now, updated_at: now }).where('id', '=', id).where('status', '=', 'running').compile(),
+    database.db
+      .updateTable('recompute_jobs')
+      .set({ status: 'completed', finished_at: job.now, updated_at: job.now, runner: job.runner })
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .where('cursor', 'is', job.after)
+      .compile(),
   ]);
 }
 

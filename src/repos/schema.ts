@@ -344,6 +344,8 @@ export interface RecomputeJobsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** 0016: the run that wrote the last chunk (null before the first). */
+  runner: Generated<string | null>;
 }
 
 /** 0007_recompute: a person's latest pathway re-planned under a newer set (module ids in step order, comma-separated). */

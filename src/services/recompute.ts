@@ -23,6 +23,7 @@ import {
   type NewPlan,
   type PathwayInputs,
   type RecomputeJob,
+  type RunPosition,
 } from '../repos/recompute-jobs.js';
 import { succeed, type Failure, type Outcome } from './outcome.js';
 
@@ -164,11 +165,15 @@ export interface RunOptions {
   readonly onProgress?: (job: RecomputeJob) => void;
   /** Called between chunks; a background run awaits it to let requests in. */
   readonly between?: () => Promise<void>;
+  /** Stop (between chunks, the job still running) once this many milliseconds have passed: a bounded turn. */
+  readonly budgetMs?: number;
 }
 
 /**
- * Runs (or resumes) job `jobId` from its cursor to the end, one atomic chunk at a time, and answers with the job as
- * finally stored. A completed job is answered as it is.
+ * Runs (or resumes) job `jobId` from its cursor, one atomic chunk at a time, and answers with the job as finally
+ * stored. It stops when the job is completed; when another run of the same job wrote a chunk since this run read
+ * its own (that run carries on, and this one's chunk wrote nothing: writeRecomputeChunk); or, with `budgetMs`,
+ * when the time is up. A completed job is answered as it is.
  */
 export async function runRecompute(deps: RecomputeDeps, jobId: string, opts: RunOptions = {}): Promise<RecomputeJob> {
   let job = await getRecomputeJob(deps.database, jobId);
@@ -177,22 +182,45 @@ export async function runRecompute(deps: RecomputeDeps, jobId: string, opts: Run
   const content = await contentWithSet(deps, job.evidenceSetId);
   if (!content) throw new RangeError(`evidence set ${job.evidenceSetId} is not stored`);
   const size = opts.chunk ?? DEFAULT_CHUNK;
+  const runner = newId('rcr', null);
+  const started = performance.now();
   for (;;) {
-    const people = await latestPathwayInputs(deps.database, job.cursor, size);
-    const now = deps.now().toISOString();
-    if (people.length === 0) {
-      await finishRecomputeJob(deps.database, job.id, now);
-    } else {
-      const plans: NewPlan[] = [];
-      for (const p of people) plans.push(replanRow(content, p));
-      const finished = people.length < size;
-      await writeRecomputeChunk(deps.database, { id: job.id, cursor: people[people.length - 1]!.staffId, plans, finished, now });
-    }
+    const after = job.cursor;
+    await runChunk(deps, content, { id: job.id, runner, after }, size);
     job = (await getRecomputeJob(deps.database, job.id))!;
     opts.onProgress?.(job);
-    if (job.status === 'completed') return job;
+    if (job.status === 'completed' || job.runner !== runner) return job;
+    if (opts.budgetMs !== undefined && performance.now() - started >= opts.budgetMs) return job;
     if (opts.between) await opts.between();
   }
+}
+
+/** Re-plans the people after `run.after` (up to `size`) and writes them as one chunk; an empty chunk finishes the job. */
+async function runChunk(deps: RecomputeDeps, content: Content, run: RunPosition, size: number): Promise<void> {
+  const people = await latestPathwayInputs(deps.database, run.after, size);
+  const now = deps.now().toISOString();
+  if (people.length === 0) return finishRecomputeJob(deps.database, { ...run, now });
+  const plans: NewPlan[] = [];
+  for (const p of people) plans.push(replanRow(content, p));
+  const finished = people.length < size;
+  await writeRecomputeChunk(deps.database, { ...run, cursor: people[people.length - 1]!.staffId, plans, finished, now });
+}
+
+/** How long a running job must have made no progress before the background work continues it. */
+export const IDLE_BEFORE_CONTINUING_MS = 20_000;
+/** How long one background turn at a job runs (Workers give a cron invocation 30 s of CPU by default). */
+export const BACKGROUND_TURN_MS = 20_000;
+
+/**
+ * The background work's part in recompute jobs (every minute on Workers by the cron trigger, every few seconds on
+ * Node): a running job that has made no progress for IDLE_BEFORE_CONTINUING_MS (its run was stopped: a Workers
+ * request's time ran out, the process restarted) is continued for one turn of BACKGROUND_TURN_MS. Answers the job
+ * after the turn, or null when there was none to continue.
+ */
+export async function continueIdleRecompute(deps: RecomputeDeps, opts: Pick<RunOptions, 'chunk' | 'between'> = {}): Promise<RecomputeJob | null> {
+  const job = await runningRecomputeJob(deps.database);
+  if (!job || deps.now().getTime() - Date.parse(job.updatedAt) < IDLE_BEFORE_CONTINUING_MS) return null;
+  return runRecompute(deps, job.id, { ...opts, budgetMs: BACKGROUND_TURN_MS });
 }
 
 /** The share of the job done, 0..1 (1 once completed, even when people were added while it ran). */

@@ -12,6 +12,10 @@ export interface RunningWorker {
   /** The Worker's origin, e.g. http://127.0.0.1:41234 (what it sees as its own address). */
   readonly base: string;
   readonly fetch: (path: string, init?: RequestInit) => Promise<Response>;
+  /** Runs the Worker's scheduled handler once, as the cron trigger of wrangler.toml does. */
+  readonly scheduled: () => Promise<void>;
+  /** Runs one SQL statement on the Worker's local D1 (to set up a state the API cannot reach quickly). */
+  readonly sql: (query: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
   readonly stop: () => Promise<void>;
 }
 
@@ -72,6 +76,11 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
   return {
     base: base.replace(/\/$/, ''),
     fetch: (path, init) => fetchPastClosedSockets(base + path, { redirect: 'manual', ...init }),
+    scheduled: async () => {
+      const result = await (await mf.getWorker()).scheduled({ cron: '* * * * *' });
+      if (result.outcome !== 'ok') throw new Error(`scheduled handler: ${result.outcome}`);
+    },
+    sql: async (query, ...params) => (await (await mf.getD1Database('DB')).prepare(query).bind(...params).all<Record<string, unknown>>()).results,
     stop: async () => {
       await mf.dispose();
       rmSync(dir, { recursive: true, force: true });

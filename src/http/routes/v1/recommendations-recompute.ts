@@ -1,6 +1,7 @@
 // POST /v1/recompute-jobs (start re-planning every stored pathway under the set in force), GET /v1/recompute-jobs/{id}
 // (progress) and POST /v1/recompute-jobs/{id}/resume (continue a job stopped part-way). Admin only. The job runs in
-// the background (on Workers through waitUntil, whose time is limited: resume continues from the last whole chunk).
+// the background (on Workers through waitUntil, whose time is limited; the background work then continues it from
+// the last whole chunk, as resume does at once).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
@@ -86,7 +87,7 @@ function runInBackground(c: Context<AppEnv>, deps: RecomputeDeps, jobId: string,
   if (active.has(jobId)) return;
   active.add(jobId);
   const run = runRecompute(deps, jobId, { between: () => new Promise((r) => setTimeout(r, 0)) })
-    .catch((err: unknown) => logger.error({ msg: 'recompute stopped; resume it to continue', jobId, error: String(err) }))
+    .catch((err: unknown) => logger.error({ msg: 'recompute stopped; the background work continues it once idle, or resume it', jobId, error: String(err) }))
     .finally(() => active.delete(jobId));
   try {
     c.executionCtx.waitUntil(run);
