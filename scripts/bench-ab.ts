@@ -4,7 +4,8 @@
 // process: the commit's src and data are written to a temporary folder (git archive) and imported beside the working
 // tree's, both build the same 1,000 random requests, and each round times a block of each, in alternating order.
 // Prints the median time per call of each and the median and spread of the per-round ratios (new ÷ old); the
-// recommendations of the two must match byte for byte unless --changed says the output was meant to change.
+// recommendations of the two must match byte for byte, on the shipped set and on it with exploration on, unless
+// --changed says the output was meant to change.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,15 @@ function block(e: Engine, calls: number): number {
   return (performance.now() - t0) / calls;
 }
 
+/** The set with bounded exploration on, as test/domain/explore-recommend.test.ts has it (margin 0.4, loss cap 2%). */
+const withExploration = (c: Content): Content => ({ ...c, evidence: { ...c.evidence, exploration: { margin: 0.4, maxLossShare: 0.02 } } });
+
+/** How many of the 1,000 requests get different bytes from the two engines, each on `variant` of its own content. */
+function differingResponses(old: Engine, now: Engine, variant: (c: Content) => Content): number {
+  const [oldContent, nowContent] = [variant(old.content), variant(now.content)];
+  return old.requests.filter((r, i) => JSON.stringify(old.recommend(oldContent, r)) !== JSON.stringify(now.recommend(nowContent, now.requests[i]!))).length;
+}
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -61,9 +71,11 @@ async function main(): Promise<void> {
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const old = await engineAt(`${commit} (old)`, dir);
     const now = await engineAt('working tree (new)', root);
-    const differing = old.requests.filter((r, i) => JSON.stringify(old.recommend(old.content, r)) !== JSON.stringify(now.recommend(now.content, now.requests[i]!))).length;
-    console.log(`recommend() of ${old.name} and the ${now.name}: ${differing} of 1,000 responses differ`);
-    if (differing && !values.changed) throw new Error('the responses differ: pass --changed if the output was meant to change');
+    // The same bytes on the shipped set, and on the same set with exploration on (the shipped set does not explore).
+    const differing = differingResponses(old, now, (c) => c);
+    const exploring = differingResponses(old, now, withExploration);
+    console.log(`recommend() of ${old.name} and the ${now.name}: ${differing} of 1,000 responses differ (${exploring} of 1,000 with exploration on)`);
+    if ((differing || exploring) && !values.changed) throw new Error('the responses differ: pass --changed if the output was meant to change');
     const calls = Number(values.calls);
     for (let i = 0; i < 3; i++) [old, now].forEach((e) => block(e, calls)); // warm both up alike
     const times = { old: [] as number[], now: [] as number[] };
