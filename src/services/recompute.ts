@@ -167,6 +167,8 @@ export interface RunOptions {
   readonly between?: () => Promise<void>;
   /** Stop (between chunks, the job still running) once this many milliseconds have passed: a bounded turn. */
   readonly budgetMs?: number;
+  /** The run's name, written on the job with each chunk (default: a new one). */
+  readonly runner?: string;
 }
 
 /**
@@ -182,7 +184,7 @@ export async function runRecompute(deps: RecomputeDeps, jobId: string, opts: Run
   const content = await contentWithSet(deps, job.evidenceSetId);
   if (!content) throw new RangeError(`evidence set ${job.evidenceSetId} is not stored`);
   const size = opts.chunk ?? DEFAULT_CHUNK;
-  const runner = newId('rcr', null);
+  const runner = opts.runner ?? newId('rcr', null);
   const started = performance.now();
   for (;;) {
     const after = job.cursor;
@@ -211,16 +213,26 @@ export const IDLE_BEFORE_CONTINUING_MS = 20_000;
 /** How long one background turn at a job runs (Workers give a cron invocation 30 s of CPU by default). */
 export const BACKGROUND_TURN_MS = 20_000;
 
+/** The run of this process's last background turn, when the turn ended on its time with the job still running. */
+let turnLeftRunning: string | null = null;
+
 /**
  * The background work's part in recompute jobs (every minute on Workers by the cron trigger, every few seconds on
  * Node): a running job that has made no progress for IDLE_BEFORE_CONTINUING_MS (its run was stopped: a Workers
- * request's time ran out, the process restarted) is continued for one turn of BACKGROUND_TURN_MS. Answers the job
- * after the turn, or null when there was none to continue.
+ * request's time ran out, the process restarted), or that this process's last turn left running, is continued for
+ * one turn of `turnMs` (default BACKGROUND_TURN_MS). Answers the job after the turn, or null when there was none
+ * to continue.
  */
-export async function continueIdleRecompute(deps: RecomputeDeps, opts: Pick<RunOptions, 'chunk' | 'between'> = {}): Promise<RecomputeJob | null> {
+export async function continueIdleRecompute(deps: RecomputeDeps, opts: Pick<RunOptions, 'chunk' | 'between'> & { turnMs?: number } = {}): Promise<RecomputeJob | null> {
   const job = await runningRecomputeJob(deps.database);
-  if (!job || deps.now().getTime() - Date.parse(job.updatedAt) < IDLE_BEFORE_CONTINUING_MS) return null;
-  return runRecompute(deps, job.id, { ...opts, budgetMs: BACKGROUND_TURN_MS });
+  if (!job) return null;
+  const ours = job.runner !== null && job.runner === turnLeftRunning;
+  if (!ours && deps.now().getTime() - Date.parse(job.updatedAt) < IDLE_BEFORE_CONTINUING_MS) return null;
+  const runner = newId('rcr', null);
+  const after = await runRecompute(deps, job.id, { chunk: opts.chunk, between: opts.between, budgetMs: opts.turnMs ?? BACKGROUND_TURN_MS, runner });
+  // Left running by this turn's own run (not by another run that took the job over): the next turn need not wait.
+  turnLeftRunning = after.status === 'running' && after.runner === runner ? runner : null;
+  return after;
 }
 
 /** The share of the job done, 0..1 (1 once completed, even when people were added while it ran). */

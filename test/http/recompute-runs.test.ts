@@ -85,4 +85,17 @@ describe('the background work and a job whose run stopped part-way', () => {
     expect(plans()).toBe(STAFF);
     expect(await continueIdleRecompute(later)).toBeNull();
   });
+
+  it('goes on at once with a job its own last turn left running, but not with one another run took over', async () => {
+    const id = await started();
+    await runRecompute(deps, id, { chunk: 10, budgetMs: 0 });
+    const idle = { ...deps, now: () => new Date(Date.now() + IDLE_BEFORE_CONTINUING_MS + 1000) };
+    // Turns of one chunk each (a turn of 0 ms): the first waits out the idle time, the next go on at once.
+    expect(await continueIdleRecompute(idle, { chunk: 10, turnMs: 0 })).toMatchObject({ status: 'running', done: 20 });
+    expect(await continueIdleRecompute(deps, { chunk: 10, turnMs: 0 })).toMatchObject({ status: 'running', done: 30 });
+    // Another run writes a chunk: the job is no longer this process's to go on with until it is idle again.
+    await runRecompute(deps, id, { chunk: 10, budgetMs: 0 });
+    expect(await continueIdleRecompute(deps, { chunk: 10, turnMs: 0 })).toBeNull();
+    expect(await continueIdleRecompute(idle, { chunk: 10 })).toMatchObject({ status: 'completed', done: STAFF });
+  });
 });
