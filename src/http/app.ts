@@ -127,7 +127,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   registerOrgClosures(app);
   registerSessionPlans(app);
   registerDocs(app);
-  registerWeb(app);
+  registerWeb(app, deps.logger);
 
   app.onError((err, c) => {
     if (err instanceof ProblemError) {

@@ -57,6 +57,12 @@ export async function getRecomputeJob(database: Database, id: string): Promise<R
   return r ? toJob(r) : null;
 }
 
+/** The newest job for evidence set `setId`, if it ever had one. */
+export async function latestRecomputeJobFor(database: Database, setId: string): Promise<RecomputeJob | null> {
+  const r = await database.db.selectFrom('recompute_jobs').selectAll().where('evidence_set_id', '=', setId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r ? toJob(r) : null;
+}
+
 /** The job still running (or stopped part-way), if any: at most one exists. */
 export async function runningRecomputeJob(database: Database): Promise<RecomputeJob | null> {
   const r = await database.db.selectFrom('recompute_jobs').selectAll().where('status', '=', 'running').executeTakeFirst();

@@ -16,6 +16,7 @@ import {
   countPeopleWithPathways,
   getRecomputeJob,
   insertRecomputeJob,
+  latestRecomputeJobFor,
   latestPathwayInputs,
   runningRecomputeJob,
   writeRecomputeChunk,
@@ -233,6 +234,11 @@ export async function continueIdleRecompute(deps: RecomputeDeps, opts: Pick<RunO
   // Left running by this turn's own run (not by another run that took the job over): the next turn need not wait.
   turnLeftRunning = after.status === 'running' && after.runner === runner ? runner : null;
   return after;
+}
+
+/** Whether set `setId` is the one in force (only it can be re-planned under), and its newest re-plan job if any. */
+export async function recomputeStatusOf(deps: Pick<RecomputeDeps, 'database'>, setId: string): Promise<{ inForce: boolean; job: RecomputeJob | null }> {
+  return { inForce: (await currentEvidenceSetId(deps.database)) === setId, job: await latestRecomputeJobFor(deps.database, setId) };
 }
 
 /** The share of the job done, 0..1 (1 once completed, even when people were added while it ran). */

@@ -1,15 +1,28 @@
 // Signed-in pages in Chromium with axe-core (WCAG 2.2 AA tags), 320 px reflow and screenshots: sign-in, a member of
 // staff's saved pathway, check-in and progress; the leader dashboard, an invite link, assigning and importing; the
-// panel console.
+// panel console, and an administrator's view of a re-plan under the set in force that is under way.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
-import { PASSWORD, seedSetting } from '../web/seed.js';
+import { getShippedContent } from '../../src/content/bundled.js';
+import type { Database } from '../../src/repos/database.js';
+import { seedShippedEvidenceSet } from '../../src/repos/evidence-sets.js';
+import { insertRecomputeJob } from '../../src/repos/recompute-jobs.js';
+import { account, PASSWORD, seedSetting } from '../web/seed.js';
 import { answerQuestionPage, answerTimePage, submitPage } from './journey-steps.js';
 import { BROWSER_TEST_MS, browserSuite, expectNoAxeViolations, expectNoHorizontalScrollAt320, newPage, screenshots, useAppAndBrowser } from './support.js';
 
 browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
-  const shared = useAppAndBrowser({ seed: (db) => seedSetting(db) });
+  // Besides the setting: an administrator, and a re-plan under the set in force that has started. The background
+  // work is slowed to once in ten minutes so that the re-plan is still under way when the page is checked.
+  const seed = async (db: Database) => {
+    await seedSetting(db);
+    const now = new Date().toISOString();
+    await account(db, 'admin@panel.example', 'Jo Admin', 'admin', null, new Date());
+    await seedShippedEvidenceSet(db, getShippedContent().evidence, now);
+    await insertRecomputeJob(db, { id: 'rcj_browser', evidenceSetId: getShippedContent().evidence.id, total: 14, now });
+  };
+  const shared = useAppAndBrowser({ seed, env: { DELIVERY_INTERVAL_MS: '600000' } });
 
   const check = async (page: Page, name: string) => {
     await expectNoAxeViolations(page, name);
@@ -115,5 +128,13 @@ browserSuite('accessibility of signed-in pages (Chromium + axe-core)', () => {
     await page.goBack();
     await click(page, 'main form button:has-text("Publish this evidence set")');
     await check(page, 'panel-publish-error');
+  }, BROWSER_TEST_MS);
+
+  it('an administrator sees how far a re-plan under the set in force has got', async () => {
+    const page = await signIn('admin@panel.example', null);
+    await go(page, `/panel/sets/${getShippedContent().evidence.id}`);
+    expect(await page.textContent('#recompute-progress')).toContain('0 of 14 people so far');
+    expect(await page.getAttribute('progress', 'aria-labelledby')).toBe('recompute-progress');
+    await check(page, 'panel-replan-running');
   }, BROWSER_TEST_MS);
 });

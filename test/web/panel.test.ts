@@ -5,7 +5,7 @@ import { PANEL_MATRICES } from '../helpers/evidence-panel.js';
 import { makeNodeApp } from '../helpers/node-app.js';
 import { WebClient } from './client.js';
 import { expectAccessibleShell, expectErrorSummaryLinks } from './html-checks.js';
-import { PASSWORD, seedSetting, type Seeded } from './seed.js';
+import { account, PASSWORD, seedSetting, type Seeded } from './seed.js';
 
 let env: ReturnType<typeof makeNodeApp>;
 let seed: Seeded;
@@ -93,6 +93,47 @@ describe('panel console', () => {
     expect(after.html).toContain('Importance of each area of need');
     const current = (await (await env.app.request('/v1/evidence-sets/current')).json()) as { id: string };
     expect(setPath.endsWith(current.id)).toBe(true);
+  });
+
+  it('lets an administrator re-plan everyone under the set in force, and shows how far it has got', async () => {
+    const current = (await (await env.app.request('/v1/evidence-sets/current')).json()) as { id: string };
+    const setPath = `/panel/sets/${current.id}`;
+    // A panel member sees what re-planning is, but no button.
+    const asPanel = await w.page(setPath);
+    expect(asPanel.html).toContain('Pathways already made');
+    expect(asPanel.html).toContain('An administrator can start this from this page.');
+    expect((await w.post(`${setPath}/recompute`, {})).status).toBe(403);
+
+    await account(env.database, 'admin@panel.example', 'Jo Admin', 'admin', null, new Date());
+    const admin = new WebClient(env.app);
+    await admin.page('/sign-in');
+    await admin.post('/sign-in', { email: 'admin@panel.example', password: PASSWORD });
+    const before = await admin.page(setPath);
+    expectAccessibleShell(before.html);
+    expect(before.html).toContain('Re-plan everyone’s pathways under this set');
+    const started = await admin.post(`${setPath}/recompute`, {});
+    expect(started.status).toBe(303);
+    expect(started.headers.get('location')).toBe(`${setPath}?notice=recompute`);
+    const notice = await admin.page(`${setPath}?notice=recompute`);
+    expect(notice.html).toContain('Re-planning started.');
+    // The job runs in the background; the page shows it running (with a labelled progress bar) and then finished.
+    let html = notice.html;
+    for (let i = 0; i < 100 && !html.includes('was re-planned under this set'); i++) {
+      if (html.includes('so far')) expect(html).toMatch(/<progress max="100" value="\d+" aria-labelledby="recompute-progress">/);
+      await new Promise((r) => setTimeout(r, 20));
+      html = (await admin.page(setPath)).html;
+    }
+    const people = (env.database.raw.prepare('SELECT count(*) AS n FROM staff s WHERE EXISTS (SELECT 1 FROM pathways p WHERE p.staff_id = s.id)').get() as { n: number }).n;
+    expect(people).toBeGreaterThan(0);
+    expect(html).toContain(`Everyone’s latest pathway was re-planned under this set: ${people} people`);
+    expect(html).not.toContain('Re-plan everyone’s pathways under this set');
+
+    // A retired set cannot be re-planned under: the page says so beside the button's place.
+    const retired = (env.database.raw.prepare("SELECT id FROM evidence_sets WHERE status = 'superseded' ORDER BY id LIMIT 1").get() as { id: string }).id;
+    await admin.page(`/panel/sets/${retired}`);
+    const refused = await admin.post(`/panel/sets/${retired}/recompute`, {});
+    expect(refused.status).toBe(409);
+    expect(expectErrorSummaryLinks(await refused.text())).toEqual(['recompute']);
   });
 
   it('keeps leaders out of the panel and refuses an unknown set', async () => {

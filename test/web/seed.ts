@@ -22,7 +22,8 @@ export interface Seeded {
   readonly colleagues: number;
 }
 
-async function account(database: Database, email: string, name: string, role: 'staff' | 'leader' | 'panel', orgId: string | null, now: Date) {
+/** An account that signs in with PASSWORD; answers its user id. */
+export async function account(database: Database, email: string, name: string, role: 'staff' | 'leader' | 'panel' | 'admin', orgId: string | null, now: Date) {
   const { row, query } = newUser(database.db, { email, name, role, orgId }, now);
   await database.atomic([query, setPasswordQuery(database.db, row.id, await hashPassword(PASSWORD))]);
   return row.id;

@@ -6,6 +6,7 @@ import type { EvidenceSet } from '../../domain/types.js';
 import { BackLink, Checkboxes, ErrorSummary, PostForm, type FieldError } from '../components/forms.js';
 import { SummaryList } from '../components/summary-list.js';
 import { AggregationReportView } from './panel-report.js';
+import { RecomputeView, type RecomputeSection } from './panel-recompute.js';
 
 export interface SetPageProps {
   readonly token: string;
@@ -20,6 +21,8 @@ export interface SetPageProps {
   readonly notice?: string | undefined;
   readonly label: (id: string) => string;
   readonly pasted?: string | undefined;
+  /** For a set that is not a draft: re-planning the pathways made before it. */
+  readonly recompute?: RecomputeSection | undefined;
 }
 
 const STATUS_WORDS = { draft: 'Draft', published: 'In force', superseded: 'Retired' } as const;
@@ -80,6 +83,7 @@ export const PanelSetPage: FC<SetPageProps> = (p) => {
         <>
           <h2>Weights</h2>
           <Weights body={p.body} label={p.label} />
+          {p.recompute ? <RecomputeView {...p.recompute} /> : null}
         </>
       ) : (
         <>

@@ -3,14 +3,14 @@
 // the background (on Workers through waitUntil, whose time is limited; the background work then continues it from
 // the last whole chunk, as resume does at once).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../env.js';
 import type { Logger } from '../../logger.js';
+import { recomputeDepsOf, runInBackground } from '../../recompute-background.js';
 import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { getRecomputeJob, type RecomputeJob } from '../../../repos/recompute-jobs.js';
 import { fieldErrors } from '../../../services/outcome.js';
-import { progressOf, runRecompute, startRecompute, type RecomputeDeps } from '../../../services/recompute.js';
+import { progressOf, startRecompute } from '../../../services/recompute.js';
 
 const tags = ['Recommendations'];
 const guard = secured({ roles: ['admin'] });
@@ -80,27 +80,9 @@ export const jobView = (job: RecomputeJob) => ({
   finishedAt: job.finishedAt,
 });
 
-// Jobs this process is running, so a resume does not start a second runner over the same chunks.
-const active = new Set<string>();
-
-function runInBackground(c: Context<AppEnv>, deps: RecomputeDeps, jobId: string, logger: Logger): void {
-  if (active.has(jobId)) return;
-  active.add(jobId);
-  const run = runRecompute(deps, jobId, { between: () => new Promise((r) => setTimeout(r, 0)) })
-    .catch((err: unknown) => logger.error({ msg: 'recompute stopped; the background work continues it once idle, or resume it', jobId, error: String(err) }))
-    .finally(() => active.delete(jobId));
-  try {
-    c.executionCtx.waitUntil(run);
-  } catch {
-    // Node: no execution context; the promise runs on in this process.
-  }
-}
-
-const depsOf = (c: Context<AppEnv>): RecomputeDeps => ({ database: c.get('database'), content: c.get('content'), now: c.get('clock') });
-
 export function registerRecompute(app: OpenAPIHono<AppEnv>, logger: Logger): void {
   app.openapi(start, async (c) => {
-    const deps = depsOf(c);
+    const deps = recomputeDepsOf(c);
     const body = c.req.valid('json') ?? {};
     const started = await startRecompute(deps, body.evidenceSetId);
     if (!started.ok) {
@@ -118,7 +100,7 @@ export function registerRecompute(app: OpenAPIHono<AppEnv>, logger: Logger): voi
   });
 
   app.openapi(resume, async (c) => {
-    const deps = depsOf(c);
+    const deps = recomputeDepsOf(c);
     const job = await getRecomputeJob(deps.database, c.req.valid('param').id);
     if (!job) throw new ProblemError('not-found', 'There is no recompute job with this id.');
     if (job.status === 'running') runInBackground(c, deps, job.id, logger);

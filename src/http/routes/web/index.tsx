@@ -1,4 +1,4 @@
-// registerWeb(app): the server-rendered HTML service (staff journey, pathway, accounts, dashboard, panel) with CSRF.
+// registerWeb(app, logger): the server-rendered HTML service (staff journey, pathway, accounts, dashboard, panel) with CSRF.
 import type { Hono } from 'hono';
 import { csrf } from '../../middleware/csrf.js';
 import type { AppEnv } from '../../env.js';
@@ -18,6 +18,7 @@ import { registerProgress } from './progress.js';
 import { htmlErrors } from './guard.js';
 import { respond } from './render.js';
 import { webSecret } from './secret.js';
+import type { Logger } from '../../logger.js';
 
 /** Path prefixes served as HTML pages; only these get the CSRF cookie and check (never the JSON API). */
 export const WEB_PREFIXES = ['/assessment', '/pathway', '/progress', '/sign-in', '/sign-out', '/invite', '/account', '/dashboard', '/panel', '/accessibility', '/privacy'];
@@ -26,7 +27,7 @@ export function isWebPath(path: string): boolean {
   return path === '/' || WEB_PREFIXES.some((p) => path === p || path.startsWith(p + '/') || path.startsWith(p + '.'));
 }
 
-export function registerWeb(app: Hono<AppEnv>): void {
+export function registerWeb(app: Hono<AppEnv>, logger: Logger): void {
   const protect = csrf({
     secret: webSecret,
     onReject: (c) => {
@@ -56,6 +57,6 @@ export function registerWeb(app: Hono<AppEnv>): void {
   registerClosures(app);
   registerOwnTraining(app);
   registerWebhookPages(app);
-  registerPanel(app);
+  registerPanel(app, logger);
   registerPanelLearning(app);
 }

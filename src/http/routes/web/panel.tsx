@@ -17,6 +17,11 @@ import { readJudgements } from './judgement-csv.js';
 import { aggregateDraft, createDraft, previewDraft, publishDraft, storeJudgements } from './panel-actions.js';
 import { respond } from './render.js';
 import { serviceDeps } from '../../service-deps.js';
+import type { RecomputeSection } from '../../../web/pages/panel-recompute.js';
+import { recomputeStatusOf, startRecompute } from '../../../services/recompute.js';
+import type { Logger } from '../../logger.js';
+import { runInBackground } from '../../recompute-background.js';
+import { currentUser } from './web-user.js';
 
 type C = Context<AppEnv>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -25,6 +30,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   uploaded: 'Judgements saved.',
   aggregated: 'Judgements aggregated. Check the weights and flags below.',
   published: 'Published. This set is now in force for every new pathway.',
+  recompute: 'Re-planning started. It runs in the background; this page shows how far it has got.',
 };
 
 /** Names for ids: areas, modules and broad groups; unknown ids are shown as they are. */
@@ -32,6 +38,20 @@ function labeller(c: C): (id: string) => string {
   const content = c.get('content');
   const names = new Map<string, string>([...content.taxonomy.areas.map((a) => [a.id, a.name] as const), ...content.catalogue.modules.map((m) => [m.id, m.title] as const)]);
   return (id) => names.get(id) ?? id;
+}
+
+/** The re-plan section of a set that is not a draft: whether it is in force, who may start it, and its newest job. */
+async function recomputeSection(c: C, record: EvidenceSetRecord, errors: readonly FieldError[]): Promise<RecomputeSection | undefined> {
+  if (record.status === 'draft') return undefined;
+  const base = `/panel/sets/${encodeURIComponent(record.id)}`;
+  return {
+    ...(await recomputeStatusOf(serviceDeps(c), record.id)),
+    canStart: currentUser(c)?.role === 'admin',
+    token: c.get('csrfToken'),
+    action: `${base}/recompute`,
+    pageHref: base,
+    error: errors.find((e) => e.field === 'recompute')?.text,
+  };
 }
 
 async function setPage(c: C, record: EvidenceSetRecord, errors: FieldError[] = [], pasted?: string, status: 200 | 409 | 422 = 200): Promise<Response> {
@@ -52,13 +72,14 @@ async function setPage(c: C, record: EvidenceSetRecord, errors: FieldError[] = [
       notice={NOTICES[c.req.query('notice') ?? '']}
       label={labeller(c)}
       pasted={pasted}
+      recompute={await recomputeSection(c, record, errors)}
     />,
   );
 }
 
 const problemsAsErrors = (field: string, problems: readonly string[]): FieldError[] => problems.slice(0, 20).map((text) => ({ field, text }));
 
-export function registerPanel(app: Hono<AppEnv>): void {
+export function registerPanel(app: Hono<AppEnv>, logger: Logger): void {
   const panel = requireWebUser(['panel', 'admin']);
 
   const listPage = async (c: C, errors: FieldError[] = [], values: { panel?: string; members?: string; notes?: string } = {}) => {
@@ -144,5 +165,18 @@ export function registerPanel(app: Hono<AppEnv>): void {
     const done = await publishDraft(c, record);
     if (!done.ok) return setPage(c, record, problemsAsErrors('confirm', done.problems), undefined, 409);
     return c.redirect(`/panel/sets/${encodeURIComponent(record.id)}?notice=published`, 303);
+  });
+
+  // Re-plan every person's latest pathway under the set in force (admins): the API's recompute job, started here.
+  app.post('/panel/sets/:id/recompute', requireWebUser(['admin']), async (c) => {
+    const record = await findSet(c);
+    if (!record) return notFound(c);
+    const started = await startRecompute(serviceDeps(c), record.id);
+    if (!started.ok) {
+      const text = started.reason === 'running' ? 'A re-plan is already running. Wait for it to finish.' : 'Only the set in force can be re-planned under.';
+      return setPage(c, record, [{ field: 'recompute', text }], undefined, 409);
+    }
+    runInBackground(c, serviceDeps(c), started.value.id, logger);
+    return c.redirect(`/panel/sets/${encodeURIComponent(record.id)}?notice=recompute`, 303);
   });
 }
