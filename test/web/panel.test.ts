@@ -134,6 +134,13 @@ describe('panel console', () => {
     const refused = await admin.post(`/panel/sets/${retired}/recompute`, {});
     expect(refused.status).toBe(409);
     expect(expectErrorSummaryLinks(await refused.text())).toEqual(['recompute']);
+    // Nor a draft: it has to be published first.
+    const draft = await admin.post('/panel/sets', { panel: 'Draft for the re-plan check' });
+    const draftPath = draft.headers.get('location')!.replace(/\?.*$/, '');
+    await admin.page(draftPath);
+    const early = await admin.post(`${draftPath}/recompute`, {});
+    expect(early.status).toBe(409);
+    expect(await early.text()).toContain('Publish this set before re-planning pathways under it.');
   });
 
   it('keeps leaders out of the panel and refuses an unknown set', async () => {

@@ -171,6 +171,7 @@ export function registerPanel(app: Hono<AppEnv>, logger: Logger): void {
   app.post('/panel/sets/:id/recompute', requireWebUser(['admin']), async (c) => {
     const record = await findSet(c);
     if (!record) return notFound(c);
+    if (record.status === 'draft') return setPage(c, record, [{ field: 'main', text: 'Publish this set before re-planning pathways under it.' }], undefined, 409);
     const started = await startRecompute(serviceDeps(c), record.id);
     if (!started.ok) {
       const text = started.reason === 'running' ? 'A re-plan is already running. Wait for it to finish.' : 'Only the set in force can be re-planned under.';
