@@ -31,13 +31,19 @@ export const RecomputeView: FC<RecomputeSection> = (p) => {
         </p>
       ) : null}
       {p.job?.status === 'running' ? <Running job={p.job} pageHref={p.pageHref} /> : null}
-      {p.job?.status === 'completed' ? (
-        <p>
-          Everyone’s latest pathway was re-planned under this set: {people(p.job.done)}, finished {(p.job.finishedAt ?? '').slice(0, 16).replace('T', ' ')}.
-        </p>
-      ) : null}
+      {p.job?.status === 'completed' ? <Finished job={p.job} /> : null}
       {!p.job && p.inForce ? <NotYet {...p} /> : null}
     </>
+  );
+};
+
+const Finished: FC<{ job: NonNullable<RecomputeSection['job']> }> = ({ job }) => {
+  const when = (job.finishedAt ?? '').slice(0, 16).replace('T', ' ');
+  if (job.done === 0) return <p>There were no pathways to re-plan under this set (checked {when}).</p>;
+  return (
+    <p>
+      Everyone’s latest pathway was re-planned under this set: {people(job.done)}, finished {when}.
+    </p>
   );
 };
 

@@ -29,7 +29,7 @@ const NOTICES: Readonly<Record<string, string>> = {
   created: 'Draft started. Upload the panel’s judgements next.',
   uploaded: 'Judgements saved.',
   aggregated: 'Judgements aggregated. Check the weights and flags below.',
-  published: 'Published. This set is now in force for every new pathway.',
+  published: 'Published. This set is now in force for every new pathway. Pathways already made can be re-planned under it below.',
   recompute: 'Re-planning started. It runs in the background; this page shows how far it has got.',
 };
 
