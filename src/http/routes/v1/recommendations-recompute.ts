@@ -41,6 +41,11 @@ const start = createRoute({
   tags,
   operationId: 'startRecompute',
   summary: 'Re-plan every stored pathway under the evidence set in force, in the background',
+  description:
+    'People are re-planned in staff-id order, a chunk at a time; each chunk and the job\'s progress are written together. ' +
+    'If the run stops part-way (a Worker\'s time runs out, the server restarts), the service\'s background work continues ' +
+    'the job once it has made no progress for 20 seconds; `POST /v1/recompute-jobs/{id}/resume` continues it at once. ' +
+    'Two runs of one job never count a person twice.',
   ...guard,
   request: { body: { required: false, content: { 'application/json': { schema: StartBody } } } },
   responses: { 202: jobBody('The job, started'), ...commonErrors, ...authErrors, 409: problemDoc('Another job is running, or the set is not the one in force') },
