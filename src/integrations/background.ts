@@ -2,7 +2,7 @@
 // (with a mailer) send due-date reminder emails, and continue a recompute job whose own run stopped part-way.
 import type { Content } from '../domain/types.js';
 import type { Database } from '../repos/database.js';
-import { continueIdleRecompute } from '../services/recompute.js';
+import { continueIdleRecompute, yieldToRequests } from '../services/recompute.js';
 import type { Mailer } from './mail.js';
 import { sendDueReminders } from './reminders.js';
 import { webhookTick, type DeliveryOptions } from './webhook-delivery.js';
@@ -22,5 +22,5 @@ export async function backgroundTick(
     await sendDueReminders(database, mailer, { now: now(), publicUrl, moduleTitles });
   }
   // Last: a turn at a recompute can take seconds, and yields between its chunks so requests are answered meanwhile.
-  await continueIdleRecompute({ database, content, now }, { between: () => new Promise((r) => setTimeout(r, 0)) });
+  await continueIdleRecompute({ database, content, now }, { between: yieldToRequests });
 }

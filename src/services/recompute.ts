@@ -209,6 +209,9 @@ async function runChunk(deps: RecomputeDeps, content: Content, run: RunPosition,
   await writeRecomputeChunk(deps.database, { ...run, cursor: people[people.length - 1]!.staffId, plans, finished, now });
 }
 
+/** A `between` for runs beside other work: lets the event loop answer what is waiting before the next chunk. */
+export const yieldToRequests = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** How long a running job must have made no progress before the background work continues it. */
 export const IDLE_BEFORE_CONTINUING_MS = 20_000;
 /** How long one background turn at a job runs (Workers give a cron invocation 30 s of CPU by default). */

@@ -5,7 +5,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../env.js';
 import type { Logger } from '../../logger.js';
-import { recomputeDepsOf, runInBackground } from '../../recompute-background.js';
+import { runInBackground } from '../../recompute-background.js';
+import { serviceDeps } from '../../service-deps.js';
 import { secured } from '../../auth/secured.js';
 import { authErrors, commonErrors, problemDoc, ProblemError } from '../../problem.js';
 import { getRecomputeJob, type RecomputeJob } from '../../../repos/recompute-jobs.js';
@@ -87,14 +88,14 @@ export const jobView = (job: RecomputeJob) => ({
 
 export function registerRecompute(app: OpenAPIHono<AppEnv>, logger: Logger): void {
   app.openapi(start, async (c) => {
-    const deps = recomputeDepsOf(c);
+    const deps = serviceDeps(c);
     const body = c.req.valid('json') ?? {};
     const started = await startRecompute(deps, body.evidenceSetId);
     if (!started.ok) {
       const kind = started.reason === 'no-set' && started.problems[0]?.kind === 'validation' ? 'validation' : 'conflict';
       throw new ProblemError(kind, 'The recompute cannot start.', fieldErrors(started.problems));
     }
-    runInBackground(c, deps, started.value.id, logger);
+    runInBackground(deps, started.value.id, logger);
     return c.json(jobView(started.value), 202);
   });
 
@@ -105,10 +106,10 @@ export function registerRecompute(app: OpenAPIHono<AppEnv>, logger: Logger): voi
   });
 
   app.openapi(resume, async (c) => {
-    const deps = recomputeDepsOf(c);
+    const deps = serviceDeps(c);
     const job = await getRecomputeJob(deps.database, c.req.valid('param').id);
     if (!job) throw new ProblemError('not-found', 'There is no recompute job with this id.');
-    if (job.status === 'running') runInBackground(c, deps, job.id, logger);
+    if (job.status === 'running') runInBackground(deps, job.id, logger);
     return c.json(jobView(job), 202);
   });
 }

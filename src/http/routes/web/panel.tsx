@@ -172,12 +172,13 @@ export function registerPanel(app: Hono<AppEnv>, logger: Logger): void {
     const record = await findSet(c);
     if (!record) return notFound(c);
     if (record.status === 'draft') return setPage(c, record, [{ field: 'main', text: 'Publish this set before re-planning pathways under it.' }], undefined, 409);
-    const started = await startRecompute(serviceDeps(c), record.id);
+    const deps = serviceDeps(c);
+    const started = await startRecompute(deps, record.id);
     if (!started.ok) {
       const text = started.reason === 'running' ? 'A re-plan is already running. Wait for it to finish.' : 'Only the set in force can be re-planned under.';
       return setPage(c, record, [{ field: 'recompute', text }], undefined, 409);
     }
-    runInBackground(c, serviceDeps(c), started.value.id, logger);
+    runInBackground(deps, started.value.id, logger);
     return c.redirect(`/panel/sets/${encodeURIComponent(record.id)}?notice=recompute`, 303);
   });
 }
