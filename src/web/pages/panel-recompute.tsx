@@ -48,15 +48,14 @@ const Finished: FC<{ job: NonNullable<RecomputeSection['job']> }> = ({ job }) =>
 };
 
 const Running: FC<{ job: NonNullable<RecomputeSection['job']>; pageHref: string }> = ({ job, pageHref }) => {
-  const share = job.total > 0 ? Math.min(1, job.done / job.total) : 0;
+  const percent = job.total > 0 ? Math.floor(Math.min(1, job.done / job.total) * 100) : 0;
   return (
     <>
       <p id="recompute-progress">
-        Re-planning everyone’s latest pathway under this set: {job.done.toLocaleString('en-GB')} of {people(job.total)} so far (
-        {Math.floor(share * 100)}%).
+        Re-planning everyone’s latest pathway under this set: {job.done.toLocaleString('en-GB')} of {people(job.total)} so far ({percent}%).
       </p>
-      <progress max={100} value={Math.floor(share * 100)} aria-labelledby="recompute-progress">
-        {Math.floor(share * 100)}%
+      <progress max={100} value={percent} aria-labelledby="recompute-progress">
+        {percent}%
       </progress>
       <p>
         It runs in the background, and carries on by itself if it is interrupted. <a href={pageHref}>Check progress again</a>
